@@ -1,0 +1,324 @@
+"""The network: dense layers of plain float64 numpy arrays, and edits that keep other weights.
+
+Notation (the seeds' and the window's): neuron layers are numbered 0 … L, layer 0 being the
+inputs. ``net.layers[l - 1]`` is weight layer l: it maps neuron layer l − 1 (size n_in) to
+neuron layer l (size n_out) with
+
+    W[l]  shape (n_out, n_in)   W[l][i, j] is the link from neuron j of layer l−1 to neuron i of layer l
+    b[l]  shape (n_out,)
+    mask  shape (n_out, n_in)   False = link disabled: its weight is held at 0 and never updated
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from .activations import get_activation
+from .errors import ShapeError
+
+INIT_SCHEMES = ("xavier", "he", "uniform", "zeros")
+MAX_LAYER_SIZE = 1024
+MAX_LAYERS = 64
+
+
+def init_weights(n_out: int, n_in: int, scheme: str, rng: np.random.Generator) -> np.ndarray:
+    """Fresh weights of shape (n_out, n_in).
+
+    xavier: U(±√(6 / (n_in + n_out))); he: N(0, 2 / n_in); uniform: U(−0.5, 0.5)
+    (TensorFlow Playground's ``Math.random() − 0.5``); zeros: all 0.
+    """
+    if scheme == "xavier":
+        limit = np.sqrt(6.0 / max(n_in + n_out, 1))
+        return rng.uniform(-limit, limit, size=(n_out, n_in))
+    if scheme == "he":
+        return rng.normal(0.0, np.sqrt(2.0 / max(n_in, 1)), size=(n_out, n_in))
+    if scheme == "uniform":
+        return rng.uniform(-0.5, 0.5, size=(n_out, n_in))
+    if scheme == "zeros":
+        return np.zeros((n_out, n_in))
+    raise ShapeError(f"unknown weight initialisation {scheme!r} (expected one of {INIT_SCHEMES})")
+
+
+@dataclass
+class Layer:
+    """One weight layer: W (n_out × n_in), b (n_out), activation name, link mask."""
+
+    weights: np.ndarray
+    biases: np.ndarray
+    activation: str
+    mask: np.ndarray = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self):
+        self.weights = np.array(self.weights, dtype=np.float64, ndmin=2)
+        self.biases = np.array(self.biases, dtype=np.float64).reshape(-1)
+        if self.mask is None:
+            self.mask = np.ones(self.weights.shape, dtype=bool)
+        else:
+            self.mask = np.array(self.mask, dtype=bool, ndmin=2)
+        get_activation(self.activation)
+        if self.biases.shape != (self.weights.shape[0],):
+            raise ShapeError(
+                f"biases: expected {self.weights.shape[0]} numbers, got {self.biases.size}")
+        if self.mask.shape != self.weights.shape:
+            raise ShapeError(f"mask: expected {self.weights.shape}, got {self.mask.shape}")
+        self.weights[~self.mask] = 0.0
+
+    @property
+    def n_in(self) -> int:
+        return self.weights.shape[1]
+
+    @property
+    def n_out(self) -> int:
+        return self.weights.shape[0]
+
+    def copy(self) -> "Layer":
+        return Layer(self.weights.copy(), self.biases.copy(), self.activation, self.mask.copy())
+
+
+class Network:
+    """A feed-forward network of dense layers. Mutating methods change it in place."""
+
+    def __init__(self, input_size: int, layers: Sequence[Layer]):
+        self.input_size = int(input_size)
+        self.layers: list[Layer] = list(layers)
+        self.validate()
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def create(cls, sizes: Sequence[int], activations: Sequence[str] | str,
+               init: str = "xavier", seed: int | None = 0,
+               bias: float = 0.0) -> "Network":
+        """Build a network with ``sizes = [n_inputs, n_1, …, n_L]``.
+
+        ``activations`` is one name per weight layer, or one name for the hidden layers
+        (the output is then linear).
+        """
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2:
+            raise ShapeError("a network needs an input layer and an output layer")
+        n_layers = len(sizes) - 1
+        if isinstance(activations, str):
+            activations = [activations] * (n_layers - 1) + ["linear"]
+        if len(activations) != n_layers:
+            raise ShapeError(f"expected {n_layers} activations, got {len(activations)}")
+        rng = np.random.default_rng(seed)
+        layers = [Layer(init_weights(sizes[k + 1], sizes[k], init, rng),
+                        np.full(sizes[k + 1], float(bias)), activations[k])
+                  for k in range(n_layers)]
+        return cls(sizes[0], layers)
+
+    def copy(self) -> "Network":
+        return Network(self.input_size, [layer.copy() for layer in self.layers])
+
+    # ----------------------------------------------------------------- shape
+    @property
+    def sizes(self) -> list[int]:
+        """Neuron counts per neuron layer: [n_inputs, n_1, …, n_L]."""
+        return [self.input_size] + [layer.n_out for layer in self.layers]
+
+    @property
+    def depth(self) -> int:
+        """L, the number of weight layers."""
+        return len(self.layers)
+
+    @property
+    def output_size(self) -> int:
+        return self.layers[-1].n_out
+
+    @property
+    def activations(self) -> list[str]:
+        return [layer.activation for layer in self.layers]
+
+    def parameter_count(self) -> int:
+        return sum(layer.weights.size + layer.biases.size for layer in self.layers)
+
+    def validate(self) -> None:
+        if not self.layers:
+            raise ShapeError("a network needs at least one weight layer")
+        if not 1 <= self.input_size <= MAX_LAYER_SIZE:
+            raise ShapeError(f"input size must be 1…{MAX_LAYER_SIZE}, got {self.input_size}")
+        if len(self.layers) > MAX_LAYERS:
+            raise ShapeError(f"at most {MAX_LAYERS} layers, got {len(self.layers)}")
+        n_prev = self.input_size
+        for k, layer in enumerate(self.layers, start=1):
+            if layer.n_in != n_prev:
+                raise ShapeError(f"layer {k}: expects {layer.n_in} inputs but layer {k - 1} "
+                                 f"has {n_prev} neurons")
+            if not 1 <= layer.n_out <= MAX_LAYER_SIZE:
+                raise ShapeError(f"layer {k}: size must be 1…{MAX_LAYER_SIZE}")
+            if get_activation(layer.activation).output_only and k != len(self.layers):
+                raise ShapeError(f"layer {k}: {layer.activation} is only allowed on the output layer")
+            if not (np.all(np.isfinite(layer.weights)) and np.all(np.isfinite(layer.biases))):
+                raise ShapeError(f"layer {k}: weights and biases must be finite numbers")
+            n_prev = layer.n_out
+
+    # ----------------------------------------------------------------- parameters
+    def get_params(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Copies of (W, b) for every layer."""
+        return [(layer.weights.copy(), layer.biases.copy()) for layer in self.layers]
+
+    def set_params(self, params: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
+        if len(params) != len(self.layers):
+            raise ShapeError(f"expected parameters for {len(self.layers)} layers, got {len(params)}")
+        for k, (layer, (w, b)) in enumerate(zip(self.layers, params), start=1):
+            w = np.asarray(w, dtype=np.float64)
+            b = np.asarray(b, dtype=np.float64).reshape(-1)
+            if w.shape != layer.weights.shape or b.shape != layer.biases.shape:
+                raise ShapeError(f"layer {k}: parameter shapes {w.shape}/{b.shape} do not fit "
+                                 f"{layer.weights.shape}/{layer.biases.shape}")
+            layer.weights = np.where(layer.mask, w, 0.0)
+            layer.biases = b.copy()
+
+    def layer(self, l: int) -> Layer:
+        """Weight layer l, 1-based as in the notation."""
+        if not 1 <= l <= len(self.layers):
+            raise ShapeError(f"there is no weight layer {l} (1…{len(self.layers)})")
+        return self.layers[l - 1]
+
+    def set_weight(self, l: int, i: int, j: int, value: float) -> None:
+        layer = self.layer(l)
+        value = _finite(value, f"W{l}[{i},{j}]")
+        if not layer.mask[i, j]:
+            raise ShapeError(f"link W{l}[{i},{j}] is disabled; enable it before setting its weight")
+        layer.weights[i, j] = value
+
+    def set_bias(self, l: int, i: int, value: float) -> None:
+        self.layer(l).biases[i] = _finite(value, f"b{l}[{i}]")
+
+    def set_link_enabled(self, l: int, i: int, j: int, enabled: bool) -> None:
+        layer = self.layer(l)
+        layer.mask[i, j] = bool(enabled)
+        if not enabled:
+            layer.weights[i, j] = 0.0
+
+    def set_activation(self, l: int, name: str) -> None:
+        act = get_activation(name)
+        if act.output_only and l != len(self.layers):
+            raise ShapeError(f"{name} is only allowed on the output layer")
+        self.layer(l).activation = name
+
+    # ----------------------------------------------------------------- structure edits
+    def add_neuron(self, layer: int, position: int | None = None, *,
+                   rng: np.random.Generator | None = None, init: str = "xavier") -> int:
+        """Insert a neuron into neuron layer ``layer`` (0 = inputs … L = outputs).
+
+        Every other weight is kept. The new neuron's incoming weights (if any) and outgoing
+        weights (if any) are drawn from ``init``; its bias is 0. Returns the new index.
+        """
+        sizes = self.sizes
+        if not 0 <= layer <= self.depth:
+            raise ShapeError(f"there is no neuron layer {layer}")
+        if sizes[layer] >= MAX_LAYER_SIZE:
+            raise ShapeError(f"layer {layer} already has the maximum of {MAX_LAYER_SIZE} neurons")
+        position = sizes[layer] if position is None else int(position)
+        if not 0 <= position <= sizes[layer]:
+            raise ShapeError(f"position {position} is outside layer {layer}")
+        rng = rng or np.random.default_rng()
+        if layer == 0:
+            self.input_size += 1
+        else:
+            lay = self.layers[layer - 1]
+            row = init_weights(1, lay.n_in, init, rng)
+            lay.weights = np.insert(lay.weights, position, row[0], axis=0)
+            lay.biases = np.insert(lay.biases, position, 0.0)
+            lay.mask = np.insert(lay.mask, position, True, axis=0)
+        if layer < self.depth:
+            nxt = self.layers[layer]
+            col = init_weights(nxt.n_out, 1, init, rng)
+            nxt.weights = np.insert(nxt.weights, position, col[:, 0], axis=1)
+            nxt.mask = np.insert(nxt.mask, position, True, axis=1)
+        self.validate()
+        return position
+
+    def remove_neuron(self, layer: int, position: int) -> None:
+        """Delete one neuron and its links; every other weight is kept."""
+        sizes = self.sizes
+        if not 0 <= layer <= self.depth:
+            raise ShapeError(f"there is no neuron layer {layer}")
+        if not 0 <= position < sizes[layer]:
+            raise ShapeError(f"layer {layer} has no neuron {position}")
+        if sizes[layer] == 1:
+            raise ShapeError("a layer keeps at least one neuron; remove the layer instead")
+        if layer == 0:
+            self.input_size -= 1
+        else:
+            lay = self.layers[layer - 1]
+            lay.weights = np.delete(lay.weights, position, axis=0)
+            lay.biases = np.delete(lay.biases, position)
+            lay.mask = np.delete(lay.mask, position, axis=0)
+        if layer < self.depth:
+            nxt = self.layers[layer]
+            nxt.weights = np.delete(nxt.weights, position, axis=1)
+            nxt.mask = np.delete(nxt.mask, position, axis=1)
+        self.validate()
+
+    def add_layer(self, index: int, size: int, activation: str = "tanh", *,
+                  rng: np.random.Generator | None = None, init: str = "xavier") -> None:
+        """Insert a hidden neuron layer so that it becomes neuron layer ``index`` (1 … L).
+
+        The new layer's incoming weights are drawn from ``init``. The layer after it keeps its
+        old weights for the first min(old, new) inputs; further input columns are drawn fresh.
+        """
+        if not 1 <= index <= self.depth:
+            raise ShapeError(f"a hidden layer can be inserted at 1…{self.depth}, not {index}")
+        if len(self.layers) >= MAX_LAYERS:
+            raise ShapeError(f"at most {MAX_LAYERS} layers")
+        size = int(size)
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            raise ShapeError(f"layer size must be 1…{MAX_LAYER_SIZE}")
+        if get_activation(activation).output_only:
+            raise ShapeError(f"{activation} is only allowed on the output layer")
+        rng = rng or np.random.default_rng()
+        n_in = self.sizes[index - 1]
+        new = Layer(init_weights(size, n_in, init, rng), np.zeros(size), activation)
+        nxt = self.layers[index - 1]
+        keep = min(size, nxt.n_in)
+        w = init_weights(nxt.n_out, size, init, rng)
+        mask = np.ones((nxt.n_out, size), dtype=bool)
+        w[:, :keep] = nxt.weights[:, :keep]
+        mask[:, :keep] = nxt.mask[:, :keep]
+        nxt.weights, nxt.mask = np.where(mask, w, 0.0), mask
+        self.layers.insert(index - 1, new)
+        self.validate()
+
+    def remove_layer(self, index: int, *, rng: np.random.Generator | None = None,
+                     init: str = "xavier") -> None:
+        """Remove hidden neuron layer ``index`` (1 … L−1) and its incoming weights.
+
+        The layer after it keeps as many of its weights as still fit its new input size.
+        """
+        if not 1 <= index < self.depth:
+            raise ShapeError(f"hidden layers are 1…{self.depth - 1}; cannot remove {index}")
+        rng = rng or np.random.default_rng()
+        n_in = self.sizes[index - 1]
+        nxt = self.layers[index]
+        keep = min(n_in, nxt.n_in)
+        w = init_weights(nxt.n_out, n_in, init, rng)
+        mask = np.ones((nxt.n_out, n_in), dtype=bool)
+        w[:, :keep] = nxt.weights[:, :keep]
+        mask[:, :keep] = nxt.mask[:, :keep]
+        nxt.weights, nxt.mask = np.where(mask, w, 0.0), mask
+        del self.layers[index - 1]
+        self.validate()
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Network) or other.sizes != self.sizes:
+            return False
+        return all(a.activation == b.activation and np.array_equal(a.weights, b.weights)
+                   and np.array_equal(a.biases, b.biases) and np.array_equal(a.mask, b.mask)
+                   for a, b in zip(self.layers, other.layers))
+
+    def __repr__(self) -> str:
+        return f"Network(sizes={self.sizes}, activations={self.activations})"
+
+
+def _finite(value, what: str) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ShapeError(f"{what}: {value!r} is not a number") from None
+    if not np.isfinite(v):
+        raise ShapeError(f"{what}: must be a finite number, got {value!r}")
+    return v

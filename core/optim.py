@@ -1,0 +1,114 @@
+"""Gradient-descent updates: plain SGD, momentum and Adam, with optional L1/L2 regularization.
+
+All updates work on one flat parameter vector θ (every W then b, layer by layer) and its
+gradient g = ∂L/∂θ, in place, so a whole update is a handful of numpy calls.
+
+Regularization adds a penalty to the *objective* (never to the reported loss) on weights only;
+biases are never regularized:
+    L2: penalty (λ/2)·Σw²  → gradient term λ·w
+    L1: penalty λ·Σ|w|    → gradient term λ·sign(w)
+Update rules with learning rate η and total gradient g (data gradient + penalty term):
+    sgd:       θ ← θ − η·g
+    momentum:  v ← μ·v − η·g;  θ ← θ + v
+    adam:      m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;  θ ← θ − η·(m/(1−β₁ᵗ)) / (√(s/(1−β₂ᵗ)) + ε)
+Disabled links have a zero data gradient and weight 0, so none of the rules ever moves them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .errors import EngineError
+
+OPTIMIZERS = ("sgd", "momentum", "adam")
+REGULARIZATIONS = ("none", "l1", "l2")
+
+
+@dataclass(frozen=True)
+class OptimizerConfig:
+    method: str = "sgd"
+    learning_rate: float = 0.03
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    epsilon: float = 1e-8
+    regularization: str = "none"
+    regularization_rate: float = 0.0
+
+    def __post_init__(self):
+        if self.method not in OPTIMIZERS:
+            raise EngineError(f"unknown optimizer {self.method!r} (expected one of {OPTIMIZERS})")
+        if self.regularization not in REGULARIZATIONS:
+            raise EngineError(f"unknown regularization {self.regularization!r} "
+                              f"(expected one of {REGULARIZATIONS})")
+        for name in ("learning_rate", "momentum", "beta1", "beta2", "epsilon", "regularization_rate"):
+            v = getattr(self, name)
+            if not isinstance(v, (int, float)) or not np.isfinite(v) or v < 0:
+                raise EngineError(f"{name} must be a finite number ≥ 0, got {v!r}")
+        if self.momentum >= 1 or self.beta1 >= 1 or self.beta2 >= 1:
+            raise EngineError("momentum, beta1 and beta2 must be below 1")
+
+    def with_learning_rate(self, lr: float) -> "OptimizerConfig":
+        return replace(self, learning_rate=float(lr))
+
+
+class Optimizer:
+    """Holds the state (velocity, Adam moments) of one optimizer over a flat θ of fixed size."""
+
+    def __init__(self, config: OptimizerConfig, size: int, weight_mask: np.ndarray):
+        """``weight_mask`` marks which entries of θ are weights (regularized) rather than biases."""
+        self.config = config
+        self.size = size
+        self.weight_mask = weight_mask.astype(np.float64)
+        self.t = 0
+        self._tmp = np.empty(size)
+        self.velocity = np.zeros(size) if config.method == "momentum" else None
+        self.m = np.zeros(size) if config.method == "adam" else None
+        self.s = np.zeros(size) if config.method == "adam" else None
+
+    def set_config(self, config: OptimizerConfig) -> None:
+        """Change hyper-parameters mid-run (e.g. the learning rate) without losing state,
+        unless the method itself changes."""
+        if config.method != self.config.method:
+            self.__init__(config, self.size, self.weight_mask)
+        self.config = config
+
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> None:
+        """θ ← update(θ, g) in place. ``grad`` is used as scratch and is clobbered."""
+        c = self.config
+        tmp = self._tmp
+        if c.regularization != "none" and c.regularization_rate > 0:
+            if c.regularization == "l2":
+                np.multiply(theta, self.weight_mask, out=tmp)
+            else:
+                np.sign(theta, out=tmp)
+                tmp *= self.weight_mask
+            tmp *= c.regularization_rate
+            grad += tmp
+        self.t += 1
+        if c.method == "sgd":
+            grad *= c.learning_rate
+            theta -= grad
+        elif c.method == "momentum":
+            v = self.velocity
+            v *= c.momentum
+            grad *= c.learning_rate
+            v -= grad
+            theta += v
+        else:
+            m, s = self.m, self.s
+            m *= c.beta1
+            m += (1.0 - c.beta1) * grad
+            s *= c.beta2
+            np.multiply(grad, grad, out=tmp)
+            tmp *= (1.0 - c.beta2)
+            s += tmp
+            bias1 = 1.0 - c.beta1 ** self.t
+            bias2 = 1.0 - c.beta2 ** self.t
+            np.divide(s, bias2, out=tmp)
+            np.sqrt(tmp, out=tmp)
+            tmp += c.epsilon
+            np.divide(m, tmp, out=tmp)
+            tmp *= c.learning_rate / bias1
+            theta -= tmp

@@ -1,0 +1,255 @@
+"""Training as a plain generator: epochs of mini-batch steps, yielding immutable snapshots.
+
+No threads here. The window's worker thread drives ``Trainer.run`` (or ``train_steps``) and
+passes the snapshots to the GUI; the command line and the tests iterate it directly.
+
+One epoch visits every training sample once, in an order shuffled by a generator seeded
+with (seed, epoch), split into batches of ``batch_size`` (the last batch may be smaller):
+batch_size = 1 is stochastic gradient descent, batch_size ≥ n (or 0) is batch gradient
+descent, anything between is mini-batch. The reported losses are the mean per-sample loss
+over the whole train / test set under the current parameters, never including the
+regularization penalty.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator
+
+import numpy as np
+
+from .errors import EngineError
+from .kernel import FlatParams, Kernel, augment
+from .losses import check_pairing, get_loss
+from .network import Network
+from .optim import Optimizer, OptimizerConfig
+from . import problem
+
+DIVERGED_MESSAGE = ("the loss became infinite or NaN (training diverged); the last finite "
+                    "weights were kept — try a smaller learning rate")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    loss: str = "half_squared_error"
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    batch_size: int = 10
+    max_epochs: int | None = None
+    target_loss: float | None = None
+    seed: int = 0
+    snapshot_every: int = 1
+    """Epochs between snapshots yielded by ``Trainer.run``."""
+
+    def __post_init__(self):
+        get_loss(self.loss)
+        if int(self.batch_size) < 0:
+            raise EngineError("batch size must be ≥ 0 (0 = the whole training set)")
+        if self.max_epochs is not None and self.max_epochs < 0:
+            raise EngineError("max epochs must be ≥ 0")
+        if self.snapshot_every < 1:
+            raise EngineError("snapshot_every must be ≥ 1")
+
+
+@dataclass(frozen=True)
+class TrainData:
+    """Network-ready arrays: inputs (n, n₀), targets (n, n_L) and the raw labels for metrics."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    labels_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    labels_test: np.ndarray
+    kind: str = "regression"
+
+    @classmethod
+    def from_labels(cls, x_train, labels_train, x_test, labels_test, kind: str,
+                    net: Network) -> "TrainData":
+        act, n_out = net.layers[-1].activation, net.output_size
+        x_train = np.ascontiguousarray(x_train, dtype=np.float64)
+        x_test = np.ascontiguousarray(x_test, dtype=np.float64).reshape(-1, x_train.shape[1])
+        return cls(x_train, problem.targets_for(labels_train, kind, act, n_out),
+                   np.asarray(labels_train, dtype=np.float64),
+                   x_test, problem.targets_for(labels_test, kind, act, n_out),
+                   np.asarray(labels_test, dtype=np.float64), kind)
+
+
+@dataclass(frozen=True)
+class TrainSnapshot:
+    step: int
+    """Parameter updates made so far (all runs of this trainer)."""
+    epoch: float
+    """Epochs completed (fractional while inside an epoch)."""
+    train_loss: float
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+    params: tuple[tuple[np.ndarray, np.ndarray], ...]
+    """Copies of (W, b) per layer."""
+    finished: bool = False
+    reason: str | None = None
+    """Why training ended: max_epochs, target_loss, stopped, diverged (None while running)."""
+    message: str = ""
+
+
+class Trainer:
+    """Trains its own copy of a network; ``params()`` / snapshots hand the results out."""
+
+    def __init__(self, net: Network, data: TrainData, config: TrainConfig):
+        check_pairing(get_loss(config.loss), net.layers[-1].activation)
+        if data.x_train.ndim != 2 or data.x_train.shape[1] != net.input_size:
+            raise EngineError(f"training inputs have {data.x_train.shape[-1]} features, "
+                              f"the network expects {net.input_size}")
+        if len(data.x_train) == 0:
+            raise EngineError("there are no training samples")
+        self.net = net.copy()
+        self.data = data
+        self.config = config
+        self.flat = FlatParams(self.net)
+        self.kernel = Kernel(self.net, config.loss, self.flat)
+        self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight)
+        self.loss = get_loss(config.loss)
+        self.output_activation = self.net.layers[-1].activation
+        self._x_aug = augment(data.x_train)
+        self.step = 0
+        self.epoch = 0
+        self._perm: np.ndarray | None = None
+        self._pos = 0
+        self._last_finite = self.flat.theta.copy()
+        self.diverged = False
+
+    # ------------------------------------------------------------ configuration
+    def set_config(self, config: TrainConfig) -> None:
+        """Change learning rate, optimizer settings, batch size or stop rules mid-run."""
+        if config.loss != self.config.loss:
+            raise EngineError("the loss cannot change during a run; start a new run")
+        self.config = config
+        self.optimizer.set_config(config.optimizer)
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.set_config(replace(self.config, optimizer=self.config.optimizer.with_learning_rate(lr)))
+
+    @property
+    def batch_size(self) -> int:
+        n = len(self.data.x_train)
+        b = int(self.config.batch_size)
+        return n if b <= 0 or b > n else b
+
+    # ------------------------------------------------------------ stepping
+    def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self.data.x_train)
+        if self._perm is None or self._pos >= n:
+            self._next_batch_reset()
+        lo, hi = self._pos, min(self._pos + self.batch_size, n)
+        self._pos = hi
+        return self._xs[lo:hi], self._ys[lo:hi]
+
+    def train_steps(self, count: int) -> None:
+        """Make ``count`` parameter updates (crossing epoch boundaries as needed)."""
+        kernel, opt, theta, grad = self.kernel, self.optimizer, self.flat.theta, self.flat.grad
+        for _ in range(int(count)):
+            xb, yb = self._next_batch()
+            kernel.gradient_aug(xb, yb)
+            opt.step(theta, grad)
+        self.step += int(count)
+
+    def train_epoch(self) -> None:
+        """Finish the current epoch (or run one whole epoch when at an epoch boundary)."""
+        n = len(self.data.x_train)
+        if self._perm is None or self._pos >= n:
+            self._next_batch_reset()
+        remaining = -(-(n - self._pos) // self.batch_size)
+        self.train_steps(remaining)
+
+    def _next_batch_reset(self) -> None:
+        if self._perm is not None:
+            self.epoch += 1
+        rng = np.random.default_rng([self.config.seed, self.epoch])
+        self._perm = rng.permutation(len(self.data.x_train))
+        self._xs = self._x_aug[self._perm]
+        self._ys = self.data.y_train[self._perm]
+        self._pos = 0
+
+    @property
+    def epochs_done(self) -> float:
+        n = len(self.data.x_train)
+        if self._perm is None:
+            return 0.0
+        return self.epoch + self._pos / n
+
+    # ------------------------------------------------------------ evaluation
+    def _loss_on(self, x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+        out = self.kernel.forward(x)
+        with np.errstate(all="ignore"):
+            return float(np.mean(self.loss.value(out, y))), out
+
+    def evaluate(self) -> tuple[float, float | None, float | None, float | None]:
+        d, kind, act = self.data, self.data.kind, self.output_activation
+        train_loss, out = self._loss_on(d.x_train, d.y_train)
+        train_acc = problem.accuracy(out, d.labels_train, kind, act)
+        if len(d.x_test):
+            test_loss, out = self._loss_on(d.x_test, d.y_test)
+            test_acc = problem.accuracy(out, d.labels_test, kind, act)
+        else:
+            test_loss, test_acc = None, None
+        return train_loss, test_loss, train_acc, test_acc
+
+    def snapshot(self, reason: str | None = None) -> TrainSnapshot:
+        """Evaluate the current parameters. A non-finite loss rolls back to the last finite ones."""
+        train_loss, test_loss, train_acc, test_acc = self.evaluate()
+        message = ""
+        if not (np.isfinite(train_loss) and np.all(np.isfinite(self.flat.theta))):
+            self.diverged = True
+            self.flat.theta[...] = self._last_finite
+            reason, message = "diverged", DIVERGED_MESSAGE
+            train_loss, test_loss, train_acc, test_acc = self.evaluate()
+        else:
+            self._last_finite[...] = self.flat.theta
+        return TrainSnapshot(self.step, self.epochs_done, train_loss, test_loss, train_acc, test_acc,
+                             tuple(self.flat.params()), reason is not None, reason, message)
+
+    def params(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return self.flat.params()
+
+    def network(self) -> Network:
+        """A copy of the network with the current parameters."""
+        net = self.net.copy()
+        net.set_params(self.flat.params())
+        return net
+
+    # ------------------------------------------------------------ the generator
+    def run(self, stop: Callable[[], bool] | None = None) -> Iterator[TrainSnapshot]:
+        """Train epoch by epoch, yielding a snapshot every ``snapshot_every`` epochs.
+
+        Ends (with a final snapshot whose ``reason`` says why) at ``max_epochs``, when the
+        train loss reaches ``target_loss``, when ``stop()`` returns true, or on divergence.
+        """
+        cfg = self.config
+        while True:
+            if self.diverged:
+                yield self.snapshot("diverged")
+                return
+            if stop is not None and stop():
+                yield self.snapshot("stopped")
+                return
+            if cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
+                yield self.snapshot("max_epochs")
+                return
+            for _ in range(cfg.snapshot_every):
+                self.train_epoch()
+                if cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
+                    break
+            snap = self.snapshot()
+            if snap.reason is None and cfg.target_loss is not None and snap.train_loss <= cfg.target_loss:
+                snap = replace(snap, finished=True, reason="target_loss")
+            if snap.reason is None and cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
+                snap = replace(snap, finished=True, reason="max_epochs")
+            yield snap
+            if snap.finished:
+                return
+            cfg = self.config
+
+
+def train(net: Network, data: TrainData, config: TrainConfig,
+          stop: Callable[[], bool] | None = None) -> Iterator[TrainSnapshot]:
+    """Train a copy of ``net``; yields snapshots (see ``Trainer.run``). ``net`` is not changed."""
+    return Trainer(net, data, config).run(stop)
