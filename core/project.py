@@ -1,0 +1,110 @@
+"""A Project is everything one session needs, and everything a document file holds.
+
+The window's Document owns one Project; the command line loads one; examples are Projects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .network import Network
+from .optim import OptimizerConfig
+from .training import TrainConfig, TrainData
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """How to (re)make the 2-D data set: a generator with its settings, or the user's points."""
+
+    name: str = "circle"
+    """A generator name from ``core.datasets``, or ``"custom"`` for ``points``."""
+    noise: float = 0.0
+    """0 … 0.5 (the 0–50 % slider)."""
+    train_ratio: float = 0.5
+    seed: int = 0
+    n_points: int | None = None
+    n_classes: int = 3
+    points: tuple[tuple[float, float, float], ...] = ()
+    """User points (x1, x2, label) — used when ``name == "custom"``."""
+
+
+@dataclass(frozen=True)
+class History:
+    """Loss (and accuracy) per recorded epoch of past training."""
+
+    epoch: tuple[float, ...] = ()
+    train_loss: tuple[float, ...] = ()
+    test_loss: tuple[float | None, ...] = ()
+    train_accuracy: tuple[float | None, ...] = ()
+    test_accuracy: tuple[float | None, ...] = ()
+    steps: int = 0
+
+    def __len__(self) -> int:
+        return len(self.epoch)
+
+
+@dataclass
+class Project:
+    network: Network
+    sample_x: np.ndarray
+    sample_y: np.ndarray
+    loss: str = "half_squared_error"
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    batch_size: int = 10
+    features: tuple[str, ...] | None = None
+    """Input features (x1, x2, x1^2, …) when the network learns a 2-D data set; None for a
+    network whose inputs are just the sample's numbers."""
+    dataset: DatasetSpec | None = None
+    max_epochs: int | None = None
+    target_loss: float | None = None
+    training_seed: int = 0
+    init: str = "xavier"
+    init_seed: int = 0
+    history: History = field(default_factory=History)
+    title: str = ""
+    description: str = ""
+
+    def copy(self) -> "Project":
+        return replace(self, network=self.network.copy(), sample_x=self.sample_x.copy(),
+                       sample_y=self.sample_y.copy())
+
+    # ------------------------------------------------------------ derived things
+    def train_config(self, **overrides) -> TrainConfig:
+        cfg = TrainConfig(loss=self.loss, optimizer=self.optimizer, batch_size=self.batch_size,
+                          max_epochs=self.max_epochs, target_loss=self.target_loss,
+                          seed=self.training_seed)
+        return replace(cfg, **overrides) if overrides else cfg
+
+    def make_dataset(self):
+        """(train, test) ``Dataset`` pair from the spec (None without a data set)."""
+        from . import datasets
+        spec = self.dataset
+        if spec is None:
+            return None
+        if spec.name == "custom":
+            pts = np.array(spec.points, dtype=np.float64).reshape(-1, 3)
+            data = datasets.from_points(pts[:, :2], pts[:, 2])
+        else:
+            data = datasets.generate(spec.name, noise=spec.noise, seed=spec.seed,
+                                     n_points=spec.n_points, n_classes=spec.n_classes)
+        return datasets.split(data, spec.train_ratio, spec.seed)
+
+    def train_data(self) -> TrainData:
+        """Network-ready arrays for training on the project's data set."""
+        from .features import feature_matrix
+        split = self.make_dataset()
+        if split is None or not self.features:
+            from .errors import EngineError
+            raise EngineError("this document has no data set to train on; "
+                              "the step-by-step view uses its single sample")
+        train, test = split
+        return TrainData.from_labels(feature_matrix(train.points, self.features), train.labels,
+                                     feature_matrix(test.points, self.features), test.labels,
+                                     train.kind, self.network)
+
+    def sample_train_data(self) -> TrainData:
+        """The single sample as a one-point training set (for 'train' without a data set)."""
+        x = self.sample_x[None, :]
+        y = self.sample_y[None, :]
+        return TrainData(x, y, np.zeros(1), x[:0], y[:0], np.zeros(0), "regression")

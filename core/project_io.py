@@ -1,0 +1,384 @@
+"""Documents: a Project as versioned JSON, validated field by field on load.
+
+Format (version 1)::
+
+    {
+      "format": "backprop-playground",
+      "version": 1,
+      "title": "…", "description": "…",                        (optional)
+      "network": {
+        "input_size": 2,
+        "features": ["x1", "x2"] | null,                       (null: inputs are the sample's numbers)
+        "layers": [                                            (weight layers 1 … L, in order)
+          {"size": 2, "activation": "relu",
+           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
+           "biases": [0.1, 0.2],
+           "mask": [[true, true], [true, true]]}              (optional; false = link disabled)
+        ]
+      },
+      "sample": {"x": [0.9, 1.0], "y": [2.0]},                 (one input vector and its target)
+      "loss": "half_squared_error" | "binary_cross_entropy" | "softmax_cross_entropy",
+      "optimizer": {"method": "sgd" | "momentum" | "adam", "learning_rate": 0.1,
+                    "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8,
+                    "regularization": "none" | "l1" | "l2", "regularization_rate": 0},
+      "training": {"batch_size": 10, "max_epochs": null, "target_loss": null, "seed": 0,
+                   "init": "xavier", "init_seed": 0},
+      "dataset": null | {"name": "circle", "noise": 0.1, "train_ratio": 0.5, "seed": 0,
+                         "n_points": null, "n_classes": 3, "points": [[x1, x2, label], …]},
+      "history": {"epoch": [...], "train_loss": [...], "test_loss": [...],
+                  "train_accuracy": [...], "test_accuracy": [...], "steps": 0}
+    }
+
+Every section but ``network`` and ``sample`` may be left out (defaults apply). Loading
+refuses: another ``format``, a ``version`` other than 1 (newer files name the version),
+non-finite numbers (JSON's NaN/Infinity extensions are rejected), wrong types and shapes,
+and sizes beyond the engine's limits — each with the path of the offending field, e.g.
+``network.layers[1].weights: expected 1×2 numbers, got 1×3``. There is no pickle and no eval.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from typing import Any
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .errors import DocumentError, EngineError
+from .losses import LOSSES, check_pairing, get_loss
+from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
+from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
+from .project import DatasetSpec, History, Project
+
+FORMAT = "backprop-playground"
+CURRENT_VERSION = 1
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_PARAMETERS = 2_000_000
+MAX_POINTS = 100_000
+MAX_HISTORY = 1_000_000
+
+
+# ---------------------------------------------------------------- reading helpers
+def _type_name(v: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+            type(None): "null"}.get(type(v), "a number" if isinstance(v, (int, float)) else type(v).__name__)
+
+
+def _obj(v, path: str) -> dict:
+    if not isinstance(v, dict):
+        raise DocumentError(path, f"expected an object, got {_type_name(v)}")
+    return v
+
+
+def _num(v, path: str, lo: float | None = None, hi: float | None = None) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise DocumentError(path, f"expected a number, got {_type_name(v)}")
+    v = float(v)
+    if not math.isfinite(v):
+        raise DocumentError(path, "expected a finite number")
+    if lo is not None and v < lo:
+        raise DocumentError(path, f"must be ≥ {lo:g}, got {v:g}")
+    if hi is not None and v > hi:
+        raise DocumentError(path, f"must be ≤ {hi:g}, got {v:g}")
+    return v
+
+
+def _int(v, path: str, lo: int | None = None, hi: int | None = None) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        else:
+            raise DocumentError(path, f"expected a whole number, got {_type_name(v)}")
+    if lo is not None and v < lo:
+        raise DocumentError(path, f"must be ≥ {lo}, got {v}")
+    if hi is not None and v > hi:
+        raise DocumentError(path, f"must be ≤ {hi}, got {v}")
+    return v
+
+
+def _opt(v, path: str, conv, *args):
+    return None if v is None else conv(v, path, *args)
+
+
+def _str(v, path: str, choices=None, max_len: int = 10_000) -> str:
+    if not isinstance(v, str):
+        raise DocumentError(path, f"expected a string, got {_type_name(v)}")
+    if len(v) > max_len:
+        raise DocumentError(path, f"text longer than {max_len} characters")
+    if choices is not None and v not in choices:
+        raise DocumentError(path, f"{v!r} is not one of: {', '.join(choices)}")
+    return v
+
+
+def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -> np.ndarray:
+    if not isinstance(v, list):
+        raise DocumentError(path, f"expected a list of numbers, got {_type_name(v)}")
+    if len(v) > max_len:
+        raise DocumentError(path, f"at most {max_len} numbers, got {len(v)}")
+    if n is not None and len(v) != n:
+        raise DocumentError(path, f"expected {n} numbers, got {len(v)}")
+    return np.array([_num(x, f"{path}[{i}]") for i, x in enumerate(v)], dtype=np.float64)
+
+
+def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
+    shape_ok = isinstance(v, list) and len(v) == rows and all(
+        isinstance(r, list) and len(r) == cols for r in v)
+    if not shape_ok:
+        got = (f"{len(v)}×{len(v[0]) if v and isinstance(v[0], list) else '?'}"
+               if isinstance(v, list) else _type_name(v))
+        what = "true/false values" if kind is bool else "numbers"
+        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {got}")
+    if kind is bool:
+        out = np.empty((rows, cols), dtype=bool)
+        for i, r in enumerate(v):
+            for j, x in enumerate(r):
+                if not isinstance(x, bool):
+                    raise DocumentError(f"{path}[{i}][{j}]", f"expected true or false, got {_type_name(x)}")
+                out[i, j] = x
+        return out
+    return np.array([[_num(x, f"{path}[{i}][{j}]") for j, x in enumerate(r)] for i, r in enumerate(v)],
+                    dtype=np.float64).reshape(rows, cols)
+
+
+def _keys(d: dict, path: str, allowed: set[str]) -> None:
+    unknown = sorted(set(d) - allowed)
+    if unknown:
+        raise DocumentError(f"{path}.{unknown[0]}" if path else unknown[0], "unknown field")
+
+
+# ---------------------------------------------------------------- sections
+def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
+    from .features import FEATURE_NAMES
+    d = _obj(d, path)
+    _keys(d, path, {"input_size", "features", "layers"})
+    features = d.get("features")
+    if features is not None:
+        if not isinstance(features, list) or not features:
+            raise DocumentError(f"{path}.features", "expected a non-empty list of feature names or null")
+        features = tuple(_str(f, f"{path}.features[{i}]", FEATURE_NAMES) for i, f in enumerate(features))
+        if len(set(features)) != len(features):
+            raise DocumentError(f"{path}.features", "a feature is listed twice")
+    if "input_size" not in d:
+        raise DocumentError(f"{path}.input_size", "missing")
+    n_in = _int(d["input_size"], f"{path}.input_size", 1, MAX_LAYER_SIZE)
+    if features is not None and len(features) != n_in:
+        raise DocumentError(f"{path}.features", f"{len(features)} features for {n_in} inputs")
+    layers_raw = d.get("layers")
+    if not isinstance(layers_raw, list) or not layers_raw:
+        raise DocumentError(f"{path}.layers", "expected a non-empty list of layers")
+    if len(layers_raw) > MAX_LAYERS:
+        raise DocumentError(f"{path}.layers", f"at most {MAX_LAYERS} layers, got {len(layers_raw)}")
+    layers, prev, total = [], n_in, 0
+    for k, raw in enumerate(layers_raw):
+        p = f"{path}.layers[{k}]"
+        raw = _obj(raw, p)
+        _keys(raw, p, {"size", "activation", "weights", "biases", "mask"})
+        size = _int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
+        total += size * (prev + 1)
+        if total > MAX_PARAMETERS:
+            raise DocumentError(p, f"the network would have more than {MAX_PARAMETERS} parameters")
+        act = _str(raw.get("activation"), f"{p}.activation", tuple(ACTIVATIONS))
+        if ACTIVATIONS[act].output_only and k != len(layers_raw) - 1:
+            raise DocumentError(f"{p}.activation", f"{act} is only allowed on the output layer")
+        w = _matrix(raw.get("weights"), f"{p}.weights", size, prev)
+        b = _vector(raw.get("biases"), f"{p}.biases", size)
+        mask = _matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
+        layers.append(Layer(w, b, act, mask))
+        prev = size
+    return Network(n_in, layers), features
+
+
+def _optimizer(d, path="optimizer") -> OptimizerConfig:
+    d = _obj(d, path)
+    _keys(d, path, {"method", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
+                    "regularization", "regularization_rate"})
+    base = OptimizerConfig()
+    kw = {}
+    if "method" in d:
+        kw["method"] = _str(d["method"], f"{path}.method", OPTIMIZERS)
+    if "regularization" in d:
+        kw["regularization"] = _str(d["regularization"], f"{path}.regularization", REGULARIZATIONS)
+    limits = {"learning_rate": (0, 1e6), "momentum": (0, 0.999999), "beta1": (0, 0.999999),
+              "beta2": (0, 0.999999999), "epsilon": (0, 1), "regularization_rate": (0, 1e6)}
+    for key, (lo, hi) in limits.items():
+        if key in d:
+            kw[key] = _num(d[key], f"{path}.{key}", lo, hi)
+    return OptimizerConfig(**{**base.__dict__, **kw})
+
+
+def _dataset(d, path="dataset") -> DatasetSpec | None:
+    from .datasets import DATASET_NAMES
+    if d is None:
+        return None
+    d = _obj(d, path)
+    _keys(d, path, {"name", "noise", "train_ratio", "seed", "n_points", "n_classes", "points"})
+    name = _str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
+    points_raw = d.get("points", [])
+    if not isinstance(points_raw, list):
+        raise DocumentError(f"{path}.points", f"expected a list of [x1, x2, label], got {_type_name(points_raw)}")
+    if len(points_raw) > MAX_POINTS:
+        raise DocumentError(f"{path}.points", f"at most {MAX_POINTS} points")
+    points = tuple(tuple(_vector(p, f"{path}.points[{i}]", 3)) for i, p in enumerate(points_raw))
+    if name == "custom" and not points:
+        raise DocumentError(f"{path}.points", "a custom data set needs at least one point")
+    return DatasetSpec(
+        name=name,
+        noise=_num(d.get("noise", 0.0), f"{path}.noise", 0.0, 0.5),
+        train_ratio=_num(d.get("train_ratio", 0.5), f"{path}.train_ratio", 0.01, 0.99),
+        seed=_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
+        n_points=_opt(d.get("n_points"), f"{path}.n_points", _int, 2, MAX_POINTS),
+        n_classes=_int(d.get("n_classes", 3), f"{path}.n_classes", 2, 10),
+        points=tuple(tuple(float(v) for v in p) for p in points))
+
+
+def _history(d, path="history") -> History:
+    if d is None:
+        return History()
+    d = _obj(d, path)
+    _keys(d, path, {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "steps"})
+    cols = {}
+    for key in ("epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        v = d.get(key, [])
+        if not isinstance(v, list) or len(v) > MAX_HISTORY:
+            raise DocumentError(f"{path}.{key}", "expected a list (of at most a million numbers)")
+        cols[key] = tuple(None if x is None else _num(x, f"{path}.{key}[{i}]") for i, x in enumerate(v))
+    n = len(cols["epoch"])
+    for key, v in cols.items():
+        if v and len(v) != n:
+            raise DocumentError(f"{path}.{key}", f"expected {n} entries like history.epoch, got {len(v)}")
+        if not v:
+            cols[key] = (None,) * n
+    if any(v is None for v in cols["epoch"] + cols["train_loss"]):
+        raise DocumentError(f"{path}", "epoch and train_loss entries must be numbers")
+    return History(steps=_int(d.get("steps", 0), f"{path}.steps", 0), **cols)
+
+
+# ---------------------------------------------------------------- public API
+def project_from_dict(doc: Any) -> Project:
+    """Validate a parsed JSON document and build the Project. Raises DocumentError."""
+    doc = _obj(doc, "")
+    if doc.get("format") != FORMAT:
+        raise DocumentError("format", f"not a Backprop Playground document (expected \"{FORMAT}\")")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DocumentError("version", "missing or not a whole number")
+    if version != CURRENT_VERSION:
+        newer = " (written by a newer version of the program)" if version > CURRENT_VERSION else ""
+        raise DocumentError("version", f"version {version} is not supported{newer}; "
+                                       f"this program reads version {CURRENT_VERSION}")
+    _keys(doc, "", {"format", "version", "title", "description", "network", "sample", "loss",
+                    "optimizer", "training", "dataset", "history"})
+    if "network" not in doc:
+        raise DocumentError("network", "missing")
+    net, features = _network(doc["network"])
+    sample = _obj(doc.get("sample"), "sample")
+    _keys(sample, "sample", {"x", "y"})
+    x = _vector(sample.get("x"), "sample.x", net.input_size)
+    y = _vector(sample.get("y"), "sample.y", net.output_size)
+    loss = _str(doc.get("loss", "half_squared_error"), "loss", tuple(LOSSES))
+    try:
+        check_pairing(get_loss(loss), net.layers[-1].activation)
+    except EngineError as exc:
+        raise DocumentError("loss", str(exc)) from None
+    optimizer = _optimizer(doc.get("optimizer", {}))
+    tr = _obj(doc.get("training", {}), "training")
+    _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
+    dataset = _dataset(doc.get("dataset"))
+    if dataset is not None and features is None:
+        raise DocumentError("network.features", "a document with a data set must name the input features")
+    return Project(
+        network=net, sample_x=x, sample_y=y, loss=loss, optimizer=optimizer,
+        batch_size=_int(tr.get("batch_size", 10), "training.batch_size", 0, MAX_POINTS),
+        features=features, dataset=dataset,
+        max_epochs=_opt(tr.get("max_epochs"), "training.max_epochs", _int, 0, 10**9),
+        target_loss=_opt(tr.get("target_loss"), "training.target_loss", _num, 0.0),
+        training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
+        init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
+        init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
+        history=_history(doc.get("history")),
+        title=_str(doc.get("title", ""), "title", max_len=200),
+        description=_str(doc.get("description", ""), "description"))
+
+
+def _reject_constant(name: str):
+    raise DocumentError("", f"{name} is not allowed in a document (numbers must be finite)")
+
+
+def loads(text: str | bytes) -> Project:
+    """Parse and validate a document from JSON text."""
+    if len(text) > MAX_FILE_BYTES:
+        raise DocumentError("", f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentError("", f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise DocumentError("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise DocumentError("", "not a valid document: nested too deeply") from None
+    return project_from_dict(doc)
+
+
+def load(path: str | os.PathLike) -> Project:
+    """Read a document file. Raises DocumentError (with the file's problem) or OSError."""
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise DocumentError("", f"the file is {size / 1e6:.0f} MB; documents are at most "
+                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+    with open(path, "rb") as fh:
+        return loads(fh.read(MAX_FILE_BYTES + 1))
+
+
+def project_to_dict(p: Project) -> dict:
+    net = p.network
+    layers = []
+    for layer in net.layers:
+        entry = {"size": layer.n_out, "activation": layer.activation,
+                 "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
+        if not layer.mask.all():
+            entry["mask"] = layer.mask.tolist()
+        layers.append(entry)
+    o = p.optimizer
+    doc = {
+        "format": FORMAT, "version": CURRENT_VERSION,
+        "title": p.title, "description": p.description,
+        "network": {"input_size": net.input_size,
+                    "features": list(p.features) if p.features else None, "layers": layers},
+        "sample": {"x": p.sample_x.tolist(), "y": p.sample_y.tolist()},
+        "loss": p.loss,
+        "optimizer": {"method": o.method, "learning_rate": o.learning_rate, "momentum": o.momentum,
+                      "beta1": o.beta1, "beta2": o.beta2, "epsilon": o.epsilon,
+                      "regularization": o.regularization,
+                      "regularization_rate": o.regularization_rate},
+        "training": {"batch_size": p.batch_size, "max_epochs": p.max_epochs,
+                     "target_loss": p.target_loss, "seed": p.training_seed,
+                     "init": p.init, "init_seed": p.init_seed},
+        "dataset": None,
+        "history": {"epoch": list(p.history.epoch), "train_loss": list(p.history.train_loss),
+                    "test_loss": list(p.history.test_loss),
+                    "train_accuracy": list(p.history.train_accuracy),
+                    "test_accuracy": list(p.history.test_accuracy), "steps": p.history.steps},
+    }
+    if p.dataset is not None:
+        s = p.dataset
+        doc["dataset"] = {"name": s.name, "noise": s.noise, "train_ratio": s.train_ratio,
+                          "seed": s.seed, "n_points": s.n_points, "n_classes": s.n_classes,
+                          "points": [list(pt) for pt in s.points]}
+    return doc
+
+
+def dumps(p: Project) -> str:
+    return json.dumps(project_to_dict(p), indent=1, ensure_ascii=False, allow_nan=False)
+
+
+def save(p: Project, path: str | os.PathLike) -> None:
+    """Write atomically: a temporary file beside the target, then rename."""
+    text = dumps(p)
+    tmp = f"{os.fspath(path)}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)

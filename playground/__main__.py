@@ -1,0 +1,20 @@
+"""Entry point: ``backprop-playground [FILE]`` opens the window; ``trace``/``train`` run the
+engine's command line without importing Qt."""
+from __future__ import annotations
+
+import sys
+
+CLI_COMMANDS = ("trace", "train")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in CLI_COMMANDS:
+        from core.cli import main as cli_main
+        return cli_main(argv)
+    from playground.app import main as app_main
+    return app_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

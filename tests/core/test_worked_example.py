@@ -1,0 +1,91 @@
+"""The first seed's worked example, every number pinned.
+
+The seed (a 2-2-1 ReLU network) prints loss 0.37826; the correct value is
+0.5 × (1.326 − 2)² = 0.5 × 0.454276 = 0.227138 — an arithmetic slip in the article (the
+gradient −0.674 it uses next is right). It also prints the output after the update as
+1.618296; recomputing from its own updated weights gives 1.6191548740856 (derived below).
+"""
+import numpy as np
+import pytest
+
+from core import Explainer, OptimizerConfig, StepCursor, backward, forward, gradient_step, predict
+
+X, Y, LR = [0.9, 1.0], [2.0], 0.1
+
+
+def test_forward(worked_net):
+    t = forward(worked_net, X)
+    np.testing.assert_allclose(t.z[0][0], [0.58, 1.06], rtol=0, atol=1e-15)
+    np.testing.assert_allclose(t.a[0][0], [0.58, 1.06], rtol=0, atol=1e-15)
+    assert t.output[0, 0] == pytest.approx(1.326, abs=1e-15)
+
+
+def test_loss_is_0_227138_not_the_seeds_0_37826(worked_net):
+    b = backward(worked_net, forward(worked_net, X), Y, "half_squared_error")
+    assert b.loss == pytest.approx(0.5 * 0.674 ** 2, abs=1e-15)
+    assert b.loss == pytest.approx(0.227138, abs=1e-12)
+    assert abs(b.loss - 0.37826) > 0.1
+
+
+def test_gradients(worked_net):
+    b = backward(worked_net, forward(worked_net, X), Y, "half_squared_error")
+    assert b.delta[1][0, 0] == pytest.approx(-0.674, abs=1e-15)
+    np.testing.assert_allclose(b.dW[1], [[-0.39092, -0.71444]], atol=1e-15)
+    np.testing.assert_allclose(b.db[1], [-0.674], atol=1e-15)
+    # hidden: δ1 = W2ᵀ·δ2 ⊙ relu'(z1) = [0.5, 0.6]·(−0.674) = [−0.337, −0.4044]
+    np.testing.assert_allclose(b.delta[0][0], [-0.337, -0.4044], atol=1e-15)
+    np.testing.assert_allclose(b.dW[0], [[-0.3033, -0.337], [-0.36396, -0.4044]], atol=1e-15)
+
+
+def test_update_and_output_after_it(worked_net):
+    b = backward(worked_net, forward(worked_net, X), Y, "half_squared_error")
+    u = gradient_step(worked_net, b, OptimizerConfig(learning_rate=LR))
+    np.testing.assert_allclose(u.weights[0], [[0.23033, 0.3337], [0.436396, 0.54044]], atol=1e-15)
+    np.testing.assert_allclose(u.biases[0], [0.1337, 0.24044], atol=1e-15)
+    np.testing.assert_allclose(u.weights[1], [[0.539092, 0.671444]], atol=1e-15)
+    np.testing.assert_allclose(u.biases[1], [0.4674], atol=1e-15)
+    # By hand: z1' = [0.23033·0.9 + 0.3337 + 0.1337, 0.436396·0.9 + 0.54044 + 0.24044]
+    #              = [0.674697, 1.1736364]
+    # out' = 0.539092·0.674697 + 0.671444·1.1736364 + 0.4674 = 1.6191548740856
+    z1 = np.array([0.23033 * 0.9 + 0.3337 + 0.1337, 0.436396 * 0.9 + 0.54044 + 0.24044])
+    by_hand = 0.539092 * z1[0] + 0.671444 * z1[1] + 0.4674
+    out = predict(u.apply_to(worked_net), X)[0, 0]
+    assert out == pytest.approx(by_hand, abs=1e-14)
+    assert out == pytest.approx(1.6191548740856, abs=1e-13)
+    assert abs(out - 1.618296) > 5e-4   # the seed's printed value does not follow
+
+
+def test_the_net_itself_is_not_changed_by_a_step(worked_net):
+    before = worked_net.copy()
+    StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
+    assert worked_net == before
+
+
+def test_explanation_of_dW2_1_matches_the_seed(worked_net):
+    c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
+    e = Explainer(c).weight_gradient(2, 0, 0)
+    assert e.rule == "weight_gradient"
+    (term,) = e.terms
+    names = [(f.name, f.layer, f.index) for f in term.factors]
+    assert names == [("delta", 2, (0,)), ("a", 1, (0,))]
+    assert [f.value for f in term.factors] == pytest.approx([-0.674, 0.58])
+    assert e.result == pytest.approx(-0.39092, abs=1e-15)
+
+
+def test_explanations_agree_with_their_terms(worked_net):
+    c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
+    ex = Explainer(c)
+    z = ex.z(1, 0)
+    assert [t.value for t in z.terms] == pytest.approx([0.18, 0.3, 0.1])
+    assert z.sum_of_terms == pytest.approx(z.result) and z.result == pytest.approx(0.58)
+    h = ex.delta(1, 1)
+    assert h.rule == "hidden_delta" and h.multiplier.value == 1.0
+    assert h.sum_of_terms * h.multiplier.value == pytest.approx(h.result)
+    assert h.result == pytest.approx(-0.4044)
+    o = ex.delta(2, 0)
+    assert o.rule == "output_delta" and o.detail[0].result == pytest.approx(-0.674)
+    up = ex.weight_update(1, 1, 0)
+    assert up.sum_of_terms == pytest.approx(up.result) and up.result == pytest.approx(0.436396)
+    bu = ex.bias_update(2, 0)
+    assert bu.result == pytest.approx(0.4674)
+    assert ex.loss().result == pytest.approx(0.227138)
