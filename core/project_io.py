@@ -149,11 +149,11 @@ def _keys(d: dict, path: str, allowed: set[str]) -> None:
 
 # ---------------------------------------------------------------- sections
 def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
-    from .features import FEATURE_NAMES
     d = _obj(d, path)
     _keys(d, path, {"input_size", "features", "layers"})
     features = d.get("features")
     if features is not None:
+        from .features import FEATURE_NAMES
         if not isinstance(features, list) or not features:
             raise DocumentError(f"{path}.features", "expected a non-empty list of feature names or null")
         features = tuple(_str(f, f"{path}.features[{i}]", FEATURE_NAMES) for i, f in enumerate(features))
@@ -208,9 +208,9 @@ def _optimizer(d, path="optimizer") -> OptimizerConfig:
 
 
 def _dataset(d, path="dataset") -> DatasetSpec | None:
-    from .datasets import DATASET_NAMES
     if d is None:
         return None
+    from .datasets import DATASET_NAMES
     d = _obj(d, path)
     _keys(d, path, {"name", "noise", "train_ratio", "seed", "n_points", "n_classes", "points"})
     name = _str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
