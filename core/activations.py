@@ -63,7 +63,7 @@ ACTIVATIONS: dict[str, Activation] = {
     act.name: act
     for act in (
         Activation(
-            "linear", lambda z: np.array(z, dtype=float, copy=True),
+            "linear", lambda z: np.array(z, copy=True),
             lambda z, a: np.ones_like(z), "z", "1"),
         Activation(
             "relu", lambda z: np.maximum(z, 0.0),
