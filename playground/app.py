@@ -1,0 +1,59 @@
+"""Application start-up: QApplication, settings, translations, the main window."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+APP_NAME = "Backprop Playground"
+ORG_NAME = "BackpropPlayground"
+
+
+def _args(argv):
+    p = argparse.ArgumentParser(prog="backprop-playground", description=APP_NAME)
+    p.add_argument("file", nargs="?", help="a document to open")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="render the main window offscreen to a PNG and exit")
+    p.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
+    return p.parse_args(argv)
+
+
+def create_application(argv=None):
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    import pyqtgraph as pg
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+    return app
+
+
+def main(argv=None) -> int:
+    args = _args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    from PySide6.QtCore import QSettings
+    from .main_window import MainWindow
+    settings = QSettings() if not args.screenshot else QSettings(
+        os.path.join(os.path.dirname(os.path.abspath(args.screenshot)), ".bp-screenshot.ini"),
+        QSettings.IniFormat)
+    window = MainWindow(settings=settings)
+    if args.file and not window.open_path(args.file, ask=False):
+        if args.screenshot:
+            return 2
+    if args.screenshot:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        window.resize(w, h)
+        window.show()
+        app.processEvents()
+        window.view.fit_to_view()
+        app.processEvents()
+        ok = window.grab().save(args.screenshot)
+        window.doc.undo_stack.setClean()
+        window.close()
+        if os.path.exists(settings.fileName()):
+            os.remove(settings.fileName())
+        return 0 if ok else 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,395 @@
+"""The main window: the canvas in the centre, panels as docks, menus, toolbar, status bar."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox)
+
+from core import check_gradients
+from core.errors import EngineError
+
+from .canvas.view import NetworkView
+from .document import Document
+from .formatting import format_number
+from .panels.derivation_panel import DerivationPanel
+from .panels.inspector import InspectorPanel
+from .panels.sample_panel import SamplePanel
+from .panels.step_panel import StepPanel
+from .panels.weight_table import WeightTablePanel
+from .resources import example_names, load_example
+from .selection import Selection
+from . import structure_edits
+
+MAX_RECENT = 8
+FILE_FILTER = "Backprop Playground (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or QSettings()
+        self.doc = doc or Document(parent=self)
+        self.selection = Selection(self)
+        self.view = NetworkView(self.doc, self.selection, self)
+        self.setCentralWidget(self.view)
+        self.setAcceptDrops(True)
+
+        self.step_panel = StepPanel(self.doc)
+        self.derivation_panel = DerivationPanel(self.doc, self.selection)
+        self.inspector = InspectorPanel(self.doc, self.selection)
+        self.sample_panel = SamplePanel(self.doc)
+        self.weight_table = WeightTablePanel(self.doc)
+        self.docks = {}
+        self._add_dock("steps", self.tr("Step"), self.step_panel, Qt.RightDockWidgetArea)
+        self._add_dock("derivation", self.tr("Derivation"), self.derivation_panel, Qt.RightDockWidgetArea)
+        self._add_dock("inspector", self.tr("Inspector"), self.inspector, Qt.LeftDockWidgetArea)
+        self._add_dock("sample", self.tr("Sample and loss"), self.sample_panel, Qt.LeftDockWidgetArea)
+        self._add_dock("weights", self.tr("Weight table"), self.weight_table, Qt.BottomDockWidgetArea)
+        self.docks["weights"].hide()
+
+        self.loss_label = QLabel()
+        self.statusBar().addPermanentWidget(self.loss_label)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+
+        self.doc.changed.connect(self._on_changed)
+        self.doc.path_changed.connect(lambda _p: self._update_title())
+        self.doc.error.connect(self.show_error)
+        for w in (self.inspector, self.sample_panel, self.weight_table):
+            sig = getattr(w, "invalid", None)
+            if sig is not None:
+                sig.connect(self.show_error)
+        self._update_title()
+        self._refresh_status()
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # ------------------------------------------------------------ construction helpers
+    def _add_dock(self, key: str, title: str, widget, area) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None, checkable=False) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.setCheckable(checkable)
+        if slot is not None:
+            (act.toggled if checkable else act.triggered).connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        d = self.doc
+        self.act_new = self._action(self.tr("&New"), self.new_document, QKeySequence.New)
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.Open)
+        self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.act_undo = d.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.Undo)
+        self.act_redo = d.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.act_delete = self._action(self.tr("&Delete selected neuron"), self.delete_selected,
+                                       QKeySequence.Delete)
+        self.act_forward = self._action(self.tr("&Forward one layer"), d.step_forward, "F6")
+        self.act_backward = self._action(self.tr("&Backward one layer"), d.step_backward, "F7")
+        self.act_update = self._action(self.tr("Apply &update"), d.apply_update, "F8")
+        self.act_whole = self._action(self.tr("&Whole step"), d.whole_step, "F9")
+        self.act_back = self._action(self.tr("Step &back"), d.step_back, "Shift+F6")
+        self.act_reset_step = self._action(self.tr("&Reset step"), d.reset_step, "Ctrl+F6")
+        self.act_reset_doc = self._action(self.tr("Reset to the document's starting values"),
+                                          self.reset_document)
+        self.act_gradcheck = self._action(self.tr("&Gradient check"), self.gradient_check, "Ctrl+G",
+                                          self.tr("Compare back-propagation with finite differences"))
+        self.act_add_layer = self._action(self.tr("Add hidden &layer"), self.add_hidden_layer)
+        self.act_remove_layer = self._action(self.tr("&Remove last hidden layer"), self.remove_hidden_layer)
+        self.act_fullscreen = self._action(self.tr("&Full screen"), self.toggle_fullscreen, "F11")
+        self.act_fit = self._action(self.tr("&Fit network to window"), self.view.fit_to_view, "Ctrl+0")
+        self.act_zoom_in = self._action(self.tr("Zoom &in"), self.view.zoom_in, QKeySequence.ZoomIn)
+        self.act_zoom_out = self._action(self.tr("Zoom &out"), self.view.zoom_out, QKeySequence.ZoomOut)
+        self.act_show_weights = self._action(self.tr("Show &weights"), self._display_changed, None, None, True)
+        self.act_show_forward = self._action(self.tr("Show z and &a"), self._display_changed, None, None, True)
+        self.act_show_backward = self._action(self.tr("Show δ and &gradients"), self._display_changed, None, None, True)
+        for act in (self.act_show_weights, self.act_show_forward, self.act_show_backward):
+            act.blockSignals(True)
+            act.setChecked(True)
+            act.blockSignals(False)
+        self.act_about = self._action(self.tr("&About Backprop Playground"), self.about)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("&File"))
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
+        self.examples_menu = m.addMenu(self.tr("&Examples"))
+        for name in example_names():
+            title = self._example_title(name)
+            act = self.examples_menu.addAction(title)
+            act.setData(name)
+            act.triggered.connect(lambda _=False, n=name: self.open_example(n))
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        self._rebuild_recent_menu()
+
+        m = mb.addMenu(self.tr("&Edit"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addAction(self.act_delete)
+
+        m = mb.addMenu(self.tr("&View"))
+        m.addActions([self.act_show_weights, self.act_show_forward, self.act_show_backward])
+        digits_menu = m.addMenu(self.tr("Significant &digits"))
+        group = QActionGroup(self)
+        for n in (3, 4, 5, 6, 8, 10):
+            act = digits_menu.addAction(str(n))
+            act.setCheckable(True)
+            act.setChecked(n == 4)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, k=n: self.set_digits(k))
+        m.addSeparator()
+        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_fullscreen])
+        m.addSeparator()
+        for dock in self.docks.values():
+            m.addAction(dock.toggleViewAction())
+
+        m = mb.addMenu(self.tr("&Network"))
+        m.addActions([self.act_add_layer, self.act_remove_layer])
+        m.addSeparator()
+        m.addAction(self.act_gradcheck)
+
+        m = mb.addMenu(self.tr("&Step"))
+        m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
+        m.addSeparator()
+        m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
+
+        m = mb.addMenu(self.tr("&Help"))
+        m.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("toolbar_main")
+        tb.addActions([self.act_new, self.act_open, self.act_save])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole, self.act_back])
+        tb.addSeparator()
+        tb.addActions([self.act_fit, self.act_gradcheck])
+
+    # ------------------------------------------------------------ state → widgets
+    def _on_changed(self, change) -> None:
+        if change.structure or change.document:
+            self.selection.validate(self.doc.network.sizes)
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        c = self.doc.cursor
+        if c is not None and c.shows_loss():
+            self.loss_label.setText(self.tr("Loss: %1").replace("%1", format_number(c.loss)))
+        else:
+            self.loss_label.setText("")
+
+    def _update_title(self) -> None:
+        name = self.doc.title() or self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — Backprop Playground")
+        self.setWindowModified(self.doc.modified)
+
+    def _display_changed(self, _checked=None) -> None:
+        self.view.scene().set_display(self.act_show_weights.isChecked(),
+                                      self.act_show_forward.isChecked(),
+                                      self.act_show_backward.isChecked())
+
+    def set_digits(self, n: int) -> None:
+        self.view.scene().set_digits(n)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # ------------------------------------------------------------ commands
+    def delete_selected(self) -> None:
+        ref = self.selection.ref
+        if ref and ref[0] == "neuron":
+            structure_edits.remove_neuron(self.doc, ref[1], ref[2])
+
+    def add_hidden_layer(self) -> None:
+        structure_edits.add_layer(self.doc, self.doc.network.depth)
+
+    def remove_hidden_layer(self) -> None:
+        if self.doc.network.depth < 2:
+            self.show_error(self.tr("There is no hidden layer to remove."))
+            return
+        structure_edits.remove_layer(self.doc, self.doc.network.depth - 1)
+
+    def gradient_check(self) -> None:
+        p = self.doc.project
+        try:
+            result = check_gradients(p.network, p.sample_x, p.sample_y, p.loss)
+        except EngineError as exc:
+            self.show_error(str(exc))
+            return
+        verdict = (self.tr("Back-propagation agrees with finite differences.")
+                   if result.passed(1e-6) else
+                   self.tr("Back-propagation and finite differences disagree (a kink such as relu at z = 0 can cause this)."))
+        text = self.tr("Largest relative error: %1 (at %2).").replace(
+            "%1", f"{result.max_relative_error:.3g}").replace("%2", result.worst)
+        self.last_gradcheck = result
+        self.statusBar().showMessage(f"{text} {verdict}", 15000)
+        QMessageBox.information(self, self.tr("Gradient check"), f"{text}\n{verdict}")
+
+    def reset_document(self) -> None:
+        """Undo everything back to the loaded (or last saved) state."""
+        self.doc.undo_stack.setIndex(self.doc.undo_stack.cleanIndex()
+                                     if self.doc.undo_stack.cleanIndex() >= 0 else 0)
+        self.doc.reset_step()
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Backprop Playground"), self.tr(
+            "<b>Backprop Playground</b><p>Step through the forward pass, the backward pass and "
+            "gradient descent, with every number and its derivation shown.</p>"))
+
+    # ------------------------------------------------------------ files
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True if it is fine to discard the current document."""
+        if not self.doc.modified:
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("The document has unsaved changes. Save them first?"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_document(self) -> None:
+        if self.maybe_save():
+            self.doc.replace_project(load_example("worked_example_2_2_1_relu.json"), None)
+            self.view.fit_to_view()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), self._last_dir(),
+                                              self.tr(FILE_FILTER))
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open a file; a bad file gets a dialog and the current document is untouched."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self.doc.open(path)
+        except (EngineError, OSError) as exc:
+            msg = str(exc) if isinstance(exc, EngineError) else (exc.strerror or str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open document"),
+                                 self.tr("%1 could not be opened:\n%2").replace(
+                                     "%1", os.path.basename(path)).replace("%2", msg))
+            return False
+        self._add_recent(self.doc.path)
+        self.view.fit_to_view()
+        return True
+
+    def open_example(self, name: str) -> None:
+        if self.maybe_save():
+            self.doc.replace_project(load_example(name), None)
+            self.view.fit_to_view()
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), self._last_dir(),
+                                              self.tr(FILE_FILTER))
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.doc.save(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, self.tr("Cannot save"), str(exc))
+            return False
+        self._add_recent(self.doc.path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
+        return True
+
+    def _last_dir(self) -> str:
+        recent = self.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _add_recent(self, path: str | None) -> None:
+        if not path:
+            return
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recentFiles", files[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            act = self.recent_menu.addAction(os.path.basename(path))
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    @staticmethod
+    def _example_title(name: str) -> str:
+        try:
+            return load_example(name).title or name
+        except EngineError:
+            return name
+
+    # ------------------------------------------------------------ window events
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        state = self.settings.value("windowState")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".json"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            QTimer.singleShot(0, lambda p=urls[0].toLocalFile(): self.open_path(p))
+            event.acceptProposedAction()

@@ -1,0 +1,110 @@
+"""Where does this number come from? The selected quantity's formula with its numbers."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from core.explain import Explainer
+
+from ..formatting import format_number
+from ..math_text import explanation_html, symbol_html
+
+
+class DerivationPanel(QWidget):
+    """Shows the explanations for the selected neuron or link, limited to the stages reached.
+    With nothing selected, it explains the current stage."""
+
+    def __init__(self, doc, selection, parent=None):
+        super().__init__(parent)
+        self.doc, self.selection = doc, selection
+        self.digits = 6
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        font = QFont(self.browser.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.25)
+        self.browser.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        doc.changed.connect(lambda change: self.refresh())
+        selection.changed.connect(lambda ref: self.refresh())
+        self.refresh()
+
+    def set_font_scale(self, scale: float) -> None:
+        font = QFont(self.browser.font())
+        font.setPointSizeF(10.0 * 1.25 * scale)
+        self.browser.setFont(font)
+
+    def set_digits(self, digits: int) -> None:
+        self.digits = digits
+        self.refresh()
+
+    # ------------------------------------------------------------ content
+    def explanations(self) -> list:
+        """The Explanation records currently shown (for tests and for the HTML)."""
+        c = self.doc.cursor
+        if c is None:
+            return []
+        ex = Explainer(c)
+        ref = self.selection.ref
+        L = c.network.depth
+        out = []
+        if ref is None:
+            s = c.stage
+            if s.kind == "forward":
+                for i in range(c.network.sizes[s.layer]):
+                    out += [ex.z(s.layer, i), ex.a(s.layer, i)]
+            elif s.kind == "loss":
+                out.append(ex.loss())
+            elif s.kind == "backward":
+                for i in range(c.network.sizes[s.layer]):
+                    out.append(ex.delta(s.layer, i))
+            elif s.kind == "update":
+                for i in range(c.network.sizes[L]):
+                    out.append(ex.bias_update(L, i))
+            return out
+        if ref[0] == "neuron":
+            _, l, i = ref
+            if l == 0 or i >= c.network.sizes[l]:
+                return []
+            if c.shows_forward(l):
+                out += [ex.z(l, i), ex.a(l, i)]
+            if l == L and c.shows_loss():
+                out.append(ex.loss())
+            if c.shows_backward(l):
+                out += [ex.delta(l, i), ex.bias_gradient(l, i)]
+            if c.shows_update():
+                out.append(ex.bias_update(l, i))
+        elif ref[0] == "link":
+            _, l, i, j = ref
+            if c.shows_backward(l):
+                out.append(ex.weight_gradient(l, i, j))
+            if c.shows_update():
+                out.append(ex.weight_update(l, i, j))
+        return out
+
+    def _hint(self) -> str:
+        ref, c = self.selection.ref, self.doc.cursor
+        if c is None:
+            return self.tr("No step can be computed for this network and sample.")
+        if ref is None:
+            return self.tr("Step forward to see how each value is computed, or select a neuron or a link.")
+        if ref[0] == "neuron" and ref[1] == 0:
+            value = float(self.doc.project.sample_x[ref[2]])
+            return self.tr("Input %1 = %2 (typed in, nothing to derive).").replace(
+                "%1", f"x<sub>{ref[2] + 1}</sub>").replace("%2", format_number(value, self.digits))
+        return self.tr("Nothing computed yet for this item: step forward (or backward) to reach it.")
+
+    def refresh(self) -> None:
+        items = self.explanations()
+        if not items:
+            self.browser.setHtml(f"<p>{self._hint()}</p>")
+            return
+        html = "".join(explanation_html(e, self.digits) for e in items)
+        self.browser.setHtml(html)
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+
+__all__ = ["DerivationPanel", "symbol_html"]

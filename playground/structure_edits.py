@@ -1,0 +1,66 @@
+"""Structure edits as commands: each builds the edited copy of the network and pushes it."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from core.errors import EngineError
+
+from .commands import ReplaceNetwork
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StructureEdits", text)
+
+
+def _push(doc, edit, text: str) -> bool:
+    """Apply ``edit`` to a copy of the network; push it if it worked, report if not."""
+    net = doc.network.copy()
+    try:
+        edit(net)
+    except EngineError as exc:
+        doc.error.emit(str(exc))
+        return False
+    doc.undo_stack.push(ReplaceNetwork(doc, net, text))
+    return True
+
+
+def _rng(doc):
+    return np.random.default_rng()
+
+
+def add_neuron(doc, layer: int, position: int | None = None) -> bool:
+    return _push(doc, lambda n: n.add_neuron(layer, position, rng=_rng(doc), init=doc.project.init),
+                 tr("Add neuron"))
+
+
+def remove_neuron(doc, layer: int, position: int) -> bool:
+    return _push(doc, lambda n: n.remove_neuron(layer, position), tr("Remove neuron"))
+
+
+def add_layer(doc, index: int, size: int | None = None, activation: str | None = None) -> bool:
+    """Insert a hidden layer as neuron layer ``index`` (1 … L); defaults copy its neighbour."""
+    net = doc.network
+    size = size or (net.sizes[index] if index < net.depth else net.sizes[index - 1]) or 2
+    if activation is None:
+        activation = next((l.activation for l in net.layers[:-1]), "tanh")
+    return _push(doc, lambda n: n.add_layer(index, size, activation, rng=_rng(doc), init=doc.project.init),
+                 tr("Add layer"))
+
+
+def remove_layer(doc, index: int) -> bool:
+    return _push(doc, lambda n: n.remove_layer(index, rng=_rng(doc)), tr("Remove layer"))
+
+
+def set_activation(doc, l: int, name: str) -> bool:
+    from core.losses import check_pairing, get_loss
+    def edit(n):
+        n.set_activation(l, name)
+        if l == n.depth:
+            check_pairing(get_loss(doc.project.loss), name)
+    return _push(doc, edit, tr("Set activation"))
+
+
+def set_link_enabled(doc, l: int, i: int, j: int, enabled: bool) -> bool:
+    return _push(doc, lambda n: n.set_link_enabled(l, i, j, enabled),
+                 tr("Enable link") if enabled else tr("Disable link"))
