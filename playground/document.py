@@ -65,7 +65,10 @@ class Document(QObject):
         self._position = 0
         self._update_applied = False
         self._split = None
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.path_changed.emit(self.path))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.path_changed.emit(self.path)
 
     # ------------------------------------------------------------ reading
     @property
