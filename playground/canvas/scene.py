@@ -1,0 +1,519 @@
+"""NetworkScene: the network drawn as neurons in layer columns joined by weighted links.
+
+The scene mirrors the Document. It builds one item per neuron and per link when the
+structure changes, restyles links when parameters change (only the ones a ``Change`` names,
+and only pens that really change), and recomputes every displayed value from
+``doc.cursor`` on each change, so a label never shows a stale number. It never writes to
+the engine: its header buttons and inline editor push undoable commands. Mouse and keyboard
+gestures (select, edit, context menu) are the view's.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
+
+from .. import structure_edits as edits
+from ..commands import SetParameter, SetSample
+from ..formatting import format_number
+from ..widgets import activation_label, symbol_text
+from .items import (EDITOR_WIDTH, HIGHLIGHT, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
+                    Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
+                    LabelItem, LayerHeaderItem, LinkItem, NeuronItem, label_fonts, link_style)
+
+EDIT_DIGITS = 12            # digits shown in the inline editor
+DEFAULT_DIGITS = 4          # significant digits on the canvas
+BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
+TRAINING_INTERVAL_MS = 33   # at most ~30 restyles a second while training
+NEURON_PITCH = 140.0        # vertical distance between neuron centres
+COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
+HEADER_GAP = 70.0           # from the top neuron's centre up to the header title
+LABEL_FRACTIONS = sorted((k / 30 for k in range(3, 22)), key=lambda t: abs(t - 1 / 3))  # spots
+STAGE_TINTS = {"forward": QColor(21, 101, 192, 28), "backward": QColor(198, 40, 40, 26),
+               "loss": QColor(255, 160, 0, 34)}
+FEATURE_NAMES = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂",
+                 "sin(x1)": "sin x₁", "sin(x2)": "sin x₂"}
+
+
+class NetworkScene(QGraphicsScene):
+    """The canvas. Signals: ``graph_requested(ref)`` ("Show as computational graph" on a
+    neuron) and ``layout_changed()`` (items were rebuilt; views refit)."""
+
+    graph_requested = Signal(object)
+    layout_changed = Signal()
+
+    def __init__(self, doc, selection, parent=None):
+        super().__init__(parent)
+        self.doc, self.selection = doc, selection
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)   # pens change often; few hit tests
+        self.setBackgroundBrush(QColor("#fbfbfd"))
+        self._weights = self._forward = self._backward = True
+        self._digits = DEFAULT_DIGITS
+        self._root: QGraphicsRectItem | None = None
+        self._neurons: dict[tuple[int, int], NeuronItem] = {}
+        self._links: dict[tuple[int, int, int], LinkItem] = {}
+        self._headers: dict[int, LayerHeaderItem] = {}
+        self._insert_buttons: dict[int, ButtonItem] = {}
+        self._columns: list[float] = []
+        self._built_for: tuple | None = None
+        self._many = False
+        self._hovered: LinkItem | None = None
+        self._selected = None                     # NeuronItem | LinkItem | None
+        self._labelled: set[LinkItem] = set()     # links whose label is currently shown
+        self._cursor, self._updated = None, False  # as of the last refresh
+        self._editor = InlineEditor()
+        self._editor.accepted.connect(self._commit_edit)
+        self._editor.refused.connect(doc.error.emit)      # the status bar says why, too
+        self._editor.cancelled.connect(self.cancel_edit)
+        self._proxy = self.addWidget(self._editor)
+        self._proxy.setZValue(Z_EDITOR)
+        self._proxy.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
+        self._proxy.hide()
+        self._timer = QTimer(self, singleShot=True, interval=TRAINING_INTERVAL_MS)
+        self._timer.timeout.connect(self._refresh_all)
+        doc.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_selection)
+        self.rebuild()
+
+    # ================================================================ public API
+    def set_display(self, weights: bool = True, forward: bool = True, backward: bool = True) -> None:
+        """Which values the canvas shows: weights and biases, z and a, δ and ∂L/∂w."""
+        self._weights, self._forward, self._backward = bool(weights), bool(forward), bool(backward)
+        self._refresh_values()
+
+    def set_digits(self, digits: int) -> None:
+        """Significant digits of the numbers drawn on the canvas (default 4)."""
+        self._digits = max(1, int(digits))
+        self._place_link_labels()          # wider numbers may no longer fit apart
+        self._refresh_values()
+
+    def neuron_item(self, layer: int, i: int) -> NeuronItem:
+        """The item of neuron i of neuron layer ``layer`` (0 = inputs … L = outputs)."""
+        return self._neurons[(layer, i)]
+
+    def link_item(self, l: int, i: int, j: int) -> LinkItem:
+        """The item of weight W[l][i, j] (weight layer l = 1 … L)."""
+        return self._links[(l, i, j)]
+
+    def header_item(self, layer: int) -> LayerHeaderItem:
+        """A column's header; ``.buttons`` holds add_neuron, remove_neuron (and remove_layer)."""
+        return self._headers[layer]
+
+    def insert_layer_button(self, index: int) -> ButtonItem:
+        """The "+" between columns index − 1 and index: inserts hidden layer ``index``."""
+        return self._insert_buttons[index]
+
+    def highlighted_layer(self) -> int | None:
+        """The neuron layer whose column is tinted for the current stage (None: none)."""
+        return self._stage_layer(self.doc.cursor)
+
+    def network_rect(self) -> QRectF:
+        """The area the network occupies (what a view's ``fit_to_view`` shows)."""
+        return self.sceneRect()
+
+    def link_count(self) -> int:
+        return len(self._links)
+
+    def shows_all_link_labels(self) -> bool:
+        """True if every link's label is on screen. Big networks (≥ 200 links) and weight
+        layers too dense for their labels to fit apart show them on hover or selection only."""
+        return all(link.label_pos is not None for link in self._links.values())
+
+    # ================================================================ building
+    def rebuild(self) -> None:
+        """Recreate every item from the Document (after a structure change)."""
+        self.cancel_edit()
+        if self._root is not None:
+            self.removeItem(self._root)          # deletes every item below it
+        self._neurons, self._links, self._headers, self._insert_buttons = {}, {}, {}, {}
+        self._hovered, self._selected, self._labelled = None, None, set()
+        net = self.doc.network
+        sizes = net.sizes
+        self._built_for = self._shape_key()
+        self._many = sum(a * b for a, b in zip(sizes, sizes[1:])) >= BIG_NET_LINKS
+        spacing = COLUMN_SPACING_BIG if self._many else COLUMN_SPACING
+        self._columns = [c * spacing for c in range(len(sizes))]
+        self._root = root = QGraphicsRectItem()
+        root.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self.addItem(root)
+        self._stage_rect = QGraphicsRectItem(root)
+        self._stage_rect.setPen(Qt.NoPen)
+        self._stage_rect.setZValue(Z_HIGHLIGHT)
+        self._halo = QGraphicsLineItem(root)
+        self._halo.setZValue(Z_HALO)
+        self._halo.hide()
+        captions = self._input_captions()
+        for layer, n in enumerate(sizes):
+            kind = "input" if layer == 0 else "output" if layer == len(sizes) - 1 else "hidden"
+            for i in range(n):
+                caption = captions[i] if layer == 0 else symbol_text("a", layer, i)
+                item = self._neurons[(layer, i)] = NeuronItem(("neuron", layer, i), kind, caption)
+                item.setParentItem(root)
+                item.setPos(self._neuron_pos(layer, i))
+        r = NEURON_RADIUS
+        for l in range(1, len(sizes)):
+            for i in range(sizes[l]):
+                p2 = self._neuron_pos(l, i)
+                for j in range(sizes[l - 1]):
+                    p1 = self._neuron_pos(l - 1, j)
+                    link = LinkItem(("link", l, i, j), p1.x() + r, p1.y(), p2.x() - r, p2.y())
+                    link.setParentItem(root)
+                    link.on_hover = self._on_link_hover
+                    self._links[(l, i, j)] = link
+        self._build_headers(sizes, net.activations, spacing)
+        self._loss_label = LabelItem(root, anchor_center=True)
+        self._loss_label.setPos(self._columns[-1] + r + 62, 0)
+        self._loss_label.setZValue(Z_LINK_LABEL)
+        top = self._header_y() - 24
+        bottom = (max(sizes) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
+        self._stage_span = (top, bottom)
+        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + 150, bottom - top + 20))
+        self.selection.validate(sizes)
+        self._place_link_labels()
+        self._restyle_links()
+        self._refresh_values()
+        self._on_selection(self.selection.ref)
+        self.layout_changed.emit()
+
+    def _shape_key(self) -> tuple:
+        """What the items are built from: a change here means a rebuild."""
+        net = self.doc.network
+        return tuple(net.sizes), tuple(net.activations), self.doc.project.features
+
+    def _neuron_pos(self, layer: int, i: int) -> QPointF:
+        n = self.doc.network.sizes[layer]
+        return QPointF(self._columns[layer], (i - (n - 1) / 2) * NEURON_PITCH)
+
+    def _header_y(self) -> float:
+        return -(max(self.doc.network.sizes) - 1) / 2 * NEURON_PITCH - NEURON_RADIUS - HEADER_GAP
+
+    def _input_captions(self) -> list[str]:
+        features, n = self.doc.project.features, self.doc.network.input_size
+        if features is not None and len(features) == n:
+            return [FEATURE_NAMES.get(f, f) for f in features]
+        return [symbol_text("x", None, j) for j in range(n)]
+
+    def _build_headers(self, sizes: list[int], activations: list[str], spacing: float) -> None:
+        y, last, doc = self._header_y(), len(sizes) - 1, self.doc
+        for layer, n in enumerate(sizes):
+            if layer == 0:
+                title = self.tr("Input")
+            elif layer == last:
+                title = self.tr("Output (%1)").replace("%1", activation_label(activations[-1]))
+            else:
+                title = self.tr("Layer %1 (%2)").replace("%1", str(layer)).replace(
+                    "%2", activation_label(activations[layer - 1]))
+            header = self._headers[layer] = LayerHeaderItem(layer, title)
+            header.setParentItem(self._root)
+            header.setPos(self._columns[layer], y)
+            hidden = 0 < layer < last
+            xs = (-22.0, 0.0, 22.0) if hidden else (-11.0, 11.0)
+            header.add_button(ButtonItem(
+                "remove_neuron", "−", self.tr("Remove the last neuron of this layer"),
+                lambda l=layer, k=n: edits.remove_neuron(doc, l, k - 1), enabled=n > 1), xs[0], 24)
+            header.add_button(ButtonItem("add_neuron", "+", self.tr("Add a neuron to this layer"),
+                                         lambda l=layer: edits.add_neuron(doc, l)), xs[1], 24)
+            if hidden:
+                header.add_button(ButtonItem("remove_layer", "×", self.tr("Remove this hidden layer"),
+                                             lambda l=layer: edits.remove_layer(doc, l)), xs[2], 24)
+            if layer > 0:
+                button = self._insert_buttons[layer] = ButtonItem(
+                    "insert_layer", "+", self.tr("Insert a hidden layer here"),
+                    lambda l=layer: edits.add_layer(doc, l), self._root, round=True)
+                button.setPos(self._columns[layer] - spacing / 2, y + 24)
+
+    def _place_link_labels(self) -> None:
+        """Find each link a label spot (a third of the way along, or nearby along the link)
+        that overlaps no other label and no neuron. A weight layer where some label finds no
+        spot shows its labels only on hover or selection, as do all links of a big network."""
+        for link in self._links.values():
+            link.label_pos = None
+        if self._many:
+            return
+        advance, pad = label_fonts()[2].horizontalAdvance, 2 * LabelItem.PAD
+        number = "−0." + "0" * self._digits
+        w, h = advance("∂L/∂w = " + number) + pad, 2 * LABEL_LINE_HEIGHT + pad + 2
+        sizes, r = self.doc.network.sizes, NEURON_RADIUS
+        blocked = {layer: [] for layer in range(len(sizes))}     # neurons and their labels
+        for (layer, _i), item in self._neurons.items():
+            p = item.pos()
+            lines = 1 if layer == 0 else 5 if layer == len(sizes) - 1 else 4
+            bw = advance((item.caption if layer == 0 else "z") + " = " + number) + pad
+            blocked[layer] += [QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r), QRectF(
+                p.x() - bw / 2, p.y() + r, bw, lines * LABEL_LINE_HEIGHT + 8)]
+        for l in range(1, len(sizes)):
+            taken, spots = blocked[l - 1] + blocked[l], {}
+            for key in ((l, i, j) for i in range(sizes[l]) for j in range(sizes[l - 1])):
+                line = self._links[key].line()
+                for t in LABEL_FRACTIONS:
+                    p = line.pointAt(t)
+                    rect = QRectF(p.x() - w / 2, p.y() - h / 2, w, h)
+                    if not any(rect.intersects(o) for o in taken):
+                        spots[key] = p
+                        taken.append(rect)
+                        break
+                else:
+                    break                      # this layer is too dense: hover labels only
+            if len(spots) == sizes[l] * sizes[l - 1]:
+                for key, p in spots.items():
+                    self._links[key].label_pos = p
+
+    # ================================================================ restyling
+    def _on_changed(self, change) -> None:
+        if change.document or self._shape_key() != self._built_for:
+            self.rebuild()
+            return
+        if change.training:
+            if not self._timer.isActive():
+                self._timer.start()
+            return
+        if change.structure or (change.params and not change.refs):
+            self._restyle_links()            # e.g. a link was enabled/disabled: no rebuild
+        elif change.params:
+            self._restyle_links([r[1:] for r in change.refs if r[0] == "W"])
+        self._refresh_values()
+
+    def _refresh_all(self) -> None:
+        self._restyle_links()
+        self._refresh_values()
+
+    def _restyle_links(self, keys=None) -> int:
+        """Give links the pen their weight asks for (only the (l, i, j) ``keys`` if given).
+        Returns how many pens changed."""
+        layers, changed = self.doc.network.layers, 0
+        if keys is not None:
+            for l, i, j in keys:
+                layer = layers[l - 1]
+                changed += self._links[(l, i, j)].set_style(
+                    link_style(float(layer.weights[i, j]), bool(layer.mask[i, j])))
+        else:
+            for l, layer in enumerate(layers, start=1):      # link_style, vectorised
+                w, mask = layer.weights, layer.mask
+                width = np.round((1.0 + 9.0 * np.minimum(np.abs(w), 5.0) / 5.0) * 4) / 4
+                kind = np.where(w > 0, "positive", np.where(w < 0, "negative", "zero"))
+                kind, width = np.where(mask, kind, "disabled"), np.where(mask, width, 1.0)
+                for i, (k_row, w_row) in enumerate(zip(kind.tolist(), width.tolist())):
+                    for j, style in enumerate(zip(k_row, w_row)):
+                        changed += self._links[(l, i, j)].set_style(style)
+        if isinstance(self._selected, LinkItem):
+            self._place_halo(self._selected)
+        return changed
+
+    # ================================================================ values
+    def _fmt(self, value) -> str:
+        return format_number(float(value), self._digits)
+
+    def _refresh_values(self) -> None:
+        """Recompute every label from the Document and its step cursor."""
+        doc, net = self.doc, self.doc.network
+        c = self._cursor = doc.cursor
+        p, last, f = doc.project, net.depth, self._fmt
+        updated = self._updated = doc.update_applied or (c is not None and c.shows_update())
+        for (layer, i), item in self._neurons.items():
+            lines = []
+            if layer == 0:
+                lines.append((f"{item.caption} = {f(p.sample_x[i])}", "plain", False))
+            else:
+                if c is not None and self._forward and c.shows_forward(layer):
+                    lines.append((f"z = {f(c.forward_trace.z[layer - 1][0, i])}", "forward", False))
+                    lines.append((f"a = {f(c.forward_trace.a[layer - 1][0, i])}", "forward", False))
+                if layer == last:
+                    lines.append((f"y = {f(p.sample_y[i])}", "plain", False))
+                if c is not None and self._backward and c.shows_backward(layer):
+                    lines.append((f"δ = {f(c.backward_trace.delta[layer - 1][0, i])}",
+                                  "backward", False))
+                if self._weights:
+                    lines.append((f"b = {f(net.layers[layer - 1].biases[i])}",
+                                  "update" if updated else "param", updated))
+            item.set_lines(lines)
+        shown = c is not None and self._forward and c.shows_loss()
+        self._loss_label.set_lines([(f"L = {f(c.loss)}", "backward", True)] if shown else [])
+        links = self._labelled | {x for x in (self._hovered, self._selected) if isinstance(x, LinkItem)}
+        links |= {link for link in self._links.values() if link.label_pos is not None}
+        for link in links:
+            self._update_link_label(link)
+        self._refresh_stage(c)
+
+    def _link_lines(self, link: LinkItem) -> list[tuple[str, str, bool]]:
+        _, l, i, j = link.ref
+        layer, c, updated = self.doc.network.layers[l - 1], self._cursor, self._updated
+        if not layer.mask[i, j]:
+            return []
+        lines = []
+        if self._weights:
+            lines.append((f"w = {self._fmt(layer.weights[i, j])}",
+                          "update" if updated else "param", updated))
+        if self._backward and c is not None and c.shows_backward(l):
+            grad = c.backward_trace.dW[l - 1][i, j]
+            lines.append((f"∂L/∂w = {self._fmt(grad)}", "backward", False))
+        return lines
+
+    def _update_link_label(self, link: LinkItem) -> None:
+        front = link is self._hovered or link is self._selected
+        lines = self._link_lines(link) if front or link.label_pos is not None else []
+        if not lines:
+            if link.label is not None:
+                link.label.hide()
+            self._labelled.discard(link)
+            return
+        if link.label is None:
+            link.label = LabelItem(self._root, anchor_center=True)
+            link.label.owner = link
+        link.label.setPos(link.label_pos if link.label_pos is not None else link.label_point())
+        link.label.set_lines(lines)
+        link.label.setZValue(Z_LINK_LABEL + (1 if front else 0))
+        link.label.show()
+        self._labelled.add(link)
+
+    def _stage_layer(self, c) -> int | None:
+        if c is None:
+            return None
+        if c.stage.kind in ("forward", "backward"):
+            return c.stage.layer
+        return self.doc.network.depth if c.stage.kind == "loss" else None
+
+    def _refresh_stage(self, c) -> None:
+        layer = self._stage_layer(c)
+        if layer is None:
+            self._stage_rect.hide()
+            return
+        top, bottom = self._stage_span
+        half = (self._columns[1] - self._columns[0]) * 0.42
+        self._stage_rect.setRect(QRectF(self._columns[layer] - half, top, 2 * half, bottom - top))
+        self._stage_rect.setBrush(STAGE_TINTS[c.stage.kind])
+        self._stage_rect.show()
+
+    # ================================================================ selection and hover
+    def _on_selection(self, ref) -> None:
+        old, self._selected = self._selected, self._item_for(ref)
+        if isinstance(old, NeuronItem):
+            old.set_highlighted(False)
+        elif isinstance(old, LinkItem):
+            old.setZValue(Z_LINK)
+            self._halo.hide()
+            self._update_link_label(old)
+        new = self._selected
+        if isinstance(new, NeuronItem):
+            new.set_highlighted(True)
+        elif isinstance(new, LinkItem):
+            new.setZValue(Z_SELECTED_LINK)
+            self._place_halo(new)
+            self._update_link_label(new)
+
+    def _place_halo(self, link: LinkItem) -> None:
+        color = QColor(HIGHLIGHT)
+        color.setAlpha(110)
+        pen = QPen(color, link.pen().widthF() + 8)
+        pen.setCapStyle(Qt.RoundCap)
+        self._halo.setPen(pen)
+        self._halo.setLine(link.line())
+        self._halo.show()
+
+    def _item_for(self, ref):
+        if ref is None:
+            return None
+        items = self._neurons if ref[0] == "neuron" else self._links
+        return items.get(tuple(ref[1:]))
+
+    def _on_link_hover(self, link: LinkItem, entered: bool) -> None:
+        previous = self._hovered
+        if entered:
+            self._hovered = link
+            if previous is not None and previous is not link:
+                self._update_link_label(previous)
+        elif previous is link:
+            self._hovered = None
+        self._update_link_label(link)
+
+    def is_control_at(self, pos: QPointF) -> bool:
+        """True over a header button or the inline editor (they take their own clicks)."""
+        item = self.itemAt(pos, QTransform())
+        while item is not None and not isinstance(item, ButtonItem) and item is not self._proxy:
+            item = item.parentItem()
+        return item is not None
+
+    def ref_at(self, pos: QPointF, tolerance: float = 5.0):
+        """The neuron or link at ``pos``; a link counts within ``tolerance`` scene units."""
+        area = QRectF(pos.x() - tolerance, pos.y() - tolerance, 2 * tolerance, 2 * tolerance)
+        best, best_d = None, math.inf
+        for item in self.items(area):
+            parent = item.parentItem()
+            owner = parent if isinstance(parent, NeuronItem) else getattr(item, "owner", None) or item
+            if isinstance(owner, NeuronItem):
+                return owner.ref
+            if isinstance(owner, LinkItem):
+                d = -1.0 if item is not owner else (         # on its label, or near its line
+                    _distance(owner.line(), pos) - owner.pen().widthF() / 2)
+                if d <= tolerance and d < best_d:
+                    best, best_d = owner.ref, d
+        return best
+
+    # ================================================================ inline editing
+    def active_editor(self) -> InlineEditor | None:
+        """The open inline editor (a QLineEdit), or None."""
+        return self._editor if self._proxy.isVisible() else None
+
+    def begin_edit(self, ref) -> InlineEditor | None:
+        """Open the inline editor on a link (its weight), a hidden/output neuron (its bias) or
+        an input neuron (the sample's x_j). Returns the editor, or None if it cannot be edited."""
+        self.cancel_edit()
+        ref, net = tuple(ref), self.doc.network
+        if ref[0] == "link":
+            layer = net.layers[ref[1] - 1]
+            if not layer.mask[ref[2], ref[3]]:
+                self.doc.error.emit(
+                    self.tr("This link is disabled; enable it before editing its weight."))
+                return None
+            link = self._links[ref[1:]]
+            value = layer.weights[ref[2], ref[3]]
+            where = link.label_pos if link.label_pos is not None else link.label_point()
+            if link.label is not None:
+                link.label.hide()            # the editor takes its place
+        else:
+            value = (self.doc.project.sample_x[ref[2]] if ref[1] == 0
+                     else net.layers[ref[1] - 1].biases[ref[2]])
+            where = self._neurons[ref[1:]].pos()
+        self._editor.start(ref, format_number(float(value), EDIT_DIGITS))
+        self._proxy.setPos(where)
+        height = self._editor.sizeHint().height()
+        self._proxy.setTransform(QTransform.fromTranslate(-EDITOR_WIDTH / 2, -height / 2))
+        self._proxy.show()
+        self._proxy.setFocus()
+        self._editor.setFocus()
+        return self._editor
+
+    def cancel_edit(self) -> None:
+        """Close the inline editor without changing anything."""
+        if self._proxy.isVisible():
+            ref, self._editor.ref = self._editor.ref, None
+            self._proxy.hide()
+            if ref is not None and ref[0] == "link" and ref[1:] in self._links:
+                self._update_link_label(self._links[ref[1:]])
+
+    def _commit_edit(self, value: float) -> None:
+        ref, doc = self._editor.ref, self.doc
+        self.cancel_edit()                   # close first: the command may rebuild the scene
+        if ref is None:
+            return
+        if ref[0] == "link":
+            if value != doc.network.layers[ref[1] - 1].weights[ref[2], ref[3]]:
+                doc.undo_stack.push(SetParameter(doc, ("W", *ref[1:]), value))
+        elif ref[1] == 0:
+            x = doc.project.sample_x.copy()
+            if value != x[ref[2]]:
+                x[ref[2]] = value
+                doc.undo_stack.push(SetSample(doc, x, doc.project.sample_y.copy()))
+        elif value != doc.network.layers[ref[1] - 1].biases[ref[2]]:
+            doc.undo_stack.push(SetParameter(doc, ("b", ref[1], ref[2]), value))
+
+
+def _distance(line: QLineF, p: QPointF) -> float:
+    """Distance from ``p`` to the segment ``line``."""
+    dx, dy = line.dx(), line.dy()
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p.x() - line.x1()) * dx
+                                                    + (p.y() - line.y1()) * dy) / length2))
+    return math.hypot(p.x() - (line.x1() + t * dx), p.y() - (line.y1() + t * dy))

@@ -1,0 +1,244 @@
+"""NetworkView: the widget that shows a NetworkScene, and the gestures on it.
+
+Wheel (with or without Ctrl) zooms around the mouse; dragging the background pans; the view
+fits the network when first shown, after each structure change and on resize until the user
+zooms or pans. A click selects a neuron or link, a double-click edits it in place, Delete and
++ remove and add neurons, and right-click opens a menu whose actions push the same undoable
+structure edits as the header buttons.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
+
+from core.activations import ACTIVATION_NAMES, get_activation
+
+from .. import structure_edits as edits
+from ..widgets import activation_label
+from .scene import NetworkScene
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.03, 6.0
+MAX_FIT_SCALE = 1.4           # a tiny network is not blown up beyond this
+ANTIALIAS_LINKS_BELOW = 1000  # links are drawn antialiased only for smaller networks
+
+
+class NetworkView(QGraphicsView):
+    """Shows ``NetworkScene(doc, selection)`` (``view.scene()``)."""
+
+    def __init__(self, doc, selection, parent=None):
+        super().__init__(parent)
+        self.doc, self.selection = doc, selection
+        self._scene = NetworkScene(doc, selection, self)
+        self.setScene(self._scene)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.DontSavePainterState, True)
+        self.setRenderHint(QPainter.TextAntialiasing, True)
+        self.setMinimumSize(200, 150)
+        self._auto_fit = True
+        self._scene.layout_changed.connect(self._on_layout_changed)
+        self._on_layout_changed()
+
+    # ------------------------------------------------------------ zoom and fit
+    @Slot()
+    def fit_to_view(self) -> None:
+        """Show the whole network (never magnified beyond MAX_FIT_SCALE)."""
+        rect = self._scene.network_rect()
+        if rect.isEmpty() or self.viewport().width() < 2:
+            return
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        if self.transform().m11() > MAX_FIT_SCALE:
+            self.resetTransform()
+            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+        self.centerOn(rect.center())
+        self._auto_fit = True
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self._zoom(ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self._zoom(1 / ZOOM_STEP)
+
+    @Slot()
+    def reset_zoom(self) -> None:
+        """Scale 1:1 (one scene unit per pixel), centred on the network."""
+        self.resetTransform()
+        self.centerOn(self._scene.network_rect().center())
+        self._auto_fit = False
+
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def _zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        self.scale(factor, factor)
+        self._auto_fit = False
+
+    def _on_layout_changed(self) -> None:
+        many = self._scene.link_count() >= ANTIALIAS_LINKS_BELOW
+        self.setRenderHint(QPainter.Antialiasing, not many)   # neurons antialias themselves
+        self.fit_to_view()
+
+    # ------------------------------------------------------------ events
+    def wheelEvent(self, event) -> None:          # noqa: N802 (Qt override)
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self._zoom(ZOOM_STEP ** (delta / 120.0))
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:      # noqa: N802
+        if event.buttons() & Qt.LeftButton:
+            self._auto_fit = False                  # the user pans; stop refitting on resize
+        super().mouseMoveEvent(event)
+
+    def showEvent(self, event) -> None:           # noqa: N802
+        super().showEvent(event)
+        if self._auto_fit:
+            self.fit_to_view()
+
+    def resizeEvent(self, event) -> None:         # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_to_view()
+
+    def _ref_at(self, pos):
+        """The neuron or link under a viewport position (links within 5 pixels)."""
+        return self._scene.ref_at(self.mapToScene(pos), 5.0 / max(self.transform().m11(), 1e-3))
+
+    def mousePressEvent(self, event) -> None:     # noqa: N802
+        """Click a neuron or link to select it; the background clears and pans."""
+        pos = event.position().toPoint()
+        if self._scene.is_control_at(self.mapToScene(pos)):
+            super().mousePressEvent(event)
+            return
+        self._scene.cancel_edit()
+        ref = self._ref_at(pos)
+        if ref is None:
+            if event.button() == Qt.LeftButton:
+                self.selection.clear()
+            super().mousePressEvent(event)          # nothing takes it: the hand drag starts
+            return
+        self.selection.select(ref)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:   # noqa: N802
+        """Double-click a link or neuron to edit its weight, bias or input value in place."""
+        pos = event.position().toPoint()
+        if self._scene.is_control_at(self.mapToScene(pos)):
+            super().mouseDoubleClickEvent(event)
+            return
+        ref = self._ref_at(pos)
+        if ref is not None and event.button() == Qt.LeftButton:
+            self._scene.begin_edit(ref)
+            event.accept()
+
+    def keyPressEvent(self, event) -> None:       # noqa: N802
+        """Delete removes the selected neuron; + or Insert adds one below it."""
+        ref = self.selection.ref
+        if self._scene.active_editor() is None and ref is not None and ref[0] == "neuron":
+            if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+                edits.remove_neuron(self.doc, ref[1], ref[2])
+                event.accept()
+                return
+            if event.key() in (Qt.Key_Plus, Qt.Key_Insert):
+                edits.add_neuron(self.doc, ref[1], ref[2] + 1)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:    # noqa: N802
+        ref = self._ref_at(event.pos())
+        if ref is None:
+            return
+        self.selection.select(ref)
+        menu = self.context_menu(ref)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+        event.accept()
+
+    # ------------------------------------------------------------ context menu
+    def context_menu(self, ref) -> QMenu:
+        """The menu for a neuron ("neuron", layer, i) or a link ("link", l, i, j). Every action
+        has an object name (add_neuron_above, remove_layer, activation_relu, edit_weight, …)."""
+        menu = QMenu(self)
+        if ref[0] == "link":
+            self._link_menu(menu, *ref[1:])
+        else:
+            self._neuron_menu(menu, ref[1], ref[2])
+        return menu
+
+    def _add(self, menu: QMenu, name: str, text: str, slot, enabled: bool = True) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.setEnabled(enabled)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _link_menu(self, menu: QMenu, l: int, i: int, j: int) -> None:
+        enabled = bool(self.doc.network.layers[l - 1].mask[i, j])
+        self._add(menu, "edit_weight", self.tr("Edit weight…"),
+                  lambda: self._edit_later(("link", l, i, j)), enabled)
+        if enabled:
+            self._add(menu, "disable_link", self.tr("Disable link"),
+                      lambda: edits.set_link_enabled(self.doc, l, i, j, False))
+        else:
+            self._add(menu, "enable_link", self.tr("Enable link"),
+                      lambda: edits.set_link_enabled(self.doc, l, i, j, True))
+
+    def _neuron_menu(self, menu: QMenu, layer: int, i: int) -> None:
+        doc, net = self.doc, self.doc.network
+        last = net.depth
+        ref = ("neuron", layer, i)
+        text = self.tr("Edit input value…") if layer == 0 else self.tr("Edit bias…")
+        self._add(menu, "edit_value", text, lambda: self._edit_later(ref))
+        menu.addSeparator()
+        self._add(menu, "add_neuron_above", self.tr("Add neuron above"),
+                  lambda: edits.add_neuron(doc, layer, i))
+        self._add(menu, "add_neuron_below", self.tr("Add neuron below"),
+                  lambda: edits.add_neuron(doc, layer, i + 1))
+        self._add(menu, "remove_neuron", self.tr("Remove neuron"),
+                  lambda: edits.remove_neuron(doc, layer, i), net.sizes[layer] > 1)
+        menu.addSeparator()
+        if layer > 0:
+            self._add(menu, "insert_layer_before", self.tr("Insert layer before"),
+                      lambda: edits.add_layer(doc, layer))
+        if layer < last:
+            self._add(menu, "insert_layer_after", self.tr("Insert layer after"),
+                      lambda: edits.add_layer(doc, layer + 1))
+        if 0 < layer < last:
+            self._add(menu, "remove_layer", self.tr("Remove layer"),
+                      lambda: edits.remove_layer(doc, layer))
+        if layer > 0:
+            sub = menu.addMenu(self.tr("Activation"))
+            sub.setObjectName("activation_menu")
+            group = QActionGroup(sub)
+            current = net.activations[layer - 1]
+            for name in ACTIVATION_NAMES:
+                if get_activation(name).output_only and layer != last:
+                    continue
+                action = self._add(sub, f"activation_{name}", activation_label(name),
+                                   lambda n=name: self._set_activation(layer, n))
+                action.setCheckable(True)
+                action.setChecked(name == current)
+                group.addAction(action)
+        menu.addSeparator()
+        self._add(menu, "show_graph", self.tr("Show as computational graph"),
+                  lambda: self._scene.graph_requested.emit(ref))
+
+    def _set_activation(self, layer: int, name: str) -> None:
+        if self.doc.network.activations[layer - 1] != name:
+            edits.set_activation(self.doc, layer, name)
+
+    def _edit_later(self, ref) -> None:
+        """Open the inline editor once the menu has closed (so it keeps the focus)."""
+        QTimer.singleShot(0, lambda: self._scene.begin_edit(ref))
