@@ -5,8 +5,8 @@ import os
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QTabWidget)
 
 from core import check_gradients
 from core.errors import EngineError
@@ -14,6 +14,7 @@ from core.errors import EngineError
 from .canvas.view import NetworkView
 from .document import Document
 from .formatting import format_number
+from .graph import GraphExplorer
 from .panels.derivation_panel import DerivationPanel
 from .panels.inspector import InspectorPanel
 from .panels.sample_panel import SamplePanel
@@ -35,7 +36,13 @@ class MainWindow(QMainWindow):
         self.doc = doc or Document(parent=self)
         self.selection = Selection(self)
         self.view = NetworkView(self.doc, self.selection, self)
-        self.setCentralWidget(self.view)
+        self.graph_explorer = GraphExplorer(self.doc)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.view, self.tr("Network"))
+        self.tabs.addTab(self.graph_explorer, self.tr("Computational graph"))
+        self.setCentralWidget(self.tabs)
+        self.view.scene().graph_requested.connect(self.show_as_graph)
         self.setAcceptDrops(True)
 
         self.step_panel = StepPanel(self.doc)
@@ -113,6 +120,8 @@ class MainWindow(QMainWindow):
                                           self.tr("Compare back-propagation with finite differences"))
         self.act_add_layer = self._action(self.tr("Add hidden &layer"), self.add_hidden_layer)
         self.act_remove_layer = self._action(self.tr("&Remove last hidden layer"), self.remove_hidden_layer)
+        self.act_loss_graph = self._action(self.tr("Show the loss as a computational &graph"),
+                                           lambda: self.show_as_graph(None))
         self.act_fullscreen = self._action(self.tr("&Full screen"), self.toggle_fullscreen, "F11")
         self.act_fit = self._action(self.tr("&Fit network to window"), self.view.fit_to_view, "Ctrl+0")
         self.act_zoom_in = self._action(self.tr("Zoom &in"), self.view.zoom_in, QKeySequence.ZoomIn)
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])
         m.addSeparator()
-        m.addAction(self.act_gradcheck)
+        m.addActions([self.act_gradcheck, self.act_loss_graph])
 
         m = mb.addMenu(self.tr("&Step"))
         m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
@@ -247,6 +256,20 @@ class MainWindow(QMainWindow):
         self.last_gradcheck = result
         self.statusBar().showMessage(f"{text} {verdict}", 15000)
         QMessageBox.information(self, self.tr("Gradient check"), f"{text}\n{verdict}")
+
+    def show_as_graph(self, ref) -> None:
+        """Open the unrolled computational graph of a neuron (or of the loss, for an output
+        neuron or ``None``) for the current sample, with the same numbers as the canvas."""
+        L = self.doc.network.depth
+        if ref is not None and ref[0] == "neuron" and ref[1] == 0:
+            self.show_error(self.tr("An input has no computation to show."))
+            return
+        if ref is None or ref[1] == L:
+            ok = self.graph_explorer.show_loss(self.doc)
+        else:
+            ok = self.graph_explorer.show_neuron(self.doc, ref[1], ref[2])
+        if ok is not False:
+            self.tabs.setCurrentWidget(self.graph_explorer)
 
     def reset_document(self) -> None:
         """Undo everything back to the loaded (or last saved) state."""

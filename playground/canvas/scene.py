@@ -30,6 +30,7 @@ BIG_NET_LINKS = 200         # from this many links, link labels show only on hov
 TRAINING_INTERVAL_MS = 33   # at most ~30 restyles a second while training
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
+COLUMN_SPACING_SMALL_NET = 420.0   # room for every two-line link label of a textbook-size net
 HEADER_GAP = 70.0           # from the top neuron's centre up to the header title
 LABEL_FRACTIONS = sorted((k / 30 for k in range(3, 22)), key=lambda t: abs(t - 1 / 3))  # spots
 STAGE_TINTS = {"forward": QColor(21, 101, 192, 28), "backward": QColor(198, 40, 40, 26),
@@ -134,7 +135,8 @@ class NetworkScene(QGraphicsScene):
         sizes = net.sizes
         self._built_for = self._shape_key()
         self._many = sum(a * b for a, b in zip(sizes, sizes[1:])) >= BIG_NET_LINKS
-        spacing = COLUMN_SPACING_BIG if self._many else COLUMN_SPACING
+        spacing = (COLUMN_SPACING_BIG if self._many else
+                   COLUMN_SPACING_SMALL_NET if max(sizes) <= 4 else COLUMN_SPACING)
         self._columns = [c * spacing for c in range(len(sizes))]
         self._root = root = QGraphicsRectItem()
         root.setFlag(QGraphicsItem.ItemHasNoContents, True)
