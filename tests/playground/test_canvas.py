@@ -438,7 +438,7 @@ def test_dense_layers_label_links_on_hover_only(qtbot):
     """Labels never overlap: a weight layer whose labels do not fit apart shows them on
     hover or selection; sparse layers keep theirs on screen."""
     doc = Document()
-    doc.set_network(Network.create([3, 3, 3, 2], "tanh", seed=2))
+    doc.set_network(Network.create([5, 5, 5, 2], "tanh", seed=2))
     view = make_view(qtbot, doc)
     scene = view.scene()
     assert not scene.shows_all_link_labels()
