@@ -106,6 +106,14 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence.Undo)
         self.act_redo = d.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        # toolbar buttons keep a short fixed label; the menu items name the command
+        stack = d.undo_stack
+        self.act_undo_short = self._action(self.tr("Undo"), stack.undo)
+        self.act_redo_short = self._action(self.tr("Redo"), stack.redo)
+        self.act_undo_short.setEnabled(stack.canUndo())
+        self.act_redo_short.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.act_undo_short.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo_short.setEnabled)
         self.act_delete = self._action(self.tr("&Delete selected neuron"), self.delete_selected,
                                        QKeySequence.Delete)
         self.act_forward = self._action(self.tr("&Forward one layer"), d.step_forward, "F6")
@@ -191,7 +199,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("toolbar_main")
         tb.addActions([self.act_new, self.act_open, self.act_save])
         tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
+        tb.addActions([self.act_undo_short, self.act_redo_short])
         tb.addSeparator()
         tb.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole, self.act_back])
         tb.addSeparator()

@@ -181,11 +181,13 @@ def test_screenshots(qtbot, window, tmp_path):
         window.step_panel.forward_button.click()
     window.step_panel.backward_button.click()
     window.selection.select(("neuron", 1, 1))
+    qtbot.wait(50)
     assert not window.grab().isNull()
     window.grab().save("/tmp/screenshot_mid_step.png")
     net = Network.create([2, 6, 6, 6, 6, 6, 1], "tanh", seed=1)
     from playground.commands import ReplaceNetwork
     window.doc.undo_stack.push(ReplaceNetwork(window.doc, net, "six layers"))
     window.view.fit_to_view()
+    qtbot.wait(50)
     window.grab().save("/tmp/screenshot_six_layers.png")
     assert window.view.scene().link_count() == 2 * 6 + 4 * 36 + 6
