@@ -162,6 +162,16 @@ class NeuronItem(QGraphicsItem):
         self.label.setPos(0, NEURON_RADIUS + 3)
         self.setZValue(Z_NEURON)
         self.setCursor(Qt.PointingHandCursor)
+        self.on_hover: Callable[["NeuronItem", bool], None] | None = None
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, True)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, False)
 
     # -- what the scene sets
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:

@@ -45,6 +45,7 @@ class NetworkScene(QGraphicsScene):
 
     graph_requested = Signal(object)
     layout_changed = Signal()
+    neuron_hovered = Signal(object)     # ("neuron", layer, i) while the mouse is over it, then None
 
     def __init__(self, doc, selection, parent=None):
         super().__init__(parent)
@@ -155,6 +156,7 @@ class NetworkScene(QGraphicsScene):
                 item = self._neurons[(layer, i)] = NeuronItem(("neuron", layer, i), kind, caption)
                 item.setParentItem(root)
                 item.setPos(self._neuron_pos(layer, i))
+                item.on_hover = self._on_neuron_hover
         r = NEURON_RADIUS
         for l in range(1, len(sizes)):
             for i in range(sizes[l]):
@@ -419,6 +421,15 @@ class NetworkScene(QGraphicsScene):
             return None
         items = self._neurons if ref[0] == "neuron" else self._links
         return items.get(tuple(ref[1:]))
+
+    def _on_neuron_hover(self, item, entered: bool) -> None:
+        self.neuron_hovered.emit(item.ref if entered else None)
+
+    def set_thumbnails(self, images) -> None:
+        """``images[(layer, i)]`` = QImage of that neuron's output over the data plane (layers
+        0 … L); neurons missing from ``images`` lose their thumbnail."""
+        for key, item in self._neurons.items():
+            item.set_thumbnail(images.get(key))
 
     def _on_link_hover(self, link: LinkItem, entered: bool) -> None:
         previous = self._hovered

@@ -1,0 +1,293 @@
+"""The data panel: pick a data set (thumbnails), its noise / split / seed / classes, clear,
+import and export points, and the input features. Every change is an undoable command; the
+panel shows what the Document holds and refreshes on ``changed``."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFileDialog, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from core import DatasetSpec
+from core.csvdata import load_csv, save_csv
+from core.datasets import DATASET_KIND, DATASET_NAMES, DOMAIN, generate
+from core.errors import DataError, EngineError
+from core.features import FEATURE_LABELS, FEATURE_NAMES
+
+from ..data_commands import (ClearPoints, ReplaceDataset, SetDataSpec, SetFeatures,
+                             full_dataset)
+from ..plots import colors
+from ..widgets import blocked_signals
+
+THUMB = 48
+_THUMBS: dict[str, QIcon] = {}
+
+
+def dataset_label(name: str) -> str:
+    t = lambda s: QCoreApplication.translate("DataSets", s)  # noqa: E731
+    return {"circle": t("Circle"), "xor": t("Exclusive or"), "gauss": t("Two Gaussians"),
+            "spiral": t("Spiral"), "regress-plane": t("Plane (regression)"),
+            "regress-gauss": t("Gaussian bumps (regression)"), "moons": t("Moons"),
+            "checkerboard": t("Checkerboard"), "multiclass-spiral": t("Spiral, several classes"),
+            "blobs": t("Blobs, several classes"), "custom": t("Your points")}.get(name, name)
+
+
+def thumbnail(name: str) -> QIcon:
+    """A 48×48 picture of the generator's points (rendered once, then cached)."""
+    if name not in _THUMBS:
+        data = generate(name, noise=0.0, seed=0, n_points=240 if DATASET_KIND[name] != "binary" else 200)
+        img = QImage(THUMB, THUMB, QImage.Format_RGB32)
+        img.fill(QColor("#f7f7f7"))
+        lo, hi = DOMAIN
+        xy = (data.points - lo) / (hi - lo) * (THUMB - 1)
+        if data.kind == "regression":
+            m = max(float(np.abs(data.labels).max()), 1e-6)
+            cols = [QColor(*c) for c in colors.value_colours(data.labels, -m, m).tolist()]
+        else:
+            cols = [colors.class_colour(v, data.kind) for v in data.labels.tolist()]
+        p = QPainter(img)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setPen(Qt.NoPen)
+        for (x, y), c in zip(xy.tolist(), cols):
+            p.setBrush(c)
+            p.drawEllipse(QPointF(x, THUMB - 1 - y), 1.3, 1.3)
+        p.end()
+        _THUMBS[name] = QIcon(QPixmap.fromImage(img))
+    return _THUMBS[name]
+
+
+class DataPanel(QWidget):
+    def __init__(self, doc, controller, parent=None):
+        super().__init__(parent)
+        self.doc, self.controller = doc, controller
+        self.dataset_buttons: dict[str, QToolButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        grid = QGridLayout()
+        grid.setSpacing(3)
+        for k, name in enumerate(DATASET_NAMES):
+            b = QToolButton()
+            b.setCheckable(True)
+            b.setIcon(thumbnail(name))
+            b.setIconSize(QSize(THUMB, THUMB))
+            b.setStyleSheet("QToolButton:checked { border: 2px solid #0877bd; border-radius: 3px;"
+                            " background: #dcebf7; }")
+            b.setToolTip(dataset_label(name))
+            b.setAccessibleName(dataset_label(name))
+            b.clicked.connect(lambda _=False, n=name: self.pick(n))
+            self._group.addButton(b)
+            grid.addWidget(b, k // 5, k % 5)
+            self.dataset_buttons[name] = b
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+
+        self.noise_slider = self._slider(0, 50, self.tr("Noise"))
+        self.ratio_slider = self._slider(10, 90, self.tr("Ratio of training to test data"))
+        self.noise_label, self.ratio_label = QLabel(), QLabel()
+        for lab in (self.noise_label, self.ratio_label):
+            lab.setMinimumWidth(lab.fontMetrics().horizontalAdvance("100 %") + 4)
+        self.noise_slider.sliderMoved.connect(lambda v: self.noise_label.setText(self._pct(v)))
+        self.ratio_slider.sliderMoved.connect(lambda v: self.ratio_label.setText(self._pct(v)))
+        self.noise_slider.valueChanged.connect(lambda v: self._set(self.tr("Change noise"), "noise",
+                                                                   noise=v / 100.0))
+        self.ratio_slider.valueChanged.connect(
+            lambda v: self._set(self.tr("Change training ratio"), "ratio", train_ratio=v / 100.0))
+        self.seed_spin = QSpinBox(minimum=0, maximum=2**31 - 1)
+        self.seed_spin.setToolTip(self.tr("The random seed of the points and of the split"))
+        self.seed_spin.valueChanged.connect(lambda v: self._set(self.tr("Change seed"), "seed", seed=v))
+        self.classes_spin = QSpinBox(minimum=3, maximum=5)
+        self.classes_spin.valueChanged.connect(
+            lambda v: self._set(self.tr("Change number of classes"), "classes", n_classes=v))
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Noise"), self._with(self.noise_slider, self.noise_label))
+        form.addRow(self.tr("Training data"), self._with(self.ratio_slider, self.ratio_label))
+        form.addRow(self.tr("Seed"), self.seed_spin)
+        form.addRow(self.tr("Classes"), self.classes_spin)
+
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("New random points (the weights stay)"))
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.clear_button = QPushButton(self.tr("Clear points"))
+        self.clear_button.clicked.connect(self.clear_points)
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.clicked.connect(self.import_csv)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+        buttons = QGridLayout()
+        for k, b in enumerate((self.regenerate_button, self.clear_button, self.import_button,
+                               self.export_button)):
+            buttons.addWidget(b, k // 2, k % 2)
+
+        self.feature_boxes: dict[str, QCheckBox] = {}
+        self.features_group = QGroupBox(self.tr("Input features"))
+        fgrid = QGridLayout(self.features_group)
+        for k, name in enumerate(FEATURE_NAMES):
+            box = QCheckBox(FEATURE_LABELS[name])
+            box.toggled.connect(lambda _on: self._features_toggled())
+            fgrid.addWidget(box, k // 4, k % 4)
+            self.feature_boxes[name] = box
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #c62828;")
+        self.hint_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(grid)
+        layout.addWidget(self.name_label)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.features_group)
+        layout.addWidget(self.hint_label)
+        layout.addStretch(1)
+        doc.changed.connect(self._on_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------ helpers
+    def _slider(self, lo: int, hi: int, name: str) -> QSlider:
+        s = QSlider(Qt.Horizontal, minimum=lo, maximum=hi)
+        s.setTracking(False)            # one command when the handle is released
+        s.setAccessibleName(name)
+        return s
+
+    @staticmethod
+    def _with(*widgets) -> QWidget:
+        w = QWidget()
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        for x in widgets:
+            row.addWidget(x)
+        return w
+
+    def _pct(self, v: int) -> str:
+        return self.tr("%1 %").replace("%1", str(v))
+
+    def _hint(self, text: str = "") -> None:
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
+
+    def _push(self, cmd_factory) -> bool:
+        """Build the command after pausing (so it captures the committed run) and push it."""
+        self._hint()
+        self.controller.pause()
+        try:
+            cmd = cmd_factory()
+        except EngineError as exc:
+            self._hint(str(exc))
+            self.refresh()
+            return False
+        self.doc.undo_stack.push(cmd)
+        return True
+
+    # ------------------------------------------------------------ view → model
+    def pick(self, name: str) -> None:
+        old = self.doc.project.dataset
+        if old is not None and old.name == name:
+            self.refresh()
+            return
+        base = old or DatasetSpec()
+        spec = DatasetSpec(name, noise=base.noise, train_ratio=base.train_ratio, seed=base.seed,
+                           n_classes=base.n_classes)
+        self._push(lambda: SetDataSpec(self.doc, spec, self.tr("Data set: %1")
+                                       .replace("%1", dataset_label(name))))
+
+    def _set(self, text: str, key: str, **changes) -> None:
+        spec = self.doc.project.dataset
+        if spec is None or all(getattr(spec, k) == v for k, v in changes.items()):
+            return
+        self._push(lambda: SetDataSpec(self.doc, replace(spec, **changes), text, merge_key=key))
+
+    def regenerate(self) -> None:
+        spec = self.doc.project.dataset
+        if spec is None or spec.name == "custom":
+            return
+        seed = int(np.random.default_rng().integers(0, 2**31 - 1))
+        self._push(lambda: SetDataSpec(self.doc, replace(spec, seed=seed), self.tr("Regenerate data")))
+
+    def clear_points(self) -> None:
+        self._push(lambda: ClearPoints(self.doc))
+
+    def _features_toggled(self) -> None:
+        chosen = [n for n in FEATURE_NAMES if self.feature_boxes[n].isChecked()]
+        if not chosen:
+            self.refresh()
+            self._hint(self.tr("At least one input feature must stay on."))
+            return
+        if tuple(chosen) != tuple(self.doc.project.features or ()):
+            self._push(lambda: SetFeatures(self.doc, chosen))
+
+    def _filter(self) -> str:
+        return self.tr("CSV files (*.csv);;All files (*)")
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import points"), "", self._filter())
+        if not path:
+            return
+        try:
+            data = load_csv(path)
+        except DataError as exc:
+            msg = (self.tr("Line %1: %2").replace("%1", str(exc.line)).replace("%2", exc.reason)
+                   if exc.line is not None else exc.reason)
+            QMessageBox.critical(self, self.tr("Import points"),
+                                 self.tr("The file could not be read; your data is unchanged.")
+                                 + "\n\n" + msg)
+            return
+        self._push(lambda: ReplaceDataset(self.doc, data, self.tr("Import points")))
+
+    def export_csv(self) -> None:
+        data = full_dataset(self.doc.project.dataset)
+        if data is None:
+            self._hint(self.tr("There are no points to export."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export points"), "points.csv",
+                                              self._filter())
+        if not path:
+            return
+        try:
+            save_csv(data, path)
+        except DataError as exc:
+            QMessageBox.critical(self, self.tr("Export points"), str(exc))
+
+    # ------------------------------------------------------------ model → view
+    def _on_changed(self, change) -> None:
+        if change.data or change.structure or change.document:
+            self.refresh()
+
+    def refresh(self) -> None:
+        spec = self.doc.project.dataset
+        custom = spec is not None and spec.name == "custom"
+        kind = DATASET_KIND.get(spec.name) if spec is not None else None
+        widgets = (self.noise_slider, self.ratio_slider, self.seed_spin, self.classes_spin,
+                   *self.feature_boxes.values(), *self.dataset_buttons.values())
+        with blocked_signals(*widgets):
+            for name, b in self.dataset_buttons.items():
+                b.setChecked(spec is not None and spec.name == name)
+            if spec is None or custom:
+                self._group.setExclusive(False)
+                for b in self.dataset_buttons.values():
+                    b.setChecked(False)
+                self._group.setExclusive(True)
+            base = spec or DatasetSpec()
+            self.noise_slider.setValue(round(base.noise * 100))
+            self.ratio_slider.setValue(round(base.train_ratio * 100))
+            self.seed_spin.setValue(int(base.seed) if base.seed < 2**31 else 0)
+            self.classes_spin.setValue(int(base.n_classes))
+            features = set(self.doc.project.features or ())
+            for name, box in self.feature_boxes.items():
+                box.setChecked(name in features)
+        self.noise_label.setText(self._pct(self.noise_slider.value()))
+        self.ratio_label.setText(self._pct(self.ratio_slider.value()))
+        self.name_label.setText(self.tr("Data: %1").replace("%1", dataset_label(spec.name))
+                                if spec is not None else self.tr("This document has no data set; "
+                                                                 "pick one to train on."))
+        self.noise_slider.setEnabled(spec is not None and not custom)
+        self.regenerate_button.setEnabled(spec is not None and not custom)
+        self.classes_spin.setEnabled(kind == "multiclass")
+        for w in (self.ratio_slider, self.seed_spin, self.clear_button, self.export_button,
+                  self.features_group):
+            w.setEnabled(spec is not None)

@@ -1,0 +1,352 @@
+"""The training panel: Play/Pause, step, reset; learning rate and the other training settings;
+epoch counter and elapsed time; accuracy / confusion matrix or R² / RMSE; divergence message.
+
+Settings are undoable commands (SetSettings); learning rate, optimizer, batch size and stop
+rules are picked up by a running training without pausing it. Metrics are computed from the
+network on the current split (a few hundred points) at most five times a second.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget)
+
+from core.errors import EngineError
+from core.features import feature_matrix
+from core.forward import predict
+from core.problem import accuracy, confusion_matrix, regression_metrics
+
+from .. import structure_edits
+from ..commands import SetSettings
+from ..data_commands import current_split
+from ..formatting import format_number, parse_number
+from ..widgets import INVALID_STYLE, NumberEdit, activation_label, blocked_signals
+
+LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
+HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "leaky_relu")
+METRICS_INTERVAL_MS = 200
+
+
+def _elapsed(seconds: float) -> str:
+    m, s = divmod(max(0.0, seconds), 60.0)
+    return f"{int(m)}:{s:04.1f}"
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, doc, controller, parent=None):
+        super().__init__(parent)
+        self.doc, self.controller = doc, controller
+        style = self.style()
+        self._icons = (style.standardIcon(QStyle.SP_MediaPlay), style.standardIcon(QStyle.SP_MediaPause))
+        self.play_button = QPushButton()
+        self.play_button.clicked.connect(controller.toggle)
+        self.step_button = QPushButton(self.tr("Step one epoch"))
+        self.step_button.clicked.connect(controller.step_epoch)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the same initial weights; clears the history"))
+        self.reset_button.clicked.connect(lambda: controller.reset_weights())
+        self.reinit_button = QPushButton(self.tr("Re-initialise"))
+        self.reinit_button.setToolTip(self.tr("New random initial weights (a new seed)"))
+        self.reinit_button.clicked.connect(lambda: controller.reset_weights(new_seed=True))
+        buttons = QGridLayout()
+        for k, b in enumerate((self.play_button, self.step_button, self.reset_button, self.reinit_button)):
+            buttons.addWidget(b, k // 2, k % 2)
+        self.epoch_label = QLabel()
+        self.epoch_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.time_label = QLabel()
+        counter = QHBoxLayout()
+        counter.addWidget(self.epoch_label, 1)
+        counter.addWidget(self.time_label)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+
+        self.speed_combo = self._combo((("slow", self.tr("Slow")), ("medium", self.tr("Medium")),
+                                        ("fast", self.tr("Fast"))), controller.set_speed)
+        self.learning_rate_combo = QComboBox(editable=True)
+        self.learning_rate_combo.setInsertPolicy(QComboBox.NoInsert)
+        self.learning_rate_combo.addItems(LEARNING_RATES)
+        self.learning_rate_combo.lineEdit().returnPressed.connect(self._commit_learning_rate)
+        self.learning_rate_combo.lineEdit().editingFinished.connect(self._commit_learning_rate)
+        self.learning_rate_combo.textActivated.connect(lambda _t: self._commit_learning_rate())
+        self.batch_spin = self._spin(0, 500, self.tr("full"),
+                                     lambda v: self._settings(self.tr("Batch size"), batch_size=v))
+        self.optimizer_combo = self._combo((("sgd", self.tr("SGD")), ("momentum", self.tr("Momentum")),
+                                            ("adam", self.tr("Adam"))), self._set_method)
+        self.regularization_combo = self._combo(
+            (("none", self.tr("None")), ("l1", self.tr("L1")), ("l2", self.tr("L2"))),
+            lambda v: self._optimizer(self.tr("Regularization"), regularization=v))
+        self.reg_rate_edit = NumberEdit(0.0, check=lambda v: None if v >= 0 else
+                                        self.tr("The rate must be 0 or more."))
+        self.reg_rate_edit.setAccessibleName(self.tr("Regularization rate"))
+        self.reg_rate_edit.committed.connect(
+            lambda v: self._optimizer(self.tr("Regularization rate"), regularization_rate=v))
+        self.activation_combo = self._combo(tuple((a, activation_label(a)) for a in HIDDEN_ACTIVATIONS),
+                                            self._set_hidden_activation)
+        self.problem_label = QLabel()
+        self.init_combo = self._combo((("xavier", self.tr("Xavier")), ("he", self.tr("He")),
+                                       ("uniform", self.tr("Uniform ±0.5"))),
+                                      lambda v: self._settings(self.tr("Weight initialisation"), init=v))
+        self.init_combo.setToolTip(self.tr("Used by Reset and Re-initialise"))
+        self.init_seed_spin = self._spin(0, 2**31 - 1, None,
+                                         lambda v: self._settings(self.tr("Initialisation seed"), init_seed=v))
+        self.max_epochs_spin = self._spin(0, 10_000_000, self.tr("off"), lambda v: self._settings(
+            self.tr("Stop after epochs"), max_epochs=v or None))
+        self.target_loss_edit = QLineEdit()
+        self.target_loss_edit.setPlaceholderText(self.tr("off"))
+        self.target_loss_edit.editingFinished.connect(self._commit_target_loss)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Speed"), self.speed_combo)
+        form.addRow(self.tr("Learning rate"), self.learning_rate_combo)
+        form.addRow(self.tr("Batch size"), self.batch_spin)
+        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
+        form.addRow(self.tr("Regularization"), self._row(self.regularization_combo, self.reg_rate_edit))
+        form.addRow(self.tr("Hidden activation"), self.activation_combo)
+        form.addRow(self.tr("Weight init"), self._row(self.init_combo, self.init_seed_spin))
+        form.addRow(self.tr("Stop at epoch"), self.max_epochs_spin)
+        form.addRow(self.tr("Stop at loss"), self.target_loss_edit)
+        form.addRow(self.tr("Problem"), self.problem_label)
+        self.metrics_label = QLabel()
+        self.metrics_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addLayout(counter)
+        layout.addWidget(self.message_label)
+        layout.addLayout(form)
+        layout.addWidget(self.metrics_label)
+        layout.addStretch(1)
+
+        self._metrics_timer = QTimer(self, singleShot=True, interval=METRICS_INTERVAL_MS)
+        self._metrics_timer.timeout.connect(self.update_metrics)
+        doc.changed.connect(self._on_changed)
+        controller.running_changed.connect(self._on_running)
+        controller.frame_applied.connect(self._on_frame)
+        controller.history_reset.connect(self._on_frame)
+        controller.finished.connect(self._on_finished)
+        self._on_running(controller.running)
+        self.refresh()
+        self.update_metrics()
+
+    # ------------------------------------------------------------ construction helpers
+    def _combo(self, items, slot) -> QComboBox:
+        c = QComboBox()
+        for key, text in items:
+            c.addItem(text, key)
+        c.activated.connect(lambda i: slot(c.itemData(i)))
+        return c
+
+    def _spin(self, lo, hi, special, slot) -> QSpinBox:
+        s = QSpinBox(minimum=lo, maximum=hi)
+        s.setKeyboardTracking(False)
+        if special:
+            s.setSpecialValueText(special)
+        s.valueChanged.connect(slot)
+        return s
+
+    @staticmethod
+    def _row(*widgets) -> QWidget:
+        w = QWidget()
+        row = QHBoxLayout(w)
+        row.setContentsMargins(0, 0, 0, 0)
+        for x in widgets:
+            row.addWidget(x, 1)
+        return w
+
+    # ------------------------------------------------------------ view → model
+    def _settings(self, text: str, **fields) -> None:
+        p = self.doc.project
+        if all(getattr(p, k) == v for k, v in fields.items()):
+            return
+        try:
+            self.doc.undo_stack.push(SetSettings(self.doc, text, initiator=self, **fields))
+        except EngineError as exc:
+            self.doc.error.emit(str(exc))
+            self.refresh()
+
+    def _optimizer(self, text: str, **changes) -> None:
+        try:
+            cfg = replace(self.doc.project.optimizer, **changes)
+        except EngineError as exc:
+            self.doc.error.emit(str(exc))
+            self.refresh()
+            return
+        self._settings(text, optimizer=cfg)
+
+    def _set_method(self, method: str) -> None:
+        self._optimizer(self.tr("Optimizer"), method=method)
+
+    def _commit_learning_rate(self) -> bool:
+        """Take the typed/selected learning rate: refused (red border) unless a number > 0."""
+        edit = self.learning_rate_combo.lineEdit()
+        try:
+            value = parse_number(edit.text())
+            reason = "" if value > 0 else self.tr("The learning rate must be greater than 0.")
+        except ValueError:
+            value, reason = None, self.tr("“%1” is not a number.").replace("%1", edit.text().strip())
+        edit.setStyleSheet(INVALID_STYLE if reason else "")
+        edit.setToolTip(reason)
+        self.learning_rate_combo.setProperty("invalid", bool(reason))
+        if reason:
+            return False
+        if value != self.doc.project.optimizer.learning_rate:
+            self._optimizer(self.tr("Learning rate %1").replace("%1", format_number(value)),
+                            learning_rate=value)
+        return True
+
+    def _commit_target_loss(self) -> None:
+        edit, text = self.target_loss_edit, self.target_loss_edit.text().strip()
+        try:
+            value = None if not text else parse_number(text)
+            reason = "" if value is None or value >= 0 else self.tr("The loss must be 0 or more.")
+        except ValueError:
+            value, reason = None, self.tr("“%1” is not a number.").replace("%1", text)
+        edit.setStyleSheet(INVALID_STYLE if reason else "")
+        edit.setToolTip(reason)
+        if not reason:
+            self._settings(self.tr("Stop at loss"), target_loss=value)
+
+    def _set_hidden_activation(self, name: str) -> None:
+        net = self.doc.network
+        layers = [l for l in range(1, net.depth) if net.layer(l).activation != name]
+        if not layers:
+            return
+        self.controller.pause()          # the run goes on the stack before the macro
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Hidden activation: %1").replace("%1", activation_label(name)))
+        try:
+            for l in layers:
+                structure_edits.set_activation(self.doc, l, name)
+        finally:
+            stack.endMacro()
+
+    # ------------------------------------------------------------ model → view
+    def _on_changed(self, change) -> None:
+        if not change.training:
+            self.refresh()
+        if change.params or change.data or change.structure:
+            self._schedule_metrics()
+
+    def refresh(self) -> None:
+        p = self.doc.project
+        cfg = p.optimizer
+        net = p.network
+        widgets = (self.learning_rate_combo, self.batch_spin, self.optimizer_combo,
+                   self.regularization_combo, self.activation_combo, self.init_combo,
+                   self.init_seed_spin, self.max_epochs_spin, self.speed_combo)
+        with blocked_signals(*widgets):
+            lr_edit = self.learning_rate_combo.lineEdit()
+            if not lr_edit.hasFocus() or not lr_edit.isModified():
+                lr = next((t for t in LEARNING_RATES if float(t) == cfg.learning_rate),
+                          format_number(cfg.learning_rate, 12))
+                self.learning_rate_combo.setCurrentIndex(self.learning_rate_combo.findText(lr))
+                self.learning_rate_combo.setEditText(lr)
+                lr_edit.setStyleSheet("")
+            self.batch_spin.setValue(min(int(p.batch_size), 500))
+            for combo, key in ((self.optimizer_combo, cfg.method),
+                               (self.regularization_combo, cfg.regularization),
+                               (self.init_combo, p.init), (self.speed_combo, self.controller.speed)):
+                combo.setCurrentIndex(combo.findData(key))
+            hidden = {layer.activation for layer in net.layers[:-1]}
+            self.activation_combo.setEnabled(bool(hidden))
+            self.activation_combo.setCurrentIndex(
+                self.activation_combo.findData(hidden.pop()) if len(hidden) == 1 else -1)
+            self.init_seed_spin.setValue(int(p.init_seed) % 2**31)
+            self.max_epochs_spin.setValue(int(p.max_epochs or 0))
+        self.reg_rate_edit.set_value(cfg.regularization_rate)
+        self.reg_rate_edit.setEnabled(cfg.regularization != "none")
+        if not self.target_loss_edit.hasFocus():
+            self.target_loss_edit.setText("" if p.target_loss is None else format_number(p.target_loss))
+            self.target_loss_edit.setStyleSheet("")
+        split = current_split(self.doc)
+        if split is None:
+            self.problem_label.setText(self.tr("no data"))
+        elif split[0].kind == "regression":
+            self.problem_label.setText(self.tr("regression"))
+        else:
+            self.problem_label.setText(self.tr("classification, %1 classes")
+                                       .replace("%1", str(split[0].n_classes)))
+        self._update_counter()
+
+    def _on_running(self, running: bool) -> None:
+        self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
+        self.play_button.setIcon(self._icons[1 if running else 0])
+        if running:
+            self.message_label.hide()
+
+    def _on_frame(self, _frame=None) -> None:
+        self._update_counter()
+        self._schedule_metrics()
+
+    def _on_finished(self, reason: str, _message: str) -> None:
+        texts = {
+            "diverged": self.tr("Training diverged: the loss became infinite or NaN. The last "
+                                "finite weights were kept. Try a smaller learning rate."),
+            "max_epochs": self.tr("Stopped: the epoch limit was reached."),
+            "target_loss": self.tr("Stopped: the training loss reached the target."),
+        }
+        if reason not in texts:
+            return
+        colour = "#c62828" if reason == "diverged" else "#2e7d32"
+        self.message_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.message_label.setText(texts[reason])
+        self.message_label.show()
+
+    def _update_counter(self) -> None:
+        self.epoch_label.setText(self.tr("Epoch %1").replace(
+            "%1", format_number(round(self.controller.history.last_epoch, 2))))
+        self.time_label.setText(_elapsed(self.controller.elapsed))
+
+    def status_text(self) -> str:
+        """'Epoch 12.5 · 0:03.2' for the status bar."""
+        return self.tr("%1 · %2").replace("%1", self.epoch_label.text()).replace(
+            "%2", self.time_label.text())
+
+    # ------------------------------------------------------------ metrics
+    def _schedule_metrics(self) -> None:
+        if not self._metrics_timer.isActive():
+            self._metrics_timer.start()
+
+    def update_metrics(self) -> None:
+        self.metrics_label.setText(self.metrics_html())
+
+    def metrics_html(self) -> str:
+        """Accuracy + confusion matrices (classification) or R² / RMSE (regression)."""
+        split, net, features = current_split(self.doc), self.doc.network, self.doc.project.features
+        if split is None or not features or len(features) != net.input_size:
+            return ""
+        act = net.layers[-1].activation
+        parts = []
+        for title, data in ((self.tr("Train"), split[0]), (self.tr("Test"), split[1])):
+            if len(data) == 0:
+                continue
+            try:
+                out = predict(net, feature_matrix(data.points, features))
+            except (EngineError, ValueError):
+                return ""
+            if data.kind == "regression":
+                rmse, r2 = regression_metrics(out, data.labels)
+                parts.append(self.tr("<b>%1</b>: R² %2, RMSE %3").replace("%1", title)
+                             .replace("%2", format_number(r2, 3)).replace("%3", format_number(rmse, 3))
+                             + "<br>")
+                continue
+            k = 2 if data.kind == "binary" else max(data.n_classes, net.output_size)
+            acc = accuracy(out, data.labels, data.kind, act)
+            cm = confusion_matrix(out, data.labels, data.kind, act, k)
+            parts.append(self.tr("<b>%1</b>: accuracy %2 %").replace("%1", title).replace(
+                "%2", format_number(100 * acc, 4)) + _matrix_html(cm, data.kind, self.tr("true \\ predicted")))
+        return "".join(parts)
+
+
+def _matrix_html(cm, kind: str, corner: str) -> str:
+    names = ["−1", "+1"] if kind == "binary" else [str(c) for c in range(cm.shape[0])]
+    head = "".join(f"<th>{n}</th>" for n in names)
+    rows = "".join(
+        f"<tr><th>{names[i]}</th>" + "".join(
+            f"<td align='right' style='background:{'#e3f2e1' if i == j else '#ffffff'}'>{v}</td>"
+            for j, v in enumerate(row)) + "</tr>" for i, row in enumerate(cm.tolist()))
+    return (f"<table cellspacing='0' cellpadding='2' style='border:1px solid #bbb; margin:2px 0 6px 0'>"
+            f"<tr><th style='color:#666; font-weight:normal'>{corner}</th>{head}</tr>{rows}</table>")

@@ -1,0 +1,225 @@
+"""Loss (and accuracy) over epochs while training: long-lived curves fed with buffer views.
+
+The curves are built once; each applied frame hands them views of the controller's history
+columns (``setData``, no copies), at most 60 times a second. Long runs stay smooth with peak
+downsampling and clip-to-view; the finite check is skipped while every value is finite.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..formatting import format_number
+from . import Throttle
+from .colors import NEGATIVE, POSITIVE
+
+LOSS_DRAW_INTERVAL = 1.0 / 20.0
+"""A loss curve needs no more; fewer redraws leave GUI time for the heat map and the canvas."""
+
+
+def _nice_above(v: float) -> float:
+    """The smallest round number (1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k) ≥ v: axis ends that
+    change rarely."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    e = 10.0 ** np.floor(np.log10(v))
+    return float(next(m * e for m in (1, 1.5, 2, 3, 4, 5, 6, 8, 10) if m * e >= v * (1 - 1e-12)))
+
+
+def _curve(plot: pg.PlotItem, colour: str, name: str, style=None) -> pg.PlotDataItem:
+    pen = pg.mkPen(colour, width=1)
+    if style is not None:
+        pen.setStyle(style)
+    item = plot.plot([], [], pen=pen, name=name)
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+class LossPlot(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        pg.setConfigOptions(imageAxisOrder="row-major")
+        self.controller = controller
+        self._classification_shown = None
+        self._xmax, self._yrange = 0.0, None
+        self._finite = {"train_loss": True, "test_loss": True}
+        self._checked = 0
+
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMenuEnabled(False)
+        self.plot_widget.setMinimumHeight(120)
+        p = self.plot = self.plot_widget.getPlotItem()
+        p.setLabel("left", self.tr("loss"))
+        p.addLegend(offset=(-8, 8), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+        self.train_curve = _curve(p, "#333333", self.tr("train"))
+        self.test_curve = _curve(p, NEGATIVE, self.tr("test"))
+        self.train_curve.setSkipFiniteCheck(True)
+
+        self.accuracy_widget = pg.PlotWidget(background="w")
+        self.accuracy_widget.setMenuEnabled(False)
+        self.accuracy_widget.setFixedHeight(110)
+        a = self.accuracy_plot = self.accuracy_widget.getPlotItem()
+        a.setLabel("left", self.tr("accuracy"))
+        a.setLabel("bottom", self.tr("epoch"))
+        a.setYRange(0.0, 1.0, padding=0.1)
+        a.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+        a.setXLink(p)
+        self.train_accuracy_curve = _curve(a, "#333333", self.tr("train"))
+        self.test_accuracy_curve = _curve(a, POSITIVE, self.tr("test"))
+        for item in (p, a):
+            item.layout.setContentsMargins(2, 8, 8, 2)   # end tick labels stay inside
+            item.disableAutoRange()
+            item.getViewBox().setMouseEnabled(x=False, y=False)
+            item.getAxis("left").setWidth(52)          # both plots' x axes line up
+            item.getAxis("left").enableAutoSIPrefix(False)
+
+        self.log_box = QCheckBox(self.tr("Log scale"))
+        self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        self.log_box.toggled.connect(self.set_log)
+        self.readout = QLabel(" ")
+        self.readout.setMinimumWidth(10)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.readout, 1)
+        top.addWidget(self.log_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.accuracy_widget)
+
+        self._throttle = Throttle(self._draw, LOSS_DRAW_INTERVAL, parent=self)
+        self._proxies = [pg.SignalProxy(w.scene().sigMouseMoved, rateLimit=60, slot=self._hover)
+                         for w in (self.plot_widget, self.accuracy_widget)]
+        controller.frame_applied.connect(self._throttle)
+        controller.history_reset.connect(self.reload)
+        doc = getattr(controller, "doc", None)
+        if doc is not None:
+            doc.changed.connect(lambda c: self._throttle() if (c.data or c.document) else None)
+        self.reload()
+
+    # ------------------------------------------------------------ public
+    def set_log(self, on: bool) -> None:
+        """Logarithmic loss axis (the finite check comes back on: log10(0) is −∞)."""
+        if self.log_box.isChecked() != bool(on):
+            self.log_box.setChecked(bool(on))
+            return
+        self.plot.setLogMode(y=bool(on))
+        self._apply_skip()
+        self._yrange, self._checked = None, 0
+        self._throttle.now()
+
+    def is_log(self) -> bool:
+        return self.log_box.isChecked()
+
+    def reload(self) -> None:
+        """Whole history again (a reset, a load, an undone run)."""
+        self._finite = {"train_loss": True, "test_loss": True}
+        self._checked = 0
+        self._xmax, self._yrange = 0.0, None
+        self._throttle.now()
+        self.readout.setText(" ")
+
+    # ------------------------------------------------------------ drawing
+    def _apply_skip(self) -> None:
+        log = self.is_log()
+        self.train_curve.setSkipFiniteCheck(self._finite["train_loss"] and not log)
+        self.test_curve.setSkipFiniteCheck(self._finite["test_loss"] and not log)
+
+    def _draw(self) -> None:
+        h = self.controller.history
+        n = h.n
+        if self._checked > n:
+            self._checked = 0
+        for name in self._finite:
+            if self._finite[name] and n > self._checked:
+                self._finite[name] = bool(np.isfinite(h.column(name)[self._checked:n]).all())
+        self._apply_skip()
+        self._update_ranges(h, self._checked, n)
+        self._checked = n
+        x = h.column("epoch")
+        self.train_curve.setData(x, h.column("train_loss"))
+        test = h.column("test_loss")
+        if n and not np.isfinite(test[-1]):
+            self.test_curve.setData([], [])         # no test set in this run
+        else:
+            self.test_curve.setData(x, test)
+        classification = self._classification()
+        if classification != self._classification_shown:      # (re-laying out costs)
+            self._classification_shown = classification
+            self.accuracy_widget.setVisible(classification)
+            self.plot.setLabel("bottom", None if classification else self.tr("epoch"))
+        if classification:
+            self.train_accuracy_curve.setData(x, h.column("train_accuracy"))
+            self.test_accuracy_curve.setData(x, h.column("test_accuracy"))
+
+    def _update_ranges(self, h, start: int, n: int) -> None:
+        """Axis ranges that only grow, in nice steps: most frames leave the axes alone, so a
+        redraw repaints the curves only (auto-range would re-lay out both axes every frame)."""
+        if n == 0:
+            self.plot.setRange(xRange=(0, 1), yRange=(0, 1) if not self.is_log() else (-3, 0),
+                               padding=0)
+            return
+        last = float(h.column("epoch")[-1])
+        if last > self._xmax:
+            self._xmax = _nice_above(last * 1.25)
+            self.plot.setXRange(0, self._xmax, padding=0)
+        with np.errstate(all="ignore"):
+            new = np.concatenate([h.column("train_loss")[start:n], h.column("test_loss")[start:n]])
+            new = new[np.isfinite(new) & (new > 0)]
+        if not new.size:
+            return
+        if self.is_log():          # the view is in log10 units; whole decades
+            lo, hi = float(np.floor(np.log10(new.min()))), float(np.ceil(np.log10(new.max())))
+        else:
+            lo, hi = 0.0, float(new.max()) * 1.05
+        old = self._yrange
+        if old is None or lo < old[0] or hi > old[1]:
+            if old is not None:
+                lo, hi = min(lo, old[0]), max(hi, old[1])
+            if not self.is_log():
+                hi = _nice_above(hi)
+            self._yrange = (lo, hi if hi > lo else lo + 1.0)
+            self.plot.setYRange(*self._yrange, padding=0)
+
+    def _classification(self) -> bool:
+        """True unless the data (or, without data, the history) is a regression problem."""
+        from ..data_commands import current_split
+        doc = getattr(self.controller, "doc", None)
+        split = current_split(doc) if doc is not None else None
+        if split is not None:
+            return split[0].kind != "regression"
+        h = self.controller.history
+        return h.n == 0 or bool(np.isfinite(h.column("train_accuracy")[-1]))
+
+    # ------------------------------------------------------------ hover readout
+    def _hover(self, args) -> None:
+        pos = args[0]
+        h = self.controller.history
+        if h.n == 0:
+            return
+        for widget in (self.plot_widget, self.accuracy_widget):
+            vb = widget.getPlotItem().getViewBox()
+            if widget.isVisible() and vb.sceneBoundingRect().contains(pos):
+                x = vb.mapSceneToView(pos).x()
+                break
+        else:
+            return
+        epochs = h.column("epoch")
+        k = int(np.clip(np.searchsorted(epochs, x), 0, h.n - 1))
+        if k > 0 and abs(epochs[k - 1] - x) < abs(epochs[k] - x):
+            k -= 1
+        self.readout.setText(self.readout_text(k))
+
+    def readout_text(self, k: int) -> str:
+        """'epoch 12.3 — train 0.0421, test 0.0533' for history row ``k``."""
+        h = self.controller.history
+        test = h.column("test_loss")[k]
+        text = (self.tr("epoch %1 — train %2, test %3") if np.isfinite(test)
+                else self.tr("epoch %1 — train %2"))
+        return (text.replace("%1", format_number(h.column("epoch")[k], 4))
+                .replace("%2", format_number(h.column("train_loss")[k], 3))
+                .replace("%3", format_number(test, 3)))
