@@ -22,6 +22,7 @@ from .panels.step_panel import StepPanel
 from .panels.weight_table import WeightTablePanel
 from .resources import example_names, load_example
 from .selection import Selection
+from .training_area import TrainingArea
 from . import structure_edits
 
 MAX_RECENT = 8
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._add_dock("sample", self.tr("Sample and loss"), self.sample_panel, Qt.LeftDockWidgetArea)
         self._add_dock("weights", self.tr("Weight table"), self.weight_table, Qt.BottomDockWidgetArea)
         self.docks["weights"].hide()
+        self.training = TrainingArea(self)
 
         self.loss_label = QLabel()
         self.statusBar().addPermanentWidget(self.loss_label)
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self._refresh_status()
         self.resize(1280, 800)
         self._restore_layout()
+        self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document())
 
     # ------------------------------------------------------------ construction helpers
     def _add_dock(self, key: str, title: str, widget, area) -> None:
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_delete)
 
-        m = mb.addMenu(self.tr("&View"))
+        m = self.view_menu = mb.addMenu(self.tr("&View"))
         m.addActions([self.act_show_weights, self.act_show_forward, self.act_show_backward])
         digits_menu = m.addMenu(self.tr("Significant &digits"))
         group = QActionGroup(self)
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
 
+        self.training.build_menu(mb, self.view_menu)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
 
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         tb.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole, self.act_back])
         tb.addSeparator()
         tb.addActions([self.act_fit, self.act_gradcheck])
+        self.training.build_toolbar(tb)
 
     # ------------------------------------------------------------ state → widgets
     def _on_changed(self, change) -> None:
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ files
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True if it is fine to discard the current document."""
+        self.training.controller.pause()        # a running training becomes an undo step first
         if not self.doc.modified:
             return True
         answer = QMessageBox.warning(
@@ -410,6 +416,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.training.shutdown()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         event.accept()

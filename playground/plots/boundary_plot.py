@@ -243,13 +243,7 @@ class BoundaryPlot(QWidget):
             return
         img = np.ascontiguousarray(maps[layer][i], dtype=np.float32)
         act = self.doc.network.layers[layer - 1].activation if layer > 0 else None
-        if act == "tanh":
-            levels = (-1.0, 1.0)
-        elif act == "sigmoid":
-            levels = (0.0, 1.0)
-        else:
-            m = max(float(np.abs(img).max()), 1e-6)
-            levels = (-m, m)
+        levels = colors.neuron_levels(act, img)
         self.image_item.setVisible(True)
         self.image_item.setImage(img, autoLevels=False, levels=levels,
                                  lut=colors.diverging_lut(colors.BACKGROUND_STRENGTH), rect=RECT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QImage
 
 NEGATIVE = "#f59322"     # TF Playground orange: class −1, negative values
 POSITIVE = "#0877bd"     # TF Playground blue: class +1, positive values
@@ -74,3 +74,27 @@ def brushes(labels: np.ndarray, kind: str, value_levels: tuple[float, float]) ->
         return [QBrush(QColor(*c)) for c in value_colours(labels, *value_levels).tolist()]
     cache: dict[float, QBrush] = {}
     return [cache.setdefault(v, QBrush(class_colour(v, kind))) for v in labels.tolist()]
+
+
+def neuron_levels(activation: str | None, values: np.ndarray) -> tuple[float, float]:
+    """Colour levels for one neuron's output map: the activation's own range where it has
+    one (tanh −1…1, sigmoid 0…1, white at the middle), else symmetric around 0."""
+    if activation == "tanh":
+        return -1.0, 1.0
+    if activation == "sigmoid":
+        return 0.0, 1.0
+    m = float(np.nanmax(np.abs(values))) if values.size else 0.0
+    m = m if np.isfinite(m) and m > 1e-6 else 1.0
+    return -m, m
+
+
+def map_image(values: np.ndarray, levels: tuple[float, float], strength: float = 1.0) -> QImage:
+    """A (rows, cols) grid laid out as in ``core.boundary`` (row 0 = bottom) as an RGB QImage
+    (row 0 = top), coloured on the diverging scale over ``levels``."""
+    lo, hi = levels
+    span = hi - lo if hi > lo else 1.0
+    v = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.5 * (lo + hi))
+    idx = np.clip(np.round((v - lo) / span * 255), 0, 255).astype(np.intp)
+    rgb = np.ascontiguousarray(diverging_lut(strength)[idx[::-1]])
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()

@@ -1,0 +1,165 @@
+"""The training side of the main window: the TrainingController, the Data / Training / Output /
+Loss docks, neuron thumbnails and hover maps on the canvas, the Train menu and toolbar, the
+epoch counter in the status bar, and the two dock layouts (step by step, training).
+
+The window stays a composition: this module builds the pieces and wires them to the one
+Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py and training/.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
+
+from .canvas.thumbnails import NeuronThumbnails
+from .panels.data_panel import DataPanel
+from .panels.training_panel import TrainingPanel
+from .plots.boundary_plot import BoundaryPlot
+from .plots.loss_plot import LossPlot
+from .training.controller import TrainingController
+
+STEP_DOCKS = ("inspector", "sample", "steps", "derivation")
+TRAIN_DOCKS = ("data", "training", "boundary", "loss")
+LAYOUTS = ("step", "train")
+
+
+def _scrolling(widget):
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setMinimumWidth(widget.minimumSizeHint().width() + 16)
+    return area
+
+
+class TrainingArea(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        doc = self.doc = window.doc
+        self.controller = TrainingController(doc, self)
+        self.data_panel = DataPanel(doc, self.controller)
+        self.training_panel = TrainingPanel(doc, self.controller)
+        self.boundary_plot = BoundaryPlot(doc, self.controller)
+        self.loss_plot = LossPlot(self.controller)
+        scene = window.view.scene()
+        self.thumbnails = NeuronThumbnails(doc, self.controller, scene, self)
+        scene.neuron_hovered.connect(self._on_neuron_hovered)
+
+        window._add_dock("data", self.tr("Data"), _scrolling(self.data_panel), Qt.LeftDockWidgetArea)
+        window._add_dock("training", self.tr("Training"), _scrolling(self.training_panel),
+                         Qt.LeftDockWidgetArea)
+        window._add_dock("boundary", self.tr("Output"), self.boundary_plot, Qt.RightDockWidgetArea)
+        window._add_dock("loss", self.tr("Loss"), self.loss_plot, Qt.RightDockWidgetArea)
+        self.current_layout = "step"
+
+        self.status_label = QLabel()
+        window.statusBar().addPermanentWidget(self.status_label)
+        self._build_actions()
+        c = self.controller
+        c.running_changed.connect(self._on_running)
+        c.frame_applied.connect(self._update_status)
+        c.history_reset.connect(self._update_status)
+        c.finished.connect(self._on_finished)
+        doc.changed.connect(self._on_doc_changed)
+        self._on_running(False)
+
+    # ------------------------------------------------------------ actions, menu, toolbar
+    def _build_actions(self) -> None:
+        w, c = self.window, self.controller
+        style = w.style()
+        self._play_icons = (style.standardIcon(QStyle.SP_MediaPlay),
+                            style.standardIcon(QStyle.SP_MediaPause))
+        self.act_play = w._action(self.tr("&Play"), c.toggle, "Ctrl+Return",
+                                  self.tr("Train continuously on the data set (again: pause)"))
+        self.act_step_epoch = w._action(self.tr("Train one &epoch"), c.step_epoch, "Ctrl+E")
+        self.act_reset = w._action(self.tr("&Reset weights"), lambda: c.reset_weights(),
+                                   None, self.tr("Back to the same initial weights; clears the history"))
+        self.act_reinit = w._action(self.tr("Re-&initialise weights"),
+                                    lambda: c.reset_weights(new_seed=True),
+                                    None, self.tr("New random initial weights (a new seed)"))
+        self.act_layout_step = w._action(self.tr("Step-by-step layout"),
+                                         lambda: self.set_layout("step"), "Ctrl+1")
+        self.act_layout_train = w._action(self.tr("Training layout"),
+                                          lambda: self.set_layout("train"), "Ctrl+2")
+        self.act_thumbnails = w._action(self.tr("Neuron &thumbnails"), self.thumbnails.set_enabled,
+                                        None, None, True)
+        self.act_thumbnails.blockSignals(True)
+        self.act_thumbnails.setChecked(True)
+        self.act_thumbnails.blockSignals(False)
+        group = QActionGroup(self)
+        for act in (self.act_layout_step, self.act_layout_train):
+            act.setCheckable(True)
+            group.addAction(act)
+        self.act_layout_step.setChecked(True)
+
+    def build_menu(self, menubar, view_menu) -> None:
+        m = menubar.addMenu(self.tr("&Train"))
+        m.addActions([self.act_play, self.act_step_epoch])
+        m.addSeparator()
+        m.addActions([self.act_reset, self.act_reinit])
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_layout_step, self.act_layout_train, self.act_thumbnails])
+
+    def build_toolbar(self, toolbar) -> None:
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_play, self.act_step_epoch])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_layout_step, self.act_layout_train])
+
+    # ------------------------------------------------------------ layouts
+    def set_layout(self, name: str) -> None:
+        """Show the docks of one way of working: stepping one sample, or training on data."""
+        if name not in LAYOUTS:
+            name = "step"
+        self.current_layout = name
+        shown, hidden = (STEP_DOCKS, TRAIN_DOCKS) if name == "step" else (TRAIN_DOCKS, STEP_DOCKS)
+        docks = self.window.docks
+        for key in hidden:
+            docks[key].hide()
+        for key in shown:
+            docks[key].show()
+        (self.act_layout_step if name == "step" else self.act_layout_train).setChecked(True)
+        self.window.settings.setValue("layout", name)
+
+    def layout_for_document(self) -> str:
+        """A document with a data set opens in the training layout, any other step by step."""
+        return "train" if self.doc.project.dataset is not None else "step"
+
+    # ------------------------------------------------------------ model → view
+    def _on_doc_changed(self, change) -> None:
+        if change.document:
+            self.set_layout(self.layout_for_document())
+            self._update_status()
+
+    def _on_neuron_hovered(self, ref) -> None:
+        features = self.doc.project.features
+        if ref is None or not features:
+            self.boundary_plot.clear_neuron_map()
+        else:
+            self.boundary_plot.show_neuron_map(ref[1], ref[2])
+
+    def _on_running(self, running: bool) -> None:
+        self.act_play.setText(self.tr("&Pause") if running else self.tr("&Play"))
+        self.act_play.setIcon(self._play_icons[1 if running else 0])
+        self.act_step_epoch.setEnabled(not running)
+        self._update_status()
+
+    def _update_status(self, _frame=None) -> None:
+        c = self.controller
+        if c.running or c.history.n:
+            self.status_label.setText(self.training_panel.status_text())
+        else:
+            self.status_label.setText("")
+
+    def _on_finished(self, reason: str, message: str) -> None:
+        if reason == "diverged":
+            self.window.statusBar().showMessage(self.tr(
+                "Training diverged (the loss became infinite or NaN); the last finite weights "
+                "were kept. Try a smaller learning rate."), 15000)
+        elif reason in ("max_epochs", "target_loss"):
+            self.window.statusBar().showMessage(self.training_panel.message_label.text(), 8000)
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()
