@@ -121,7 +121,7 @@ OPS: dict[str, OpRule] = {rule.op: rule for rule in (
     OpRule("mul", 2, lambda v, p: v[0] * v[1],
            lambda v, out, p: (v[1], v[0]), ("swap", "swap")),
     OpRule("div", 2, lambda v, p: _div(v[0], v[1]),
-           lambda v, out, p: (1.0 / v[1], -v[0] / (v[1] * v[1])), ("reciprocal", "quotient")),
+           lambda v, out, p: (1.0 / v[1], -(v[0] / v[1]) / v[1]), ("reciprocal", "quotient")),
     OpRule("neg", 1, lambda v, p: -v[0], lambda v, out, p: (-1.0,), ("negate",)),
     OpRule("pow", 1, lambda v, p: _pow(v[0], p),
            lambda v, out, p: (_pow_local(v[0], p),), ("power",)),
@@ -387,9 +387,15 @@ class Graph:
 
     def _locals(self, node: Node) -> tuple[float, ...]:
         try:
-            return OPS[node.op].local(self._input_vals(node), node.value, node.const)
+            locals_ = OPS[node.op].local(self._input_vals(node), node.value, node.const)
         except _Domain as err:
             raise GraphError(f"{err} at node {node.id} ({node.op})") from None
+        except (OverflowError, ZeroDivisionError, ValueError):  # e.g. 1/b² for a tiny b
+            locals_ = (math.inf,)
+        if not all(math.isfinite(v) for v in locals_):
+            raise GraphError(f"the local derivative at node {node.id} ({node.op}) "
+                             "is too large to represent")
+        return locals_
 
     def __repr__(self) -> str:
         return f"Graph({len(self.nodes)} nodes, inputs={list(self._inputs)})"

@@ -192,3 +192,52 @@ def test_random_formulas_match_finite_differences(text, xyz):
         assume(False)
     for name in point:
         assert grads[name] == pytest.approx(fd[name], rel=1e-6, abs=1e-6), (text, point, name)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("9**9**9", "exponent"), ("2**2**2**2**2**2**2**2", "exponent"),
+    ("9**(9**9)", "exponent"), ("[x for x in range(10**9)]", "comprehension"),
+    ("(lambda: 9**9**9)()", "called"), ("exp(x for x in y)", "comprehension"),
+    ("x" * 2001, "too long"), ("1" * 1999, "too large"),
+    ("__import__('os').system('true')", "may be called"),
+])
+def test_more_hostile_text_is_refused_quickly(text, message):
+    start = time.perf_counter()
+    with pytest.raises(ExpressionError, match=message):
+        parse_expression(text)
+    assert time.perf_counter() - start < 0.1
+
+
+def test_huge_constant_exponent_is_a_clear_evaluation_error():
+    g = parse_expression("9 ** 999999999")       # parses (a constant exponent), never hangs
+    start = time.perf_counter()
+    with pytest.raises(GraphError, match="too large"):
+        g.forward({})
+    assert time.perf_counter() - start < 0.1
+
+
+def test_formulas_are_never_executed(monkeypatch, capsys):
+    """Nothing in a formula runs: eval/exec/__import__ are never reached, print prints nothing."""
+    import builtins
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a formula reached eval/exec/__import__")
+    for name in ("eval", "exec", "__import__"):
+        monkeypatch.setattr(builtins, name, forbidden)
+    for text in HOSTILE + ["print('pwned')", "exec('1')"]:
+        with pytest.raises(ExpressionError):
+            parse_expression(text)
+    assert parse_expression("(x + y) * z").forward({"x": -2, "y": 5, "z": -4}) == -12.0
+    monkeypatch.undo()
+    assert capsys.readouterr().out == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_text_is_either_a_graph_or_a_clear_refusal(text):
+    try:
+        graph = parse_expression(text)
+    except ExpressionError as err:
+        assert str(err)
+        return
+    assert graph.output == len(graph) - 1

@@ -284,3 +284,30 @@ def test_backward_runs_forward_when_needed():
     g.forward({"x": 1, "y": 2, "z": 3})
     g.set_inputs({"x": 2})  # clears values; backward recomputes at the held inputs
     assert g.backward() == {"x": 3.0, "y": 3.0, "z": 4.0}
+
+
+@pytest.mark.parametrize("build, value", [
+    (lambda x: 1.0 / x, 1e-200),        # ∂(1/b)/∂b = −1/b² overflows (b² even underflows to 0)
+    (lambda x: x ** -1, 1e-200),        # p·x^(p−1) overflows
+    (lambda x: x.log(), 5e-324),        # 1/x of the smallest float
+])
+def test_local_derivatives_too_large_are_clear_graph_errors(build, value):
+    """The forward value is representable but the slope is not: a GraphError, never a bare
+    OverflowError or ZeroDivisionError escaping into the view."""
+    b = GraphBuilder()
+    g = b.build(build(b.input("x")))
+    g.forward({"x": value})
+    with pytest.raises(GraphError, match="too large|overflowed"):
+        g.backward()
+    with pytest.raises(GraphError, match="too large"):
+        g.local_rule(g.output)
+
+
+def test_quotient_rule_survives_an_underflowing_square():
+    b = GraphBuilder()
+    x, y = b.input("x"), b.input("y")
+    g = b.build(y / x)
+    g.forward({"x": 1e-170, "y": 1e-310})   # x² underflows to 0, yet −y/x² ≈ −1e30 is fine
+    grads = g.backward()
+    assert grads["x"] == pytest.approx(-1e30, rel=1e-12)
+    assert grads["y"] == pytest.approx(1e170, rel=1e-12)
