@@ -6,7 +6,7 @@ import os
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QTabWidget)
+                               QScrollArea, QTabWidget)
 
 from core import check_gradients
 from core.errors import EngineError
@@ -26,7 +26,7 @@ from .training_area import TrainingArea
 from . import structure_edits
 
 MAX_RECENT = 8
-FILE_FILTER = "Backprop Playground (*.json);;All files (*)"
+# the file-dialog filter is translated where it is used: tr() needs the literal (lupdate)
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +41,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.view, self.tr("Network"))
-        self.tabs.addTab(self.graph_explorer, self.tr("Computational graph"))
+        # the explorer's controls are wide: scroll them rather than widen the whole window
+        self.graph_page = QScrollArea()
+        self.graph_page.setWidget(self.graph_explorer)
+        self.graph_page.setWidgetResizable(True)
+        self.graph_page.setFrameShape(QScrollArea.NoFrame)
+        self.tabs.addTab(self.graph_page, self.tr("Computational graph"))
         self.setCentralWidget(self.tabs)
         self.view.scene().graph_requested.connect(self.show_as_graph)
         self.setAcceptDrops(True)
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.doc.title() or self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — Backprop Playground")
+        self.setWindowTitle(self.tr("%1[*] — Backprop Playground").replace("%1", name))
         self.setWindowModified(self.doc.modified)
 
     def _display_changed(self, _checked=None) -> None:
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
 
     def set_digits(self, n: int) -> None:
         self.view.scene().set_digits(n)
+        self.derivation_panel.set_digits(max(n, 6))     # derivations never show fewer than 6
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -282,7 +288,7 @@ class MainWindow(QMainWindow):
         else:
             ok = self.graph_explorer.show_neuron(self.doc, ref[1], ref[2])
         if ok is not False:
-            self.tabs.setCurrentWidget(self.graph_explorer)
+            self.tabs.setCurrentWidget(self.graph_page)
 
     def reset_document(self) -> None:
         """Undo everything back to the loaded (or last saved) state."""
@@ -321,7 +327,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), self._last_dir(),
-                                              self.tr(FILE_FILTER))
+                                              self.tr("Backprop Playground (*.json);;All files (*)"))
         if path:
             self.open_path(path, ask=False)
 
@@ -353,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), self._last_dir(),
-                                              self.tr(FILE_FILTER))
+                                              self.tr("Backprop Playground (*.json);;All files (*)"))
         if not path:
             return False
         if not path.lower().endswith(".json"):

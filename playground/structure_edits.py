@@ -49,7 +49,8 @@ def add_layer(doc, index: int, size: int | None = None, activation: str | None =
 
 
 def remove_layer(doc, index: int) -> bool:
-    return _push(doc, lambda n: n.remove_layer(index, rng=_rng(doc)), tr("Remove layer"))
+    return _push(doc, lambda n: n.remove_layer(index, rng=_rng(doc), init=doc.project.init),
+                 tr("Remove layer"))
 
 
 def set_activation(doc, l: int, name: str) -> bool:

@@ -225,6 +225,13 @@ def activation_label(name: str) -> str:
             "tanh": _n("tanh"), "sigmoid": _n("Sigmoid"), "softmax": _n("Softmax")}.get(name, name)
 
 
+def loss_short_label(name: str) -> str:
+    """The loss's name alone, short enough for a combo box in a narrow dock."""
+    return {"half_squared_error": _n("Half squared error"),
+            "binary_cross_entropy": _n("Binary cross-entropy"),
+            "softmax_cross_entropy": _n("Softmax cross-entropy")}.get(name, name)
+
+
 def loss_label(name: str) -> str:
     return {"half_squared_error": _n("Half squared error ½Σ(a−y)²"),
             "binary_cross_entropy": _n("Binary cross-entropy (sigmoid output)"),

@@ -17,7 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter,
                            QPainterPath, QPen)
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
 
@@ -44,6 +44,14 @@ EDITOR_WIDTH = 120
 
 Z_HIGHLIGHT, Z_LINK, Z_HALO, Z_SELECTED_LINK = -10, 0, 1, 2
 Z_NEURON, Z_LINK_LABEL, Z_HEADER, Z_EDITOR = 5, 8, 9, 20
+
+
+MIN_TEXT_PIXELS = 4.5            # text smaller than this on screen is not drawn (illegible)
+
+
+def _pixels(painter: QPainter, size: float) -> float:
+    """How many screen pixels ``size`` scene units are under the painter's transform."""
+    return size * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
 _FONTS: dict[tuple[int, bool], QFont] = {}    # made on first use: fonts need a QGuiApplication
@@ -109,6 +117,9 @@ class LabelItem(QGraphicsItem):
         self._anchor_center = anchor_center
         self.owner: QGraphicsItem | None = None     # the link a link label belongs to
         self.setAcceptedMouseButtons(Qt.NoButton)
+        # repaints of the canvas (training frames restyle links, thumbnails change) blit
+        # unchanged labels from a cached pixmap instead of running paint() again
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
         lines = list(lines)
@@ -136,10 +147,13 @@ class LabelItem(QGraphicsItem):
         if not self._lines:
             return
         plain, bold, _m = label_fonts()
-        painter.setRenderHint(QPainter.Antialiasing, True)
+        readable = _pixels(painter, LABEL_PIXEL_SIZE) >= MIN_TEXT_PIXELS
+        painter.setRenderHint(QPainter.Antialiasing, readable)
         painter.setPen(QPen(QColor(0, 0, 0, 40), 0.8))
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(self._rect, 3, 3)
+        if not readable:        # zoomed far out: the box says "values here", zoom in to read
+            return
         y = self._rect.top() + self.PAD
         for text, role, is_bold in self._lines:
             painter.setFont(bold if is_bold else plain)
@@ -161,6 +175,7 @@ class NeuronItem(QGraphicsItem):
         self.label = LabelItem(self)
         self.label.setPos(0, NEURON_RADIUS + 3)
         self.setZValue(Z_NEURON)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
@@ -230,9 +245,11 @@ class NeuronItem(QGraphicsItem):
         painter.setBrush(Qt.NoBrush)
         painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else QPen(QColor("#546e7a"), 1.6))
         painter.drawEllipse(rect)
-        painter.setPen(ROLE_COLORS["plain"])
-        painter.setFont(_font(14 if len(self.caption) <= 4 else 11))
-        painter.drawText(rect, Qt.AlignCenter, self.caption)
+        size = 14 if len(self.caption) <= 4 else 11
+        if _pixels(painter, size) >= MIN_TEXT_PIXELS:
+            painter.setPen(ROLE_COLORS["plain"])
+            painter.setFont(_font(size))
+            painter.drawText(rect, Qt.AlignCenter, self.caption)
 
 
 # ---------------------------------------------------------------------------- links

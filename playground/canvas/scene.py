@@ -33,6 +33,7 @@ COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
 COLUMN_SPACING_SMALL_NET = 420.0   # room for every two-line link label of a textbook-size net
 HEADER_GAP = 70.0           # from the top neuron's centre up to the header title
 LABEL_FRACTIONS = sorted((k / 30 for k in range(3, 22)), key=lambda t: abs(t - 1 / 3))  # spots
+STAGE_TINT_HALF = 0.42     # the current column's tint, in column spacings either side
 STAGE_TINTS = {"forward": QColor(21, 101, 192, 28), "backward": QColor(198, 40, 40, 26),
                "loss": QColor(255, 160, 0, 34)}
 FEATURE_NAMES = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂",
@@ -174,7 +175,8 @@ class NetworkScene(QGraphicsScene):
         top = self._header_y() - 24
         bottom = (max(sizes) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
         self._stage_span = (top, bottom)
-        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + 150, bottom - top + 20))
+        right = max(150.0, STAGE_TINT_HALF * spacing + 6)       # the output column's stage tint fits too
+        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + right, bottom - top + 20))
         self.selection.validate(sizes)
         self._place_link_labels()
         self._restyle_links()
@@ -385,7 +387,7 @@ class NetworkScene(QGraphicsScene):
             self._stage_rect.hide()
             return
         top, bottom = self._stage_span
-        half = (self._columns[1] - self._columns[0]) * 0.42
+        half = (self._columns[1] - self._columns[0]) * STAGE_TINT_HALF
         self._stage_rect.setRect(QRectF(self._columns[layer] - half, top, 2 * half, bottom - top))
         self._stage_rect.setBrush(STAGE_TINTS[c.stage.kind])
         self._stage_rect.show()

@@ -17,8 +17,8 @@ from core.losses import LOSS_NAMES
 from core.optim import OPTIMIZERS, REGULARIZATIONS
 
 from ..commands import SetSample, SetSettings
-from ..widgets import (NumberEdit, arg, blocked_signals, loss_label, pairing_message,
-                       symbol_html, symbol_text)
+from ..widgets import (NumberEdit, arg, blocked_signals, loss_label, loss_short_label,
+                       pairing_message, symbol_html, symbol_text)
 
 PER_ROW = 3       # x / y editors per grid row before wrapping
 
@@ -39,11 +39,10 @@ class SamplePanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.loss_combo = QComboBox(settings)
         for name in LOSS_NAMES:
-            self.loss_combo.addItem(loss_label(name), name)
+            # the short name fits the closed combo box; the formula is in the tooltip
+            self.loss_combo.addItem(loss_short_label(name), name)
             self.loss_combo.setItemData(self.loss_combo.count() - 1, loss_label(name), Qt.ToolTipRole)
-        # long loss names may be elided in a narrow dock instead of forcing it wider
-        self.loss_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.loss_combo.setMinimumContentsLength(14)
+        self.loss_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # never clipped
         self.method_combo = QComboBox(settings)
         for name, text in zip(OPTIMIZERS, (self.tr("SGD"), self.tr("Momentum"), self.tr("Adam"))):
             self.method_combo.addItem(text, name)
@@ -159,6 +158,7 @@ class SamplePanel(QWidget):
 
     def _update_visibility(self) -> None:
         cfg = self.doc.project.optimizer
+        self.loss_combo.setToolTip(loss_label(self.doc.project.loss))
         momentum = cfg.method == "momentum"
         self.momentum_label.setVisible(momentum)
         self.momentum_edit.setVisible(momentum)

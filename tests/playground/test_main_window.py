@@ -170,7 +170,8 @@ def test_gradient_check_action(qtbot, window, monkeypatch):
 
 def test_show_as_computational_graph(qtbot, window):
     window.show_as_graph(("neuron", 2, 0))
-    assert window.tabs.currentWidget() is window.graph_explorer
+    assert window.tabs.currentWidget() is window.graph_page
+    assert window.graph_page.widget() is window.graph_explorer
     assert window.graph_explorer.graph.forward() == pytest.approx(0.227138)
 
 

@@ -386,9 +386,22 @@ def test_sample_panel_learning_rate(qtbot, doc, sample):
     assert doc.project.optimizer.learning_rate == 0.1 and sample.lr_edit.text() == "0.1"
 
 
+def test_sample_panel_combo_texts_are_never_clipped(qtbot, doc, sample):
+    """At the panel's narrowest the closed loss combo still shows its whole (short) name."""
+    sample.resize(sample.minimumSizeHint().width(), 500)
+    sample.show()
+    qtbot.waitExposed(sample)
+    combo = sample.loss_combo
+    for k in range(combo.count()):
+        text_width = combo.fontMetrics().horizontalAdvance(combo.itemText(k))
+        assert combo.width() >= text_width + 24, combo.itemText(k)
+    assert combo.toolTip() == "Half squared error ½Σ(a−y)²"
+
+
 def test_sample_panel_loss_combo_refuses_unfit_loss(qtbot, doc, sample):
     combo = sample.loss_combo
-    assert combo.itemText(1) == "Binary cross-entropy (sigmoid output)"
+    assert combo.itemText(1) == "Binary cross-entropy"
+    assert combo.itemData(1, Qt.ToolTipRole) == "Binary cross-entropy (sigmoid output)"
     with qtbot.waitSignal(doc.error) as blocker:
         combo.setCurrentIndex(combo.findData("binary_cross_entropy"))
     assert "Sigmoid" in blocker.args[0] and "Linear" in blocker.args[0]
