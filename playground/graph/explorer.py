@@ -57,6 +57,8 @@ class GraphExplorer(QWidget):
         self.build_button.clicked.connect(self.build)
         self.preset_combo = QComboBox()
         self.preset_combo.addItems(PRESETS)
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_combo.setMinimumContentsLength(16)      # narrow: the long ones elide
         self.preset_combo.setToolTip(self.tr("Formulas from the articles"))
         self.preset_combo.activated.connect(self._on_preset)
         top = QHBoxLayout()
@@ -100,13 +102,12 @@ class GraphExplorer(QWidget):
                                    lambda: self._goto(0))
         self.fit_button = button(self.tr("Fit"), self.tr("Show the whole graph (Ctrl+0); "
                                                          "Ctrl+wheel zooms, drag pans"),
-                                 lambda: self.view.fit())
+                                 lambda: self.view.fit(whole=True))
         steps.addStretch(1)
-        self.status_label = QLabel()
-        widest = arg(self.tr("Step %1 of %2 (%3)"), 8888, 8888, self.tr("backward pass"))
-        self.status_label.setMinimumWidth(
-            self.status_label.fontMetrics().horizontalAdvance(widest) + 8)
-        steps.addWidget(self.status_label)
+        self.status_label = QLabel()              # heads the derivation: where the walk is
+        font = QFont(self.status_label.font())
+        font.setBold(True)
+        self.status_label.setFont(font)
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene)
@@ -121,15 +122,21 @@ class GraphExplorer(QWidget):
         self.browser.setFont(font)
         bottom = QSplitter(Qt.Horizontal)          # graphs are wide: the view gets the width
         bottom.addWidget(self.variables)
-        bottom.addWidget(self.browser)
+        explained = QWidget()
+        column = QVBoxLayout(explained)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.status_label)
+        column.addWidget(self.browser, 1)
+        bottom.addWidget(explained)
         bottom.setStretchFactor(1, 2)
         bottom.setSizes([400, 800])
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.view)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([480, 300])
+        split.setStretchFactor(0, 2)              # the graph gets most of the height
+        split.setStretchFactor(1, 1)
+        split.setSizes([540, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title_label)
@@ -274,8 +281,8 @@ class GraphExplorer(QWidget):
         self.deriver = Deriver(graph, self.names, DIGITS)
         self.scene.set_graph(graph, self.names, inputs_near)
         self.variables.set_variables({n: stepper.values[n] for n in graph.inputs})
-        if refit or self.view.auto_fit:
-            self.view.fit()
+        if refit or self.view.auto_fit:         # a new graph: readable; a reload: as it was
+            self.view.fit(whole=not refit and self.view.fit_whole)
         self._refresh()
 
     # ------------------------------------------------------------ stepping
@@ -347,5 +354,7 @@ class GraphExplorer(QWidget):
             html = self.deriver.backward(s, current[1])
         if current is not None:
             html += self.deriver.summary(s)
-            self.view.ensureVisible(self.node_item(current[1]), 30, 30)
+            item = self.node_item(current[1])            # the box with its two numbers
+            self.view.ensureVisible(item.mapRectToScene(
+                item.boundingRect() | item.childrenBoundingRect()), 40, 30)
         self.browser.setHtml(html)

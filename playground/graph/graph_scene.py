@@ -20,7 +20,9 @@ from .naming import op_symbol
 
 PARTIAL_COLOR = "#e57373"
 PORT_GAP = 8.0          # vertical distance between the input arrows of a many-input gate
-LABEL_SPACE = 52.0      # room above and below a box for its value and gradient
+LABEL_GAP = 3.0         # between a box and its value (above) or gradient (below)
+ROW_SPACING = 6.0       # between one node's gradient and the next node's value in a column
+LABEL_POINTS = 9.5
 EDGE_IDLE, EDGE_DONE = QColor("#b0b7bf"), QColor("#546e7a")
 FILL = {"input": "#eef6e6", "const": "#f3f3f3", "gate": "#ffffff"}
 HIGHLIGHT_FILL = {"forward": "#dcebfb", "backward": "#fde2e2"}
@@ -57,16 +59,16 @@ class NodeItem(QGraphicsItem):
         self.symbol = op_symbol(node)
         self.name = name if self.kind == "gate" else ""
         self.is_output = is_output
-        self.symbol_font, self.name_font = _font(12, bold=True), _font(8)
+        self.symbol_font, self.name_font = _font(12, bold=True), _font(8.5)
         w = max(QFontMetricsF(self.symbol_font).horizontalAdvance(self.symbol),
                 QFontMetricsF(self.name_font).horizontalAdvance(self.name)) + 20
         h = max(44.0 if self.name else 32.0, PORT_GAP * (len(node.inputs) - 1) + 16.0)
         self.rect = QRectF(-max(w, 54.0) / 2, -h / 2, max(w, 54.0), h)
         self.value_item = _Label(self)
-        self.value_item.setFont(_font(9.5, bold=True))
+        self.value_item.setFont(_font(LABEL_POINTS, bold=True))
         self.value_item.setBrush(QColor(FORWARD_COLOR))
         self.grad_item = _Label(self)
-        self.grad_item.setFont(_font(9.5, bold=True))
+        self.grad_item.setFont(_font(LABEL_POINTS, bold=True))
         self.highlight: str | None = None
         self.computed = False
         self.setZValue(2)
@@ -97,7 +99,7 @@ class NodeItem(QGraphicsItem):
         self.grad_item.setBrush(QColor(PARTIAL_COLOR if partial else BACKWARD_COLOR))
         for item, above in ((self.value_item, True), (self.grad_item, False)):
             r = item.boundingRect()
-            y = self.rect.top() - r.height() - 3 if above else self.rect.bottom() + 3
+            y = self.rect.top() - r.height() - LABEL_GAP if above else self.rect.bottom() + LABEL_GAP
             item.setPos(-r.width() / 2, y)
         tip = [self.name or self.symbol]
         if value:
@@ -129,7 +131,7 @@ class NodeItem(QGraphicsItem):
         top = self.rect.adjusted(0, 3 if self.name else 0, 0, -15 if self.name else 0)
         painter.drawText(top, Qt.AlignCenter, self.symbol)
         if self.name:
-            painter.setPen(QColor("#757575"))
+            painter.setPen(QColor("#616161"))
             painter.setFont(self.name_font)
             painter.drawText(self.rect.adjusted(0, 0, 0, -4), Qt.AlignHCenter | Qt.AlignBottom,
                              self.name)
@@ -181,7 +183,9 @@ class GraphScene(QGraphicsScene):
             item = NodeItem(node, names[node.id], node.id == graph.output)
             self.addItem(item)
             self.items_by_id[node.id] = item
-        extent = {k: item.rect.height() + LABEL_SPACE for k, item in self.items_by_id.items()}
+        label = QFontMetricsF(_font(LABEL_POINTS, bold=True)).height() + 1.0
+        space = 2 * (label + LABEL_GAP) + ROW_SPACING    # value above, gradient below
+        extent = {k: item.rect.height() + space for k, item in self.items_by_id.items()}
         layout = layout_graph(graph, inputs_near, extent)
         for k, item in self.items_by_id.items():
             item.setPos(*layout.position[k])

@@ -1,8 +1,12 @@
 """GraphView: zoom with Ctrl+wheel (around the pointer), pan by dragging, fit to view.
 
-Until the person zooms, the view keeps the whole graph fitted when it is resized. Fitting
-never magnifies beyond ``MAX_FIT_SCALE`` (a three-node graph should not fill the screen) and
-never shrinks below ``MIN_FIT_SCALE`` (a large unrolled network is then scrolled instead).
+Until the person zooms, the view keeps the graph fitted when it is resized. Fitting never
+magnifies beyond ``MAX_FIT_SCALE`` (a three-node graph should not fill the screen). Two kinds:
+
+* readable (a new graph): never shrinks below ``READABLE_SCALE``, where the numbers are still
+  legible; a large unrolled network is then scrolled (its left end shown first) and the
+  explorer keeps the current node in view;
+* whole (the Fit button, Ctrl+0): the overview, down to ``OVERVIEW_SCALE``.
 """
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 MAX_FIT_SCALE = 1.6
-MIN_FIT_SCALE = 0.35
+READABLE_SCALE = 0.8
+OVERVIEW_SCALE = 0.1
 ZOOM_STEP = 1.15
 
 
@@ -24,13 +29,16 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setBackgroundBrush(Qt.white)
         self.auto_fit = True
+        self.fit_whole = False
 
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def fit(self) -> None:
-        """Show the whole graph (within the scale limits) and keep it fitted on resize."""
+    def fit(self, whole: bool = True) -> None:
+        """Fit the graph (the whole of it, or as much as stays readable) and keep it fitted
+        on resize."""
         self.auto_fit = True
+        self.fit_whole = whole
         self._fit()
 
     def _fit(self) -> None:
@@ -39,10 +47,14 @@ class GraphView(QGraphicsView):
             return
         vw, vh = self.viewport().width() - 8, self.viewport().height() - 8
         scale = min(vw / rect.width(), vh / rect.height())
-        scale = max(MIN_FIT_SCALE, min(MAX_FIT_SCALE, scale))
+        lowest = OVERVIEW_SCALE if self.fit_whole else READABLE_SCALE
+        scale = max(lowest, min(MAX_FIT_SCALE, scale))
         self.resetTransform()
         self.scale(scale, scale)
-        self.centerOn(rect.center())
+        centre = rect.center()
+        if rect.width() * scale > vw:             # too wide: start where the inputs are
+            centre.setX(rect.left() + vw / scale / 2)
+        self.centerOn(centre)
 
     def zoom_by(self, factor: float) -> None:
         new = self.zoom() * factor

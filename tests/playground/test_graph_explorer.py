@@ -390,3 +390,108 @@ def test_neuron_that_disappears_keeps_the_last_graph(qtbot, explorer):
     qtbot.waitUntil(lambda: not e.error_label.isHidden(), timeout=2000)
     assert e.graph is before and "layer" in e.error_label.text()
     assert e.show_loss(doc) and e.error_label.isHidden()
+
+
+# ---------------------------------------------------------------- readability of big graphs
+def full_rect(item):
+    """A node's box with its value above and gradient below, in scene coordinates."""
+    return item.mapRectToScene(item.boundingRect() | item.childrenBoundingRect())
+
+
+def overlapping_nodes(e):
+    rects = [(k, full_rect(e.node_item(k))) for k in range(len(e.graph))]
+    return [(a, b) for n, (a, ra) in enumerate(rects) for b, rb in rects[n + 1:]
+            if ra.intersects(rb)]
+
+
+def visible_scene_rect(view):
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_add_mul_graph_is_drawn_large_without_overlaps(qtbot, explorer):
+    e = explorer
+    click(qtbot, e.run_backward_button)                   # every value and gradient shown
+    assert overlapping_nodes(e) == []
+    assert e.view.zoom() > 1.0                            # a small graph is magnified
+    assert visible_scene_rect(e.view).contains(e.scene.itemsBoundingRect())
+
+
+def two_four_four_one():
+    net = Network.create([2, 4, 4, 1], ["tanh", "tanh", "sigmoid"], seed=1)
+    return net, unroll_network(net, [0.5, -1.0], [1.0], "binary_cross_entropy")
+
+
+def test_unrolled_2_4_4_1_network_is_readable_and_followed(qtbot):
+    from playground.graph.graph_view import READABLE_SCALE
+    e = GraphExplorer()
+    qtbot.addWidget(e)
+    e.resize(1400, 900)
+    e.show()
+    net, graph = two_four_four_one()
+    assert 60 <= len(graph) <= 100
+    e.show_graph(graph, "2-4-4-1")
+    qtbot.wait(10)
+    assert e.view.zoom() >= READABLE_SCALE                # never shrunk to unreadable numbers
+    click(qtbot, e.run_backward_button)
+    assert overlapping_nodes(e) == []
+    click(qtbot, e.reset_button)
+    click(qtbot, e.run_forward_button)
+    for _ in range(12):                                   # the view follows the walk
+        click(qtbot, e.step_backward_button)
+        phase, node = e.stepper.current
+        assert visible_scene_rect(e.view).contains(full_rect(e.node_item(node))), node
+    screenshot(qtbot, e, "mid_backward_2441")
+    click(qtbot, e.fit_button)                            # the overview: the whole graph
+    assert e.view.zoom() < READABLE_SCALE
+    assert visible_scene_rect(e.view).contains(e.scene.itemsBoundingRect())
+    zoom = e.view.zoom()
+    qtbot.keyClick(e.view, Qt.Key_Plus, Qt.ControlModifier)
+    assert e.view.zoom() == pytest.approx(zoom * 1.15) and not e.view.auto_fit
+    qtbot.keyClick(e.view, Qt.Key_0, Qt.ControlModifier)
+    assert e.view.zoom() == pytest.approx(zoom) and e.view.auto_fit
+
+
+def test_explorer_fits_next_to_the_main_window_docks(qtbot, explorer):
+    """The tab beside the Inspector and Step docks of a 1400-pixel window is about 800 wide."""
+    assert explorer.minimumSizeHint().width() <= 800
+    explorer.show_graph(two_four_four_one()[1], "2-4-4-1")
+    assert explorer.minimumSizeHint().width() <= 800
+
+
+# ---------------------------------------------------------------- every word through tr()
+def test_user_visible_strings_go_through_tr(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    class Mark(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return "«" + source + "»"
+
+        def isEmpty(self):                    # noqa: N802
+            return False
+
+    mark = Mark()
+    QCoreApplication.installTranslator(mark)
+    try:
+        e = GraphExplorer()
+        qtbot.addWidget(e)
+        e.show()
+        click(qtbot, e.run_forward_button)
+        click(qtbot, e.step_backward_button)
+        widgets = [w for w in e.findChildren(QLabel) + e.findChildren(QAbstractButton)
+                   if w.isVisible() and w.text() and not w.text().endswith(" =")]
+        assert len(widgets) >= 10
+        for w in widgets:
+            assert w.text().startswith("«"), w.text()
+            assert not w.toolTip() or w.toolTip().startswith("«"), w.toolTip()
+        assert all(g.title().startswith("«") for g in e.findChildren(QGroupBox))
+        lines = e.explanation_text().splitlines()
+        words = [line for line in lines if any(len(t) > 3 and t.isalpha() and t.isascii()
+                                               for t in line.replace(":", " ").split())]
+        assert words and all(line.startswith("«") for line in words), lines
+        tip = e.node_item(e.graph.output).toolTip().splitlines()
+        assert all(line.startswith("«") for line in tip[1:]) and len(tip) == 3
+        type_formula(qtbot, e, "x.y")
+        assert e.error_label.text().startswith("«Cannot build this formula")
+    finally:
+        QCoreApplication.removeTranslator(mark)
