@@ -38,6 +38,15 @@ def main(argv=None) -> int:
     settings = QSettings() if not args.screenshot else QSettings(
         os.path.join(os.path.dirname(os.path.abspath(args.screenshot)), ".bp-screenshot.ini"),
         QSettings.IniFormat)
+    if args.screenshot and args.file:
+        # offscreen nobody can close an error dialog: say what is wrong on stderr instead
+        from core import load_project
+        from core.errors import EngineError
+        try:
+            load_project(args.file)
+        except (EngineError, OSError) as exc:
+            print(f"{args.file}: {exc}", file=sys.stderr)
+            return 2
     window = MainWindow(settings=settings)
     if args.file and not window.open_path(args.file, ask=False):
         if args.screenshot:
