@@ -161,7 +161,8 @@ def test_sigmoid_gate_explains_its_local_rule(qtbot, explorer):
 
 
 # ---------------------------------------------------------------- refused formulas
-@pytest.mark.parametrize("text", ["__import__('os')", "x.__class__", "lambda: 1", "x +", "2 ** x"])
+@pytest.mark.parametrize("text", ["__import__('os')", "x.__class__", "lambda: 1", "x +", "2 ** x",
+                                  "9**9**9", "[x for x in y]"])
 def test_hostile_formula_shows_error_and_keeps_graph(qtbot, explorer, text):
     e = explorer
     before = e.graph
@@ -182,6 +183,10 @@ def test_ten_thousand_parentheses_are_refused(qtbot, explorer):
     e.expression_edit.setText("(" * 900 + "x" + ")" * 900)          # short enough, too deep
     click(qtbot, e.build_button)
     assert "nested" in e.error_label.text() and e.graph is before
+    for text, why in (("x" * 5000, "too long"), ("-" * 1500 + "x", "nested")):
+        e.expression_edit.setText(text)
+        click(qtbot, e.build_button)
+        assert why in e.error_label.text() and e.graph is before
     type_formula(qtbot, e, "x * y")                        # a good formula clears the error
     assert e.error_label.isHidden() and list(e.graph.inputs) == ["x", "y"]
 
