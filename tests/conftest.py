@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+import playground  # noqa: E402,F401  (one BLAS thread before numpy loads, as in the app)
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402

@@ -205,8 +205,10 @@ class NeuronItem(QGraphicsItem):
         return self._highlighted
 
     def set_thumbnail(self, image: QImage | None) -> None:
-        """Paint ``image`` inside the circle (e.g. this neuron's output over the data plane);
-        None removes it."""
+        """Paint ``image`` over the circle (e.g. this neuron's output over the data plane),
+        scaled to the circle's square; it should be transparent outside the disc
+        (``plots.colors.map_images(..., disc=True)``): painting clips nothing, so a repaint
+        stays one drawImage. None removes it."""
         self._thumbnail = None if image is None or image.isNull() else QImage(image)
         self.update()
 
@@ -238,10 +240,7 @@ class NeuronItem(QGraphicsItem):
         painter.setPen(Qt.NoPen)
         painter.drawEllipse(rect)
         if self._thumbnail is not None:
-            painter.save()
-            painter.setClipPath(self.shape())
             painter.drawImage(rect, self._thumbnail)
-            painter.restore()
         painter.setBrush(Qt.NoBrush)
         painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else QPen(QColor("#546e7a"), 1.6))
         painter.drawEllipse(rect)

@@ -26,6 +26,8 @@ from ..widgets import blocked_signals
 from . import SquareHolder, Throttle, colors, upsample
 
 RECT = QRectF(DOMAIN[0], DOMAIN[0], DOMAIN[1] - DOMAIN[0], DOMAIN[1] - DOMAIN[0])
+HEATMAP_INTERVAL = 1.0 / 60.0
+"""The heat map is the live view people watch: redrawn with every frame (≤ 60 a second)."""
 PICK_RADIUS = 0.35
 """Data units: a right click removes the nearest point this close (or 8 pixels, if more)."""
 
@@ -57,7 +59,7 @@ class BoundaryPlot(QWidget):
         self._output: np.ndarray | None = None      # the last output grid shown
         self._draw_kind = (None, 0)
         self._frame = None                           # the newest frame not yet drawn
-        self._frame_throttle = Throttle(self._draw_frame, parent=self)
+        self._frame_throttle = Throttle(self._draw_frame, HEATMAP_INTERVAL, parent=self)
 
         self.draw_box = QCheckBox(self.tr("Draw points"))
         self.draw_box.setToolTip(self.tr("Click: add a point of the chosen class · Shift+click: "

@@ -3,8 +3,8 @@
 * Play builds (or resumes) a core Trainer on copies of the Document's data and parameters and
   runs it in a TrainWorker on a QThread. Frames arrive at most once per screen frame; only the
   newest frame of the current run is applied, stale ones are dropped.
-* While training, the Document's parameters follow the frames without undo entries; when the run
-  ends (pause, stop rule, divergence, an edit) the whole run becomes one undo step.
+* While training, the Document's parameters follow the frames (≤ 20 times a second) without undo
+  entries; when the run ends (pause, stop rule, divergence, an edit) the whole run becomes one undo step.
 * Any edit while training (a weight, a neuron, the data, undo/redo) pauses first — the run is
   put on the undo stack, then the edit — except changes to learning rate, optimizer settings,
   batch size and stop rules, which the running trainer picks up without a reset.
@@ -24,6 +24,11 @@ from .history import HistoryBuffer
 from .worker import Frame, TrainWorker
 
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
+DOCUMENT_INTERVAL = 1.0 / 20.0
+"""While training, the Document (and so the canvas, the inspector, the weight table) follows
+the frames at most this often; the heat map and the loss plot take every frame. Every view of
+the Document reacts to a parameter change, so 60 of them a second would cost the heat map its
+frame rate. When a run ends the Document gets the last frame's parameters."""
 
 
 class TrainingController(QObject):
@@ -46,6 +51,8 @@ class TrainingController(QObject):
         self._elapsed = 0.0
         self._committing = False
         self.last_frame: Frame | None = None
+        self._synced_frame: Frame | None = None
+        self._synced_at = float("-inf")
         self.frames_applied = 0
         doc.undo_stack.before_edit.connect(self._before_edit)
         doc.changed.connect(self._on_doc_changed)
@@ -121,7 +128,7 @@ class TrainingController(QObject):
         snap = trainer.snapshot()
         worker = TrainWorker(self.run_id, trainer, self.doc.project.features)
         frame = worker.make_frame(snap, 0.0, self._elapsed + time.perf_counter() - start)
-        self._apply(frame)
+        self._apply(frame, sync=True)
         self._commit(self.tr("Train one epoch"))
         if snap.reason == "diverged":
             self.finished.emit(snap.reason, snap.message)
@@ -167,7 +174,7 @@ class TrainingController(QObject):
             return
         self._apply(frame)
 
-    def _apply(self, frame: Frame) -> None:
+    def _apply(self, frame: Frame, sync: bool = False) -> None:
         snap = frame.snapshot
         self.history.append(self._epoch_offset + snap.epoch, snap.train_loss, snap.test_loss,
                             snap.train_accuracy, snap.test_accuracy)
@@ -175,8 +182,16 @@ class TrainingController(QObject):
         self._elapsed = frame.elapsed
         self.last_frame = frame
         self.frames_applied += 1
-        self.doc.set_params(snap.params, initiator=self, training=True)
+        if sync or time.perf_counter() - self._synced_at >= DOCUMENT_INTERVAL:
+            self._sync_document()
         self.frame_applied.emit(frame)
+
+    def _sync_document(self) -> None:
+        """Give the Document the newest frame's parameters (if it does not have them yet)."""
+        frame = self.last_frame
+        if frame is not None and frame is not self._synced_frame:
+            self._synced_frame, self._synced_at = frame, time.perf_counter()
+            self.doc.set_params(frame.snapshot.params, initiator=self, training=True)
 
     def _on_worker_finished(self, run_id: int) -> None:
         if self._worker is None or run_id != self._worker.run_id:
@@ -190,6 +205,7 @@ class TrainingController(QObject):
         frame = worker.take_latest() or worker.final
         if frame is not None and frame.run_id == self.run_id and frame is not self.last_frame:
             self._apply(frame)
+        self._sync_document()           # the run is committed from the Document's parameters
         self._thread.deleteLater()
         worker.deleteLater()
         self._worker = self._thread = None

@@ -41,9 +41,11 @@ def _visible(window, keys):
 
 
 def _thumb_pixels(window, layer, i):
+    """A grid of pixels from the square inside the thumbnail's disc."""
     image = window.view.scene().neuron_item(layer, i).thumbnail()
-    assert image is not None and image.width() == 24
-    return np.array([[image.pixel(x, y) for x in range(0, 24, 3)] for y in range(0, 24, 3)])
+    assert image is not None and image.width() == image.height() == 48
+    assert image.pixel(0, 0) >> 24 == 0 and image.pixel(24, 24) >> 24 == 0xFF   # a disc
+    return np.array([[image.pixel(x, y) for x in range(9, 40, 3)] for y in range(9, 40, 3)])
 
 
 def test_layout_follows_the_document(qtbot, window):
@@ -142,3 +144,22 @@ def test_closing_while_training_stops_the_thread(qtbot, window):
     qtbot.waitUntil(lambda: window.training.controller.history.n > 2, timeout=5000)
     assert window.close()
     assert not window.training.controller.running
+
+
+def test_document_follows_training_at_a_bounded_rate(qtbot, window):
+    """Frames reach the heat map as they come; the Document (canvas, inspector, tables)
+    takes at most ~20 of them a second, and the last one when the run ends."""
+    _open(qtbot, window, "circle.json")
+    c = window.training.controller
+    updates = []
+    window.doc.changed.connect(lambda ch: updates.append(ch) if ch.training and ch.params else None)
+    c.play()
+    qtbot.wait(1500)
+    frames = c.frames_applied
+    c.pause()
+    during = len(updates)
+    assert 5 <= during <= 1.5 * 20 * 1.6, during          # ≤ 20/s (with slack for timing)
+    assert frames >= during
+    final = c.last_frame.snapshot.params
+    for (w, b), layer in zip(final, window.doc.network.layers):
+        assert np.array_equal(w, layer.weights) and np.array_equal(b, layer.biases)
