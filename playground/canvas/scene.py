@@ -175,8 +175,7 @@ class NetworkScene(QGraphicsScene):
         top = self._header_y() - 24
         bottom = (max(sizes) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
         self._stage_span = (top, bottom)
-        right = max(150.0, STAGE_TINT_HALF * spacing + 6)       # the output column's stage tint fits too
-        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + right, bottom - top + 20))
+        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + 150, bottom - top + 20))
         self.selection.validate(sizes)
         self._place_link_labels()
         self._restyle_links()
@@ -388,7 +387,8 @@ class NetworkScene(QGraphicsScene):
             return
         top, bottom = self._stage_span
         half = (self._columns[1] - self._columns[0]) * STAGE_TINT_HALF
-        self._stage_rect.setRect(QRectF(self._columns[layer] - half, top, 2 * half, bottom - top))
+        tint = QRectF(self._columns[layer] - half, top, 2 * half, bottom - top)
+        self._stage_rect.setRect(tint.intersected(self.sceneRect()))   # the output's ends at the edge
         self._stage_rect.setBrush(STAGE_TINTS[c.stage.kind])
         self._stage_rect.show()
 

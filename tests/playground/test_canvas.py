@@ -502,3 +502,13 @@ def test_screenshots(qtbot):
     big = make_view(qtbot, big_document(), show=True)
     big.selection.select(("link", 2, 3, 4))
     assert big.grab().save("/tmp/canvas_big.png")
+
+
+def test_stage_tint_stays_inside_the_scene(view, doc):
+    """The output column's tint ends at the scene's edge instead of running off the view."""
+    scene = view.scene()
+    for _ in range(3):
+        doc.step_forward()
+    assert scene.highlighted_layer() == doc.network.depth
+    tint = scene._stage_rect.rect()
+    assert scene.sceneRect().contains(tint) and tint.width() > 0
