@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -27,7 +27,6 @@ from .items import (EDITOR_WIDTH, HIGHLIGHT, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z
 EDIT_DIGITS = 12            # digits shown in the inline editor
 DEFAULT_DIGITS = 4          # significant digits on the canvas
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
-TRAINING_INTERVAL_MS = 33   # at most ~30 restyles a second while training
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
 COLUMN_SPACING_SMALL_NET = 420.0   # room for every two-line link label of a textbook-size net
@@ -75,8 +74,6 @@ class NetworkScene(QGraphicsScene):
         self._proxy.setZValue(Z_EDITOR)
         self._proxy.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self._proxy.hide()
-        self._timer = QTimer(self, singleShot=True, interval=TRAINING_INTERVAL_MS)
-        self._timer.timeout.connect(self._refresh_all)
         doc.changed.connect(self._on_changed)
         selection.changed.connect(self._on_selection)
         self.rebuild()
@@ -272,8 +269,9 @@ class NetworkScene(QGraphicsScene):
             self.rebuild()
             return
         if change.training:
-            if not self._timer.isActive():
-                self._timer.start()
+            # the training controller already limits these to ≤ 20 a second; restyling now
+            # lets the neuron thumbnails of the same frame share the one repaint
+            self._refresh_all()
             return
         if change.structure or (change.params and not change.refs):
             self._restyle_links()            # e.g. a link was enabled/disabled: no rebuild
