@@ -4,7 +4,9 @@
     backprop-playground train FILE --epochs N [--json] [--out TRAINED.json]
 
 Bad input (missing file, invalid JSON, wrong shapes, unknown names) prints one line on stderr
-and exits with status 2.
+and exits with status 2, never a traceback. ``train`` exits with 1 when training diverged (the
+last finite parameters are reported and written). JSON output is strict: a number that
+overflowed to infinity or NaN is written as null.
 """
 from __future__ import annotations
 
@@ -47,6 +49,22 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true")
     r.add_argument("--out", help="write the trained document here")
     return p
+
+
+def _fail(message: str) -> None:
+    """The one line a failure prints on stderr."""
+    sys.stderr.write("backprop-playground: " + " ".join(message.splitlines()) + "\n")
+
+
+def _json_safe(v):
+    """JSON has no NaN or infinity: such numbers (an overflowing forward pass) become null."""
+    if isinstance(v, float):
+        return v if np.isfinite(v) else None
+    if isinstance(v, dict):
+        return {k: _json_safe(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_json_safe(x) for x in v]
+    return v
 
 
 def _fmt(v: float) -> str:
@@ -132,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "trace":
             d = trace_dict(project)
             if args.json:
-                json.dump(d, sys.stdout, indent=1)
+                json.dump(_json_safe(d), sys.stdout, indent=1, allow_nan=False)
                 sys.stdout.write("\n")
             else:
                 print_trace(d, sys.stdout)
@@ -149,9 +167,13 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write("\n")
         metrics["seconds"] = round(time.perf_counter() - start, 3)
         if args.out:
-            project_io.save(trained, args.out)
+            try:
+                project_io.save(trained, args.out)
+            except OSError as exc:
+                _fail(f"cannot write {args.out}: {exc.strerror or exc}")
+                return EXIT_BAD_INPUT
         if args.json:
-            json.dump(metrics, sys.stdout, indent=1)
+            json.dump(_json_safe(metrics), sys.stdout, indent=1, allow_nan=False)
             sys.stdout.write("\n")
         else:
             for k, v in metrics.items():
@@ -159,16 +181,23 @@ def main(argv: list[str] | None = None) -> int:
                     sys.stdout.write(f"{k}: {_fmt(v) if isinstance(v, float) else v}\n")
         return 0 if metrics["stopped_because"] != "diverged" else 1
     except _UsageError as exc:
-        sys.stderr.write(f"backprop-playground: {exc}\n")
+        _fail(str(exc))
     except FileNotFoundError as exc:
-        sys.stderr.write(f"backprop-playground: no such file: {exc.filename}\n")
+        _fail(f"no such file: {exc.filename}")
     except IsADirectoryError as exc:
-        sys.stderr.write(f"backprop-playground: {exc.filename} is a folder, not a document\n")
+        _fail(f"{exc.filename} is a folder, not a document")
     except OSError as exc:
-        sys.stderr.write(f"backprop-playground: cannot read or write {exc.filename}: {exc.strerror}\n")
+        _fail(f"cannot read or write {exc.filename}: {exc.strerror}")
     except EngineError as exc:
         name = getattr(args, "file", "") if "args" in locals() else ""
-        sys.stderr.write(f"backprop-playground: {name}: {exc}\n" if name else f"backprop-playground: {exc}\n")
+        _fail(f"{name}: {exc}" if name else str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except Exception as exc:  # never a traceback: whatever slipped through, one line
+        name = getattr(args, "file", "") if "args" in locals() else ""
+        _fail(f"{name + ': ' if name else ''}cannot process this input "
+              f"({type(exc).__name__}: {exc})")
     return EXIT_BAD_INPUT
 
 

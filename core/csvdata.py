@@ -2,7 +2,7 @@
 
 Reading accepts an optional header line ``x1,x2,label`` (any case, spaces allowed) before
 the first row, skips blank lines and lines starting with ``#``, and reports the first bad row
-as ``DataError`` with its 1-based line number. The data set's kind is inferred from the
+as ``DataError`` with its 1-based line number (also a label that does not fit a declared kind). The data set's kind is inferred from the
 labels as ``datasets.from_points`` does (all ±1 → binary, whole numbers 0 … 9 → multiclass,
 otherwise regression) unless a comment line ``# kind: regression`` (or binary / multiclass)
 names it; ``write_csv`` writes that line, and ``repr`` of each float, so a round trip is exact.
@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 
-from .datasets import KINDS, Dataset, from_points
+from .datasets import KINDS, MAX_CLASSES, Dataset, from_points
 from .errors import DataError
 
 HEADER = "x1,x2,label"
@@ -54,6 +54,7 @@ def read_csv(text: str) -> Dataset:
     if text.startswith("\ufeff"):
         text = text[1:]
     rows: list[tuple[float, float, float]] = []
+    line_nos: list[int] = []
     kind = None
     seen_content = False
     for line_no, raw in enumerate(_NEWLINE.split(text), start=1):
@@ -78,9 +79,23 @@ def read_csv(text: str) -> Dataset:
         if len(rows) >= MAX_ROWS:
             raise DataError(f"too many rows: at most {MAX_ROWS:,} points are allowed", line_no)
         rows.append(tuple(_number(f, c, line_no) for f, c in zip(fields, COLUMNS)))
+        line_nos.append(line_no)
     if not rows:
         raise DataError("no data rows")
     arr = np.array(rows, dtype=np.float64)
+    if kind is not None:  # a declared kind: name the first row whose label does not fit it
+        labels = arr[:, 2]
+        if kind == "binary":
+            bad, rule = np.abs(labels) != 1.0, "binary labels must be +1 or -1"
+        elif kind == "multiclass":
+            bad = ~((labels >= 0) & (labels < MAX_CLASSES) & (labels == np.floor(labels)))
+            rule = f"multi-class labels must be whole numbers 0 … {MAX_CLASSES - 1}"
+        else:
+            bad, rule = np.zeros(labels.shape, dtype=bool), ""
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise DataError(f"{rule} (the file says # kind: {kind}), got {float(labels[i])!r}",
+                            line_nos[i])
     return from_points(arr[:, :2], arr[:, 2], kind)
 
 

@@ -71,10 +71,19 @@ def _obj(v, path: str) -> dict:
     return v
 
 
+def _shown(v) -> str:
+    """A number as it appears in a message: never thousands of digits."""
+    text = f"{v:g}" if isinstance(v, float) else str(v)
+    return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
+
+
 def _num(v, path: str, lo: float | None = None, hi: float | None = None) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise DocumentError(path, f"expected a number, got {_type_name(v)}")
-    v = float(v)
+    try:
+        v = float(v)
+    except OverflowError:  # a JSON integer literal with hundreds of digits
+        raise DocumentError(path, f"expected a finite number, got {_shown(v)}") from None
     if not math.isfinite(v):
         raise DocumentError(path, "expected a finite number")
     if lo is not None and v < lo:
@@ -91,9 +100,9 @@ def _int(v, path: str, lo: int | None = None, hi: int | None = None) -> int:
         else:
             raise DocumentError(path, f"expected a whole number, got {_type_name(v)}")
     if lo is not None and v < lo:
-        raise DocumentError(path, f"must be ≥ {lo}, got {v}")
+        raise DocumentError(path, f"must be ≥ {lo}, got {_shown(v)}")
     if hi is not None and v > hi:
-        raise DocumentError(path, f"must be ≤ {hi}, got {v}")
+        raise DocumentError(path, f"must be ≤ {hi}, got {_shown(v)}")
     return v
 
 
@@ -122,13 +131,23 @@ def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
-    shape_ok = isinstance(v, list) and len(v) == rows and all(
-        isinstance(r, list) and len(r) == cols for r in v)
-    if not shape_ok:
-        got = (f"{len(v)}×{len(v[0]) if v and isinstance(v[0], list) else '?'}"
-               if isinstance(v, list) else _type_name(v))
-        what = "true/false values" if kind is bool else "numbers"
-        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {got}")
+    what = "true/false values" if kind is bool else "numbers"
+    if not isinstance(v, list):
+        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {_type_name(v)}")
+    bad_row = next((i for i, r in enumerate(v) if not isinstance(r, list)), None)
+    if bad_row is not None:
+        raise DocumentError(f"{path}[{bad_row}]", f"expected a row of {cols} {what}, "
+                                                  f"got {_type_name(v[bad_row])}")
+    lengths = {len(r) for r in v}
+    if len(lengths) <= 1 and (len(v), lengths.pop() if lengths else cols) != (rows, cols):
+        raise DocumentError(path, f"expected {rows}×{cols} {what}, "
+                                  f"got {len(v)}×{len(v[0]) if v else 0}")
+    if len(v) != rows:  # ragged as well as the wrong height
+        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {len(v)} rows")
+    short = next((i for i, r in enumerate(v) if len(r) != cols), None)
+    if short is not None:  # ragged: name the first row that does not fit
+        raise DocumentError(f"{path}[{short}]", f"expected {cols} {what} (row {short + 1} of "
+                                                f"{rows}×{cols}), got {len(v[short])}")
     if kind is bool:
         out = np.empty((rows, cols), dtype=bool)
         for i, r in enumerate(v):
@@ -210,7 +229,7 @@ def _optimizer(d, path="optimizer") -> OptimizerConfig:
 def _dataset(d, path="dataset") -> DatasetSpec | None:
     if d is None:
         return None
-    from .datasets import DATASET_NAMES
+    from .datasets import DATASET_KIND, DATASET_NAMES
     d = _obj(d, path)
     _keys(d, path, {"name", "noise", "train_ratio", "seed", "n_points", "n_classes", "points"})
     name = _str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
@@ -228,7 +247,8 @@ def _dataset(d, path="dataset") -> DatasetSpec | None:
         train_ratio=_num(d.get("train_ratio", 0.5), f"{path}.train_ratio", 0.01, 0.99),
         seed=_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
         n_points=_opt(d.get("n_points"), f"{path}.n_points", _int, 2, MAX_POINTS),
-        n_classes=_int(d.get("n_classes", 3), f"{path}.n_classes", 2, 10),
+        n_classes=_int(d.get("n_classes", 3), f"{path}.n_classes",
+                       *((3, 5) if DATASET_KIND.get(name) == "multiclass" else (2, 10))),
         points=tuple(tuple(float(v) for v in p) for p in points))
 
 
@@ -318,6 +338,8 @@ def loads(text: str | bytes) -> Project:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise DocumentError("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except ValueError as exc:  # e.g. an integer literal beyond Python's 4300-digit limit
+        raise DocumentError("", f"not a valid document: {str(exc).split(';')[0]}") from None
     except RecursionError:
         raise DocumentError("", "not a valid document: nested too deeply") from None
     return project_from_dict(doc)

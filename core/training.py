@@ -194,7 +194,9 @@ class Trainer:
         return train_loss, test_loss, train_acc, test_acc
 
     def snapshot(self, reason: str | None = None) -> TrainSnapshot:
-        """Evaluate the current parameters. A non-finite loss rolls back to the last finite ones."""
+        """Evaluate the current parameters. A non-finite loss rolls back to the last finite ones
+        (those of the previous snapshot, or of the last epoch ``run`` checked) and reports
+        ``reason="diverged"``; ``step`` and ``epoch`` then say when it diverged."""
         train_loss, test_loss, train_acc, test_acc = self.evaluate()
         message = ""
         if not (np.isfinite(train_loss) and np.all(np.isfinite(self.flat.theta))):
@@ -206,6 +208,14 @@ class Trainer:
             self._last_finite[...] = self.flat.theta
         return TrainSnapshot(self.step, self.epochs_done, train_loss, test_loss, train_acc, test_acc,
                              tuple(self.flat.params()), reason is not None, reason, message)
+
+    def _remember_if_finite(self) -> bool:
+        """Is the train loss still finite? If so these become the last finite parameters."""
+        loss, _ = self._loss_on(self.data.x_train, self.data.y_train)
+        if np.isfinite(loss) and np.all(np.isfinite(self.flat.theta)):
+            self._last_finite[...] = self.flat.theta
+            return True
+        return False
 
     def params(self) -> list[tuple[np.ndarray, np.ndarray]]:
         return self.flat.params()
@@ -234,9 +244,13 @@ class Trainer:
             if cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
                 yield self.snapshot("max_epochs")
                 return
-            for _ in range(cfg.snapshot_every):
+            for i in range(cfg.snapshot_every):
                 self.train_epoch()
                 if cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
+                    break
+                # between snapshots every epoch is still checked, so a divergence rolls back
+                # to the end of the last finite epoch, not to the previous snapshot
+                if i < cfg.snapshot_every - 1 and not self._remember_if_finite():
                     break
             snap = self.snapshot()
             if snap.reason is None and cfg.target_loss is not None and snap.train_loss <= cfg.target_loss:

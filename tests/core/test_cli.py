@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from core.cli import main
@@ -77,3 +78,101 @@ def test_entry_point_runs_as_a_program(tmp_path):
     out = subprocess.run([sys.executable, "-m", "playground", "trace", "/nope.json"],
                          cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def _doc_with(tmp_path, mutate, name="doc.json"):
+    d = json.loads(open(WORKED).read())
+    mutate(d)
+    path = tmp_path / name
+    path.write_text(json.dumps(d))
+    return str(path)
+
+
+@pytest.mark.parametrize("command", [["trace"], ["trace", "--json"], ["train", "--epochs", "3"],
+                                     ["train", "--epochs", "3", "--json"]])
+@pytest.mark.parametrize("mutate,words", [
+    (lambda d: d["network"]["layers"][1].__setitem__("weights", [[0.5, 0.6, 0.7]]),
+     "network.layers[1].weights: expected 1×2 numbers, got 1×3"),
+    (lambda d: d["network"]["layers"][0].__setitem__("activation", "gelu"),
+     "network.layers[0].activation: 'gelu' is not one of"),
+    (lambda d: d["network"]["layers"][0]["weights"][0].__setitem__(1, 10 ** 400),
+     "network.layers[0].weights[0][1]: expected a finite number"),
+    (lambda d: d["sample"].__setitem__("x", [1, 2, 3]), "sample.x: expected 2 numbers, got 3"),
+    (lambda d: d.__setitem__("version", 7), "version: version 7 is not supported"),
+])
+def test_bad_documents_on_every_command(tmp_path, capsys, command, mutate, words):
+    path = _doc_with(tmp_path, mutate)
+    assert main([command[0], path, *command[1:]]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"backprop-playground: {path}: " + captured.err.split(": ", 2)[2]
+    assert words in captured.err and captured.err.count("\n") == 1
+
+
+def test_truncated_and_empty_files(tmp_path, capsys):
+    text = open(WORKED).read()
+    for i, body in enumerate([text[: len(text) // 2], "", "\x00\xff garbage"]):
+        path = tmp_path / f"t{i}.json"
+        path.write_bytes(body.encode("latin-1") if i == 2 else body.encode())
+        assert main(["trace", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_unwritable_out(tmp_path, capsys):
+    assert main(["train", WORKED, "--epochs", "1", "--out", str(tmp_path / "no" / "dir.json")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {tmp_path / 'no' / 'dir.json'}: " in err and err.count("\n") == 1
+
+
+def test_an_unexpected_error_is_still_one_line(monkeypatch, capsys):
+    import core.cli as cli
+
+    def boom(p):
+        raise ZeroDivisionError("something\nthat spans lines")
+    monkeypatch.setattr(cli, "trace_dict", boom)
+    assert main(["trace", WORKED]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ZeroDivisionError" in err and "Traceback" not in err
+
+
+def test_bad_input_as_a_real_program(tmp_path):
+    """Through the installed entry point's module: exit 2, one stderr line, no traceback."""
+    bad = _doc_with(tmp_path, lambda d: d["network"]["layers"][0]["weights"][0].__setitem__(0, 10 ** 400))
+    notjson = tmp_path / "x.json"
+    notjson.write_text("{")
+    for args in (["trace", bad], ["train", str(notjson), "--epochs", "2"],
+                 ["train", WORKED, "--epochs", "many"]):
+        out = subprocess.run([sys.executable, "-m", "playground", *args], cwd=ROOT,
+                             capture_output=True, text=True)
+        assert out.returncode == 2, args
+        assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr, out.stderr
+
+
+def test_trace_json_is_strict_json_even_when_the_forward_pass_overflows(tmp_path, capsys):
+    path = _doc_with(tmp_path, lambda d: d["network"]["layers"][0].__setitem__("weights", [[1e308, 1e308], [0.4, 0.5]]))
+    with np.errstate(all="ignore"):
+        assert main(["trace", path, "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "Infinity" not in out and "NaN" not in out
+    d = json.loads(out)
+    assert d["layers"][0]["z"][0] is None
+
+
+def test_trace_json_has_every_number_of_the_worked_example(capsys):
+    assert main(["trace", WORKED, "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    l1, l2 = d["layers"]
+    assert l1["a"] == pytest.approx([0.58, 1.06], abs=1e-15)
+    assert l2["delta"] == pytest.approx([-0.674], abs=1e-15)
+    assert l1["delta"] == pytest.approx([-0.337, -0.4044], abs=1e-15)
+    assert l1["new_b"] == pytest.approx([0.1337, 0.24044], abs=1e-15)
+    assert l2["new_W"] == [pytest.approx([0.539092, 0.671444], abs=1e-15)]
+    assert l2["new_b"] == pytest.approx([0.4674], abs=1e-15)
+    assert d["loss"] == pytest.approx(0.227138, abs=1e-15)
+
+
+def test_train_table_output_and_progress_free_stdout(capsys):
+    assert main(["train", WORKED, "--epochs", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "epochs: 5" in out and "train_loss: " in out and "stopped_because: max_epochs" in out

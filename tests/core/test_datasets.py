@@ -312,3 +312,45 @@ def test_from_points_explicit_kind():
 def test_from_points_refuses(points, labels, kind):
     with pytest.raises(DataError):
         from_points(points, labels, kind)
+
+
+def _tfp_xor_flip_rate(noise, n, seed=98):
+    """Independent transcription of classifyXORData: the share of labels that differ from
+    the clean quadrant rule once the label is read at (x + noise_x, y + noise_y)."""
+    rng = np.random.default_rng(seed)
+    x, y = rng.uniform(-5, 5, n), rng.uniform(-5, 5, n)
+    x += np.where(x > 0, 0.3, -0.3)
+    y += np.where(y > 0, 0.3, -0.3)
+    nx, ny = rng.uniform(-5, 5, n) * noise, rng.uniform(-5, 5, n) * noise
+    return np.mean(((x + nx) * (y + ny) >= 0) != (x * y >= 0))
+
+
+@pytest.mark.parametrize("noise", [0.1, 0.5])
+def test_xor_noise_matches_tfp_statistically(noise):
+    d = generate("xor", noise, seed=3, n_points=200_000)
+    clean = np.where(d.points[:, 0] * d.points[:, 1] >= 0, 1.0, -1.0)
+    rate = np.mean(d.labels != clean)
+    assert rate == pytest.approx(_tfp_xor_flip_rate(noise, 200_000), abs=0.005)
+    assert rate > 0.005
+
+
+def test_spiral_noise_is_uniform_minus_one_to_one_times_noise():
+    noise = 0.4
+    clean = generate("spiral", 0.0, seed=1, n_points=100_000)
+    noisy = generate("spiral", noise, seed=1, n_points=100_000)
+    jitter = (noisy.points - clean.points).ravel()
+    assert np.abs(jitter).max() <= noise
+    assert jitter.mean() == pytest.approx(0, abs=0.005)
+    assert jitter.var() == pytest.approx(noise ** 2 / 3, rel=0.02)   # Var U[-a, a) = a²/3
+
+
+def test_gauss_variance_at_full_noise_is_four():
+    """noise 50 % → variance 4 (sd 2); the few points beyond the domain are redrawn, so the
+    spread is that of N(2, 4) truncated to [-6, 6] (TFP would leave them off-screen)."""
+    d = generate("gauss", 0.5, seed=4, n_points=100_000)
+    pos = d.points[d.labels == 1]
+    rng = np.random.default_rng(0)
+    ref = rng.normal(2.0, 2.0, 400_000)
+    ref = ref[(ref >= -6) & (ref <= 6)]
+    np.testing.assert_allclose(pos.var(axis=0), [ref.var()] * 2, rtol=0.03)
+    np.testing.assert_allclose(pos.mean(axis=0), [ref.mean()] * 2, atol=0.03)

@@ -196,3 +196,23 @@ def test_load_utf8_bom_and_errors(tmp_path):
 def test_save_error(tmp_path):
     with pytest.raises(DataError, match="cannot write"):
         save_csv(generate("xor"), tmp_path / "no" / "such" / "dir.csv")
+
+
+@pytest.mark.parametrize("text,line,fragment", [
+    ("x1,x2,label\n# kind: binary\n0,0,1\n\n1,1,0.5\n", 5, "binary labels must be +1 or -1"),
+    ("# kind: multiclass\n0,0,1\n1,1,2.5\n", 3, "whole numbers 0 … 9"),
+    ("# kind: multiclass\n0,0,-1\n", 2, "got -1.0"),
+    ("# kind: multiclass\n0,0,3\n1,1,12\n", 3, "got 12.0"),
+])
+def test_labels_that_do_not_fit_the_declared_kind_name_their_line(text, line, fragment):
+    with pytest.raises(DataError) as exc:
+        read_csv(text)
+    assert exc.value.line == line and str(exc.value).startswith(f"line {line}: ")
+    assert fragment in str(exc.value)
+
+
+def test_every_error_from_a_file_names_its_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("x1,x2,label\n1,2,1\n3,4,-1\n5,six,1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^line 4: 'six' is not a number$"):
+        load_csv(path)

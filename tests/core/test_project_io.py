@@ -107,3 +107,102 @@ def test_too_many_parameters_refused_before_parsing_all(doc):
 def test_binary_garbage():
     with pytest.raises(DocumentError, match="UTF-8"):
         load_project_text(b"\xff\xfe\x00garbage")
+
+
+@pytest.mark.parametrize("weights,path,words", [
+    ([[0.2, 0.3], [0.4, 0.5, 0.6]], "network.layers[0].weights[1]", "expected 2 numbers (row 2 of 2×2), got 3"),
+    ([[0.2, 0.3, 0.1], [0.4, 0.5, 0.6]], "network.layers[0].weights", "expected 2×2 numbers, got 2×3"),
+    ([[0.2, 0.3]], "network.layers[0].weights", "expected 2×2 numbers, got 1×2"),
+    ([[0.2, 0.3], [0.4], [1, 2]], "network.layers[0].weights", "expected 2×2 numbers, got 3 rows"),
+    ([[0.2, 0.3], 0.4], "network.layers[0].weights[1]", "expected a row of 2 numbers, got a number"),
+    ([], "network.layers[0].weights", "expected 2×2 numbers, got 0×0"),
+    (None, "network.layers[0].weights", "expected 2×2 numbers, got null"),
+])
+def test_matrix_shape_errors_say_what_was_found(doc, weights, path, words):
+    doc["network"]["layers"][0]["weights"] = weights
+    err = _err(doc)
+    assert (err.path, err.reason) == (path, words)
+
+
+def test_the_issues_example_message(doc):
+    """A 2-2-2 network whose second weight layer is 2×3: the message the issue quotes."""
+    doc["network"]["layers"][1] = {"size": 2, "activation": "linear",
+                                   "weights": [[1, 2, 3], [4, 5, 6]], "biases": [0, 0]}
+    doc["sample"]["y"] = [1.0, 2.0]
+    assert str(_err(doc)) == "network.layers[1].weights: expected 2×2 numbers, got 2×3"
+
+
+def test_enormous_integer_literals_are_refused_not_crashing(doc):
+    doc["network"]["layers"][0]["weights"][0][0] = 10 ** 400
+    err = _err(doc)
+    assert err.path == "network.layers[0].weights[0][0]" and "finite" in err.reason
+    assert len(str(err)) < 120                       # the 401 digits are not printed
+    doc["network"]["layers"][0]["weights"][0][0] = 0.2
+    doc["network"]["layers"][0]["size"] = 10 ** 400
+    err = _err(doc)
+    assert err.path == "network.layers[0].size" and len(str(err)) < 120
+    # beyond Python's 4300-digit limit json itself refuses the literal
+    text = json.dumps(doc).replace('"size": ' + str(10 ** 400), '"size": 1' + "0" * 5000)
+    assert "digits" in str(_err(text))
+
+
+def test_multiclass_data_sets_need_3_to_5_classes(doc):
+    doc["network"]["features"] = ["x1", "x2"]
+    doc["dataset"] = {"name": "blobs", "n_classes": 9}
+    err = _err(doc)
+    assert err.path == "dataset.n_classes" and "≤ 5" in err.reason
+    doc["dataset"] = {"name": "circle", "n_classes": 9}     # ignored by binary sets
+    load_project_text(json.dumps(doc))
+
+
+def test_round_trip_of_every_field():
+    """Every field of a document with no default values left survives save → load."""
+    from core import DatasetSpec, History, Layer, Network, OptimizerConfig, Project
+    net = Network(3, [Layer([[0.1, -0.2, 0.3], [1e-300, 2.5, -7.0]], [0.01, -0.02], "leaky_relu",
+                            [[True, False, True], [True, True, True]]),
+                      Layer([[0.5, 0.25], [-1 / 3, 2 / 3], [0.0, 1.0]], [1.5, -2.5, 0.1], "softmax")])
+    p = Project(
+        network=net, sample_x=np.array([0.1, -0.2, 1 / 7]), sample_y=np.array([0.0, 1.0, 0.0]),
+        loss="softmax_cross_entropy",
+        optimizer=OptimizerConfig(method="adam", learning_rate=0.003, momentum=0.8, beta1=0.85,
+                                  beta2=0.995, epsilon=1e-7, regularization="l1",
+                                  regularization_rate=0.002),
+        batch_size=17, features=("x1", "x1*x2", "sin(x2)"),
+        dataset=DatasetSpec(name="custom", noise=0.35, train_ratio=0.7, seed=42, n_points=300,
+                            n_classes=4, points=((0.5, -1.25, 0.0), (1.0, 2.0, 2.0), (-3.0, 0.1, 1.0))),
+        max_epochs=250, target_loss=0.01, training_seed=5, init="he", init_seed=8,
+        history=History(epoch=(1.0, 2.0), train_loss=(0.9, 0.5), test_loss=(None, 0.6),
+                        train_accuracy=(0.5, 0.75), test_accuracy=(None, 0.7), steps=34),
+        title="Every field — ü", description="Line one\nline two")
+    q = load_project_text(dump_project_text(p))
+    assert q.network == p.network
+    for name in ("loss", "optimizer", "batch_size", "features", "dataset", "max_epochs",
+                 "target_loss", "training_seed", "init", "init_seed", "history", "title",
+                 "description"):
+        assert getattr(q, name) == getattr(p, name), name
+    assert q.sample_x.tobytes() == p.sample_x.tobytes()
+    assert q.sample_y.tobytes() == p.sample_y.tobytes()
+    assert not q.network.layers[0].mask[0, 1]
+    assert project_to_dict(q) == project_to_dict(p)
+    # and a generated data set spec
+    gen = DatasetSpec(name="multiclass-spiral", noise=0.1, train_ratio=0.6, seed=3, n_points=None,
+                      n_classes=5)
+    p.dataset = gen
+    assert load_project_text(dump_project_text(p)).dataset == gen
+
+
+def test_loading_never_unpickles_or_evaluates():
+    """The document reader has no pickle, eval or exec in it: plain json and checks."""
+    import ast
+    import inspect
+    import core.project_io as pio
+    tree = ast.parse(inspect.getsource(pio))
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+              for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not names & {"pickle", "eval", "exec", "compile", "marshal", "shelve", "__import__"}
+    # a document that would run code in an eval-based reader is just refused
+    with pytest.raises(DocumentError):
+        load_project_text('{"format": "backprop-playground", "version": 1, '
+                          '"network": "__import__(\'os\').system(\'false\')"}')

@@ -136,3 +136,183 @@ def test_binary_cross_entropy_with_sigmoid_output():
     cfg = TrainConfig(loss="binary_cross_entropy", optimizer=OptimizerConfig(learning_rate=0.1),
                       max_epochs=20, snapshot_every=20)
     assert _final(Trainer(net, data, cfg)).test_accuracy >= 0.95
+
+
+# ------------------------------------------------------------ optimizers through the trainer
+def _manual_epochs(net, data, epochs, batch, seed, update):
+    """Reference training: the documented order (a permutation from rng([seed, epoch]) per
+    epoch, consecutive batches), plain forward/backward, and ``update(layer_index, W, b, dW, db)``."""
+    from core import loss_and_gradients
+    manual = net.copy()
+    n = len(data.x_train)
+    for epoch in range(epochs):
+        perm = np.random.default_rng([seed, epoch]).permutation(n)
+        for lo in range(0, n, batch):
+            idx = perm[lo:lo + batch]
+            g = loss_and_gradients(manual, data.x_train[idx], data.y_train[idx], "half_squared_error")
+            manual.set_params([update(k, l.weights, l.biases, dw, db)
+                               for k, (l, dw, db) in enumerate(zip(manual.layers, g.dW, g.db))])
+    return manual
+
+
+def _assert_same_params(trainer, manual, rtol=1e-11):
+    for (w, b), layer in zip(trainer.params(), manual.layers):
+        np.testing.assert_allclose(w, layer.weights, rtol=rtol, atol=1e-13)
+        np.testing.assert_allclose(b, layer.biases, rtol=rtol, atol=1e-13)
+
+
+@pytest.mark.parametrize("batch", [1, 7, 40])
+def test_sgd_and_mini_batch_follow_the_seeded_per_epoch_shuffle(batch):
+    net = _tanh_net([2, 3, 1], seed=2)
+    data = _data("xor", net)                      # 250 training points
+    lr = 0.05
+    t = Trainer(net, data, TrainConfig(batch_size=batch, seed=9,
+                                       optimizer=OptimizerConfig(learning_rate=lr)))
+    t.train_epoch(); t.train_epoch()
+    manual = _manual_epochs(net, data, 2, batch, 9, lambda k, W, b, dW, db: (W - lr * dW, b - lr * db))
+    _assert_same_params(t, manual)
+    assert t.step == 2 * -(-250 // batch)
+    # another seed is another order, so other parameters
+    other = Trainer(net, data, TrainConfig(batch_size=batch, seed=10,
+                                           optimizer=OptimizerConfig(learning_rate=lr)))
+    other.train_epoch(); other.train_epoch()
+    assert not np.array_equal(other.params()[0][0], t.params()[0][0])
+
+
+def test_epochs_are_shuffled_differently():
+    n = 250
+    p0, p1 = (np.random.default_rng([9, e]).permutation(n) for e in (0, 1))
+    assert not np.array_equal(p0, p1)
+    net = _tanh_net([2, 3, 1], seed=2)
+    t = Trainer(net, _data("xor", net), TrainConfig(batch_size=10, seed=9))
+    t.train_steps(1)
+    first = t._perm.copy()
+    t.train_epoch(); t.train_steps(1)            # into epoch 2
+    assert np.array_equal(first, p0) and np.array_equal(t._perm, p1)
+
+
+def test_momentum_with_l1_through_the_trainer_by_hand():
+    net = _tanh_net([2, 4, 1], seed=1)
+    data = _data("gauss", net)
+    lr, mu, lam = 0.05, 0.9, 0.01
+    t = Trainer(net, data, TrainConfig(batch_size=25, seed=4, optimizer=OptimizerConfig(
+        method="momentum", learning_rate=lr, momentum=mu, regularization="l1",
+        regularization_rate=lam)))
+    t.train_epoch(); t.train_epoch()
+    vel = {}
+
+    def update(k, W, b, dW, db):
+        vW, vb = vel.get(k, (np.zeros_like(W), np.zeros_like(b)))
+        vW = mu * vW - lr * (dW + lam * np.sign(W))   # L1 on weights only
+        vb = mu * vb - lr * db                        # biases never regularized
+        vel[k] = (vW, vb)
+        return W + vW, b + vb
+    _assert_same_params(t, _manual_epochs(net, data, 2, 25, 4, update))
+
+
+def test_adam_with_l2_through_the_trainer_by_hand():
+    net = _tanh_net([2, 4, 1], seed=1)
+    data = _data("circle", net)
+    lr, b1, b2, eps, lam = 0.01, 0.9, 0.999, 1e-8, 0.1
+    t = Trainer(net, data, TrainConfig(batch_size=50, seed=2, optimizer=OptimizerConfig(
+        method="adam", learning_rate=lr, regularization="l2", regularization_rate=lam)))
+    t.train_epoch(); t.train_epoch()
+    state = {}
+
+    def adam(key, p, g):
+        m, s, n = state.get(key, (0.0, 0.0, 0))
+        n += 1
+        m = b1 * m + (1 - b1) * g
+        s = b2 * s + (1 - b2) * g * g
+        state[key] = (m, s, n)
+        return p - lr * (m / (1 - b1 ** n)) / (np.sqrt(s / (1 - b2 ** n)) + eps)
+
+    def update(k, W, b, dW, db):
+        return adam(("W", k), W, dW + lam * W), adam(("b", k), b, db)
+    _assert_same_params(t, _manual_epochs(net, data, 2, 50, 2, update), rtol=1e-9)
+
+
+def test_regularization_never_touches_biases():
+    """With a zero data gradient (targets = outputs) only the weights shrink under L2."""
+    from core.kernel import FlatParams
+    net = _tanh_net([2, 3, 1], seed=3)
+    for layer in net.layers:
+        layer.biases[:] = np.linspace(-0.5, 0.5, layer.n_out) + 0.3
+    flat = FlatParams(net)
+    n_weights = sum(l.weights.size for l in net.layers)
+    assert flat.is_weight.sum() == n_weights
+    for W, b, wb in zip(flat.W, flat.b, flat.Wb):
+        assert np.shares_memory(W, flat.theta) and np.shares_memory(b, flat.theta)
+    x = np.random.default_rng(0).normal(size=(20, 2))
+    from core import predict
+    y = predict(net, x)
+    data = TrainData(x, y, y[:, 0], x[:0], y[:0], y[:0, 0])
+    t = Trainer(net, data, TrainConfig(batch_size=0, optimizer=OptimizerConfig(
+        learning_rate=0.1, regularization="l2", regularization_rate=0.5)))
+    t.train_steps(1)
+    for (w, b), layer in zip(t.params(), net.layers):
+        np.testing.assert_allclose(w, layer.weights * (1 - 0.1 * 0.5), rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(b, layer.biases, rtol=0, atol=1e-15)   # not × 0.95
+
+
+# ------------------------------------------------------------ stop rules and divergence
+def test_max_epochs_is_exact_whatever_the_snapshot_interval():
+    net = _tanh_net([2, 3, 1])
+    snaps = list(train(net, _data("circle", net), TrainConfig(max_epochs=7, snapshot_every=3)))
+    assert [s.epoch for s in snaps] == [3, 6, 7]
+    assert [s.reason for s in snaps] == [None, None, "max_epochs"] and snaps[-1].finished
+    assert snaps[-1].step == 7 * 25
+    assert list(train(net, _data("circle", net), TrainConfig(max_epochs=0)))[-1].step == 0
+
+
+def test_stop_callback_is_asked_before_every_snapshot_interval():
+    net = _tanh_net([2, 3, 1])
+    asked = []
+    snaps = list(train(net, _data("circle", net), TrainConfig(max_epochs=50),
+                       stop=lambda: asked.append(1) or len(asked) == 4))
+    assert len(asked) == 4 and [s.epoch for s in snaps] == [1, 2, 3, 3]
+    assert snaps[-1].reason == "stopped" and not any(s.finished for s in snaps[:-1])
+
+
+def _diverging():
+    """Full-batch descent on a linear net that overflows after a few finite epochs."""
+    net = Network.create([2, 8, 1], "linear", seed=0)
+    return net, _data("regress-plane", net), OptimizerConfig(learning_rate=0.5)
+
+
+def test_divergence_returns_the_parameters_of_the_last_finite_epoch():
+    net, data, opt = _diverging()
+    with np.errstate(all="ignore"):
+        snaps = list(train(net, data, TrainConfig(optimizer=opt, batch_size=0, max_epochs=1000)))
+    assert len(snaps) > 3
+    last, before = snaps[-1], snaps[-2]
+    assert last.reason == "diverged" and last.finished and before.reason is None
+    assert np.isfinite(before.train_loss) and last.train_loss == before.train_loss
+    for (w, b), (w0, b0) in zip(last.params, before.params):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)
+
+
+def test_divergence_between_snapshots_still_keeps_the_last_finite_epoch():
+    net, data, opt = _diverging()
+    with np.errstate(all="ignore"):
+        # epoch by epoch by hand: find the last epoch whose loss is finite
+        t = Trainer(net, data, TrainConfig(optimizer=opt, batch_size=0))
+        good, finite_epochs = t.params(), 0
+        for _ in range(1000):
+            t.train_epoch()
+            loss = t.evaluate()[0]
+            if not np.isfinite(loss):
+                break
+            good, finite_epochs = t.params(), finite_epochs + 1
+        else:
+            pytest.fail("this set-up was meant to diverge")
+        assert finite_epochs >= 3
+        snaps = list(train(net, data, TrainConfig(optimizer=opt, batch_size=0, max_epochs=1000,
+                                                  snapshot_every=1000)))
+    (last,) = snaps
+    assert last.reason == "diverged" and last.message == DIVERGED_MESSAGE
+    assert np.isfinite(last.train_loss)
+    for (w, b), (w0, b0) in zip(last.params, good):
+        np.testing.assert_array_equal(w, w0)
+        np.testing.assert_array_equal(b, b0)

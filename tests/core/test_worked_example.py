@@ -89,3 +89,71 @@ def test_explanations_agree_with_their_terms(worked_net):
     bu = ex.bias_update(2, 0)
     assert bu.result == pytest.approx(0.4674)
     assert ex.loss().result == pytest.approx(0.227138)
+
+
+def test_dW2_explanation_is_structured_data_with_exact_numbers(worked_net):
+    """∂loss/∂W2,1 = ∂loss/∂z · ∂z/∂W2,1 = −0.674 × 0.58 = −0.39092, as symbols, operators
+    (a Product multiplies its factors; its sign is the + or − in front of it) and a result."""
+    from dataclasses import FrozenInstanceError
+    from core.explain import Product, Sym
+    c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
+    ex = Explainer(c)
+    e = ex.weight_gradient(2, 0, 0)
+    assert e.target == Sym("dL/dW", 2, (0, 0), e.result)
+    assert e.terms == (Product((Sym("delta", 2, (0,), e.terms[0].factors[0].value),
+                                Sym("a", 1, (0,), e.terms[0].factors[1].value)), 1),)
+    delta, a = e.terms[0].factors
+    assert delta.value == pytest.approx(-0.674, abs=1e-15)
+    assert a.value == pytest.approx(0.58, abs=1e-15)
+    assert e.terms[0].sign == 1 and e.sum_of_terms == e.result
+    assert e.result == pytest.approx(-0.39092, abs=1e-15)
+    # the δ in it is itself explained: ∂loss/∂z = ∂loss/∂a · f'(z) = (1.326 − 2) × 1
+    d = ex.delta(2, 0)
+    (g_times_f,) = d.terms
+    assert [f.name for f in g_times_f.factors] == ["dL/da", "f'"]
+    assert [f.value for f in g_times_f.factors] == pytest.approx([-0.674, 1.0], abs=1e-15)
+    (g,) = d.detail
+    assert [(t.sign, t.factors[0].name) for t in g.terms] == [(1, "a"), (-1, "y")]
+    assert [t.value for t in g.terms] == pytest.approx([1.326, -2.0], abs=1e-15)
+    # the second weight and the bias of the same neuron
+    e2 = ex.weight_gradient(2, 0, 1)
+    assert [f.value for f in e2.terms[0].factors] == pytest.approx([-0.674, 1.06], abs=1e-15)
+    assert e2.result == pytest.approx(-0.71444, abs=1e-15)
+    eb = ex.bias_gradient(2, 0)
+    assert eb.rule == "bias_gradient" and eb.result == pytest.approx(-0.674, abs=1e-15)
+    with pytest.raises(FrozenInstanceError):
+        e.result = 0.0
+
+
+def test_step_results_are_immutable(worked_net):
+    c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
+    for arr in (c.forward_trace.z[0], c.forward_trace.a[1], c.backward_trace.delta[0],
+                c.backward_trace.dW[1], c.update.weights[0], c.update.biases[1]):
+        with pytest.raises(ValueError):
+            arr[0] = 123.0
+
+
+def test_regularized_and_momentum_steps_by_hand(worked_net):
+    """L2 / L1 change the weights' update and never the biases'; momentum and Adam from rest."""
+    b = backward(worked_net, forward(worked_net, X), Y, "half_squared_error")
+    lam = 0.5
+    u = gradient_step(worked_net, b, OptimizerConfig(learning_rate=LR, regularization="l2",
+                                                     regularization_rate=lam))
+    # W2' = W2 − η(∂L/∂W2 + λ·W2) = [0.5 − 0.1(−0.39092 + 0.25), 0.6 − 0.1(−0.71444 + 0.3)]
+    np.testing.assert_allclose(u.weights[1], [[0.514092, 0.641444]], atol=1e-15)
+    np.testing.assert_allclose(u.biases[1], [0.4674], atol=1e-15)          # unregularized
+    np.testing.assert_allclose(u.biases[0], [0.1337, 0.24044], atol=1e-15)
+    np.testing.assert_allclose(u.grad_W[1], [[-0.14092, -0.41444]], atol=1e-15)
+    u1 = gradient_step(worked_net, b, OptimizerConfig(learning_rate=LR, regularization="l1",
+                                                      regularization_rate=lam))
+    # W2' = W2 − η(∂L/∂W2 + λ·sign(W2)) = [0.5 + 0.039092 − 0.05, 0.6 + 0.071444 − 0.05]
+    np.testing.assert_allclose(u1.weights[1], [[0.489092, 0.621444]], atol=1e-15)
+    np.testing.assert_allclose(u1.biases[1], [0.4674], atol=1e-15)
+    # momentum from rest: v = −η·g, the same first step as plain gradient descent
+    um = gradient_step(worked_net, b, OptimizerConfig(method="momentum", learning_rate=LR))
+    np.testing.assert_allclose(um.weights[1], [[0.539092, 0.671444]], atol=1e-15)
+    # Adam's first step: m̂ = g, ŝ = g², so every parameter moves by η·g/(|g| + ε) ≈ η·sign(g)
+    ua = gradient_step(worked_net, b, OptimizerConfig(method="adam", learning_rate=LR))
+    g = np.array([-0.39092, -0.71444])
+    np.testing.assert_allclose(ua.weights[1][0], [0.5, 0.6] - LR * g / (np.abs(g) + 1e-8),
+                               rtol=0, atol=1e-15)
