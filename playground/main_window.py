@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._refresh_status()
         self.resize(1280, 800)
-        self._restore_layout()
-        self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document())
+        restored = self._restore_layout()
+        self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document(),
+                                 show_docks=not restored)     # restored docks keep their choice
 
     # ------------------------------------------------------------ construction helpers
     def _add_dock(self, key: str, title: str, widget, area) -> None:
@@ -204,6 +205,12 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
+        # toolbar buttons show the short icon text; menus keep the full names
+        for act, short in ((self.act_forward, self.tr("Forward")),
+                           (self.act_backward, self.tr("Backward")),
+                           (self.act_update, self.tr("Update")),
+                           (self.act_fit, self.tr("Fit"))):
+            act.setIconText(short)
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("toolbar_main")
         tb.addActions([self.act_new, self.act_open, self.act_save])
@@ -410,13 +417,13 @@ class MainWindow(QMainWindow):
             return name
 
     # ------------------------------------------------------------ window events
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Window geometry and docks as they were left; False if nothing was remembered."""
         geometry = self.settings.value("geometry")
         state = self.settings.value("windowState")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        return state is not None and self.restoreState(state)
 
     def closeEvent(self, event) -> None:
         if not self.maybe_save():

@@ -7,7 +7,7 @@ Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py an
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
@@ -52,6 +52,7 @@ class TrainingArea(QObject):
                          Qt.LeftDockWidgetArea)
         window._add_dock("boundary", self.tr("Output"), self.boundary_plot, Qt.RightDockWidgetArea)
         window._add_dock("loss", self.tr("Loss"), self.loss_plot, Qt.RightDockWidgetArea)
+        self._sized = False
         self.current_layout = "step"
 
         self.status_label = QLabel()
@@ -74,15 +75,20 @@ class TrainingArea(QObject):
         self.act_play = w._action(self.tr("&Play"), c.toggle, "Ctrl+Return",
                                   self.tr("Train continuously on the data set (again: pause)"))
         self.act_step_epoch = w._action(self.tr("Train one &epoch"), c.step_epoch, "Ctrl+E")
+        self.act_step_epoch.setIconText(self.tr("One epoch"))
         self.act_reset = w._action(self.tr("&Reset weights"), lambda: c.reset_weights(),
                                    None, self.tr("Back to the same initial weights; clears the history"))
         self.act_reinit = w._action(self.tr("Re-&initialise weights"),
                                     lambda: c.reset_weights(new_seed=True),
                                     None, self.tr("New random initial weights (a new seed)"))
         self.act_layout_step = w._action(self.tr("Step-by-step layout"),
-                                         lambda: self.set_layout("step"), "Ctrl+1")
+                                         lambda: self.set_layout("step"), "Ctrl+1",
+                                         self.tr("Show the stepping and derivation panels"))
+        self.act_layout_step.setIconText(self.tr("Step by step"))
         self.act_layout_train = w._action(self.tr("Training layout"),
-                                          lambda: self.set_layout("train"), "Ctrl+2")
+                                          lambda: self.set_layout("train"), "Ctrl+2",
+                                          self.tr("Show the data, training and plot panels"))
+        self.act_layout_train.setIconText(self.tr("Training"))
         self.act_thumbnails = w._action(self.tr("Neuron &thumbnails"), self.thumbnails.set_enabled,
                                         None, None, True)
         self.act_thumbnails.blockSignals(True)
@@ -109,19 +115,34 @@ class TrainingArea(QObject):
         toolbar.addActions([self.act_layout_step, self.act_layout_train])
 
     # ------------------------------------------------------------ layouts
-    def set_layout(self, name: str) -> None:
-        """Show the docks of one way of working: stepping one sample, or training on data."""
+    def set_layout(self, name: str, show_docks: bool = True) -> None:
+        """Show the docks of one way of working: stepping one sample, or training on data.
+        ``show_docks=False`` only records the choice (docks restored from the settings)."""
+        self._sized = self._sized or not show_docks
         if name not in LAYOUTS:
             name = "step"
         self.current_layout = name
-        shown, hidden = (STEP_DOCKS, TRAIN_DOCKS) if name == "step" else (TRAIN_DOCKS, STEP_DOCKS)
-        docks = self.window.docks
-        for key in hidden:
-            docks[key].hide()
-        for key in shown:
-            docks[key].show()
+        if show_docks:
+            shown, hidden = ((STEP_DOCKS, TRAIN_DOCKS) if name == "step"
+                             else (TRAIN_DOCKS, STEP_DOCKS))
+            docks = self.window.docks
+            for key in hidden:
+                docks[key].hide()
+            for key in shown:
+                docks[key].show()
+            if name == "train" and not self._sized:
+                QTimer.singleShot(0, self._first_sizes)
         (self.act_layout_step if name == "step" else self.act_layout_train).setChecked(True)
         self.window.settings.setValue("layout", name)
+
+    def _first_sizes(self) -> None:
+        """The training docks' sizes the first time they show (then they are the user's):
+        a square heat map beside the canvas, the settings taller than the data picker."""
+        self._sized = True
+        w, d = self.window, self.window.docks
+        w.resizeDocks([d["boundary"]], [380], Qt.Horizontal)
+        w.resizeDocks([d["data"], d["training"]], [430, 470], Qt.Vertical)
+        w.resizeDocks([d["boundary"], d["loss"]], [440, 340], Qt.Vertical)
 
     def layout_for_document(self) -> str:
         """A document with a data set opens in the training layout, any other step by step."""

@@ -297,7 +297,7 @@ class TrainingPanel(QWidget):
 
     def _update_counter(self) -> None:
         self.epoch_label.setText(self.tr("Epoch %1").replace(
-            "%1", format_number(round(self.controller.history.last_epoch, 2))))
+            "%1", f"{int(self.controller.history.last_epoch):,}"))
         self.time_label.setText(_elapsed(self.controller.elapsed))
 
     def status_text(self) -> str:

@@ -163,3 +163,20 @@ def test_document_follows_training_at_a_bounded_rate(qtbot, window):
     final = c.last_frame.snapshot.params
     for (w, b), layer in zip(final, window.doc.network.layers):
         assert np.array_equal(w, layer.weights) and np.array_equal(b, layer.biases)
+
+
+def test_a_remembered_layout_keeps_the_docks_the_user_hid(qtbot, tmp_path):
+    path = str(tmp_path / "remembered.ini")
+    first = MainWindow(settings=QSettings(path, QSettings.IniFormat))
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["inspector"].hide()
+    first.close()
+    first.settings.sync()
+    second = MainWindow(settings=QSettings(path, QSettings.IniFormat))
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.docks["inspector"].isVisible()
+    assert second.docks["derivation"].isVisible()
+    assert second.training.act_layout_step.isChecked()
+    second.close()
