@@ -175,7 +175,6 @@ class NeuronItem(QGraphicsItem):
         self.label = LabelItem(self)
         self.label.setPos(0, NEURON_RADIUS + 3)
         self.setZValue(Z_NEURON)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)

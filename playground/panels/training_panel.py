@@ -7,6 +7,7 @@ network on the current split (a few hundred points) at most five times a second.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -120,6 +121,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.metrics_label)
         layout.addStretch(1)
 
+        self._metrics_at = float("-inf")
         self._metrics_timer = QTimer(self, singleShot=True, interval=METRICS_INTERVAL_MS)
         self._metrics_timer.timeout.connect(self.update_metrics)
         doc.changed.connect(self._on_changed)
@@ -307,10 +309,17 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------ metrics
     def _schedule_metrics(self) -> None:
-        if not self._metrics_timer.isActive():
+        """At most every METRICS_INTERVAL_MS: while training in the frame handler itself
+        (the next frame comes within ~17 ms), otherwise from a short timer after the edit."""
+        due = time.perf_counter() - self._metrics_at >= METRICS_INTERVAL_MS / 1000
+        if self.controller.running and due:
+            self.update_metrics()
+        elif not self._metrics_timer.isActive():
             self._metrics_timer.start()
 
     def update_metrics(self) -> None:
+        self._metrics_timer.stop()
+        self._metrics_at = time.perf_counter()
         self.metrics_label.setText(self.metrics_html())
 
     def metrics_html(self) -> str:

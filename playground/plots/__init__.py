@@ -14,12 +14,14 @@ redraw of a pyqtgraph view costs milliseconds of GUI time, shared with the worke
 
 
 class Throttle(QObject):
-    """Calls ``fn`` at most once per ``interval`` seconds; a call that comes too early is
-    deferred (one single-shot timer), never dropped, so the last state is always drawn."""
+    """Calls ``fn`` at most once per ``interval`` seconds. A call that comes too early is
+    served by the first call after the interval — while training, the next frame's, so the
+    drawing happens in the frame handler, while the worker waits for the GUI — or, if no call
+    comes, by a timer ``grace`` seconds later. The last state is always drawn."""
 
-    def __init__(self, fn, interval: float = DRAW_INTERVAL, parent=None):
+    def __init__(self, fn, interval: float = DRAW_INTERVAL, parent=None, grace: float = 0.05):
         super().__init__(parent)
-        self.fn, self.interval = fn, interval
+        self.fn, self.interval, self.grace = fn, interval, grace
         self._last = float("-inf")
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.now)
@@ -29,7 +31,7 @@ class Throttle(QObject):
         if wait <= 0:
             self.now()
         elif not self._timer.isActive():
-            self._timer.start(max(1, int(wait * 1000)))
+            self._timer.start(max(1, int((wait + self.grace) * 1000)))
 
     def now(self) -> None:
         self._timer.stop()

@@ -23,11 +23,9 @@ from core.problem import decision_value
 
 from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
 from ..widgets import blocked_signals
-from . import SquareHolder, Throttle, colors, upsample
+from . import SquareHolder, colors, upsample
 
 RECT = QRectF(DOMAIN[0], DOMAIN[0], DOMAIN[1] - DOMAIN[0], DOMAIN[1] - DOMAIN[0])
-HEATMAP_INTERVAL = 1.0 / 60.0
-"""The heat map is the live view people watch: redrawn with every frame (≤ 60 a second)."""
 PICK_RADIUS = 0.35
 """Data units: a right click removes the nearest point this close (or 8 pixels, if more)."""
 
@@ -58,8 +56,6 @@ class BoundaryPlot(QWidget):
         self._neuron: tuple[int, int] | None = None
         self._output: np.ndarray | None = None      # the last output grid shown
         self._draw_kind = (None, 0)
-        self._frame = None                           # the newest frame not yet drawn
-        self._frame_throttle = Throttle(self._draw_frame, HEATMAP_INTERVAL, parent=self)
 
         self.draw_box = QCheckBox(self.tr("Draw points"))
         self.draw_box.setToolTip(self.tr("Click: add a point of the chosen class · Shift+click: "
@@ -177,11 +173,8 @@ class BoundaryPlot(QWidget):
         self._redraw_image()
 
     def _on_frame(self, frame) -> None:
-        self._frame = frame
-        self._frame_throttle()
-
-    def _draw_frame(self) -> None:
-        frame, self._frame = self._frame, None
+        """Every frame is drawn: the worker sends at most ~60 a second and builds no new one
+        before the GUI has taken the last, so the heat map is the live view at frame rate."""
         if frame is None or not self.controller.running:
             return                      # stopped: the exact grid is recomputed after the commit
         if self._neuron is not None:

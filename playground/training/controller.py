@@ -24,7 +24,7 @@ from .history import HistoryBuffer
 from .worker import Frame, TrainWorker
 
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
-DOCUMENT_INTERVAL = 1.0 / 20.0
+DOCUMENT_INTERVAL = 1.0 / 12.0
 """While training, the Document (and so the canvas, the inspector, the weight table) follows
 the frames at most this often; the heat map and the loss plot take every frame. Every view of
 the Document reacts to a parameter change, so 60 of them a second would cost the heat map its
@@ -173,6 +173,7 @@ class TrainingController(QObject):
         if frame is None or frame.run_id != self.run_id:
             return
         self._apply(frame)
+        worker.frame_drawn()
 
     def _apply(self, frame: Frame, sync: bool = False) -> None:
         snap = frame.snapshot

@@ -1,11 +1,13 @@
 """TrainWorker: drives a core Trainer in its own thread and hands out frame snapshots.
 
-The worker never touches the GUI or the Document. It trains for a slice of time, then packs an
-immutable ``Frame`` (metrics, parameters, the 100×100 boundary grid and the neuron thumbnails,
-all computed here so the GUI thread only draws), stores it as *the latest* frame and signals.
-While the GUI has not taken the previous frame, no new one is built (its grids would be thrown
-away): the worker trains on and publishes again once the GUI has caught up. Frames are never
-queued; the GUI always draws the newest one there is.
+The worker never touches the GUI or the Document. Each frame period (60 Hz, on deadlines) it
+trains for as many steps as fit the time left (measured as it goes), then packs an immutable
+``Frame`` (metrics, parameters, the 100×100 boundary grid and the neuron thumbnails, all
+computed here so the GUI thread only draws), stores it as *the latest* frame and signals. It
+then sleeps until the GUI has applied the frame and the period is over: the GUI's Python work
+runs while the worker holds no GIL, which is what keeps both the step rate and the frame rate
+up on a two-core machine. Frames are never queued: if the GUI has not taken the last one, no
+new one is built, and the GUI always draws the newest there is.
 """
 from __future__ import annotations
 
@@ -19,12 +21,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core import Trainer, TrainSnapshot, neuron_grids, predict_grid
 
 FRAME_SECONDS = 1.0 / 60.0
-TRAIN_SHARE = 0.6
-"""Fast speed trains for this share of every frame and sleeps the rest: the GUI thread then
-applies and paints the frame with the GIL to itself (the engine does ~20,000 steps/s on one
-core, so 60 % of it is still well above the 6,000 steps/s aimed at)."""
-MIN_REST = 0.002
+"""Frames keep a steady beat of this period (deadlines, not sleeps, so no drift)."""
+GUI_WINDOW = 0.05 * FRAME_SECONDS
+"""Fast speed trains until this long before the frame's deadline (less the measured time to
+build the frame). The GUI's own time comes from the hand-over: after publishing a frame the
+worker sleeps until the GUI has applied it, so the GUI's Python work never waits for the GIL
+at each call. Measured on 2 cores (tests/benchmarks/bench_live.py): windows of 0.35, 0.15,
+0.05 and 0 frames gave ~5,200, ~6,000, ~7,500 and ~7,200 steps/s, all at 58–60 repaints/s."""
+MIN_REST = 0.001
 """Even an epoch that overran its frame (medium speed, big data) leaves the GUI this long."""
+GUI_WAIT = 0.1
+"""The longest the worker waits for the GUI to take a frame before it trains on anyway."""
 SPEEDS = ("slow", "medium", "fast")
 """slow: one step per frame; medium: one epoch per frame; fast: as many steps as fit a frame."""
 
@@ -54,15 +61,23 @@ class TrainWorker(QObject):
         self.speed = speed
         self.grid_n, self.thumb_n = grid_n, thumb_n
         self._stop = threading.Event()
+        self._drawn = threading.Event()     # the GUI has applied the last frame
+        self._drawn.set()
         self._lock = threading.Lock()
         self._latest: Frame | None = None
         self._pending_config = None
         self.final: Frame | None = None
+        self._build_time = 0.002     # snapshot + grids, measured as the run goes
         self.elapsed_before = 0.0
 
     # ------------------------------------------------------------ called from the GUI thread
     def request_stop(self) -> None:
         self._stop.set()
+        self._drawn.set()
+
+    def frame_drawn(self) -> None:
+        """The GUI has applied the frame it took: the next training slice may start."""
+        self._drawn.set()
 
     def take_latest(self) -> Frame | None:
         with self._lock:
@@ -93,36 +108,52 @@ class TrainWorker(QObject):
             if behind:
                 return      # the GUI has not taken the last frame yet: train on, build none
         frame = self.make_frame(snap, rate, self.elapsed_before + elapsed)
+        self._drawn.clear()
         with self._lock:
             self._latest = frame
         if snap.finished:
             self.final = frame
         self.frame_ready.emit()
 
-    def _slice(self, per_step: float) -> float:
-        """Train for one frame's worth; returns the updated estimate of seconds per step."""
-        t, start = self.trainer, time.perf_counter()
+    def _slice(self, per_step: float, deadline: float) -> float:
+        """Train for this frame; returns the updated estimate of seconds per step. Fast speed
+        fills the time left until ``deadline`` minus the frame's building time and the GUI's
+        window, in chunks sized from the measured step time (at least one step a frame)."""
+        t = self.trainer
         if self.speed == "slow":
             t.train_steps(1)
         elif self.speed == "medium":
             t.train_epoch()
         else:
-            # as many steps as fit the training share of a frame, measured as we go
-            n = max(1, int(FRAME_SECONDS * TRAIN_SHARE / per_step))
-            t.train_steps(n)
-            per_step = 0.8 * per_step + 0.2 * (time.perf_counter() - start) / n
+            end = deadline - self._build_time - GUI_WINDOW
+            done = 0
+            while True:
+                now = time.perf_counter()
+                left = end - now
+                if done and (left <= 0 or self._stop.is_set()):
+                    break
+                n = max(1, int(0.5 * left / per_step)) if left > 0 else 1
+                t.train_steps(n)
+                done += n
+                per_step = 0.8 * per_step + 0.2 * (time.perf_counter() - now) / n
         return per_step
 
-    def _rest(self, slice_start: float) -> None:
-        """Sleep out the rest of the frame (woken at once by a stop request). The GUI thread
-        draws the frame meanwhile without waiting for the GIL at every Python call."""
-        self._stop.wait(max(MIN_REST, FRAME_SECONDS - (time.perf_counter() - slice_start)))
+    def _rest(self, deadline: float) -> float:
+        """Wait until the GUI has applied the frame (at most ``GUI_WAIT`` seconds), then sleep
+        until ``deadline``; a stop request ends both at once. Returns the next deadline: one
+        frame later, so frames keep a steady 60 Hz beat (one that fell behind by more than a
+        frame starts a new beat instead of rushing to catch up)."""
+        self._drawn.wait(GUI_WAIT)
+        now = time.perf_counter()
+        self._stop.wait(max(MIN_REST, deadline - now))
+        return deadline + FRAME_SECONDS if now < deadline + FRAME_SECONDS else now + FRAME_SECONDS
 
     @Slot()
     def run(self) -> None:
         t = self.trainer
         start = last = time.perf_counter()
         per_step, steps_at_last = 5e-5, t.step
+        deadline = start + FRAME_SECONDS
         try:
             while True:
                 if self._stop.is_set():
@@ -132,8 +163,7 @@ class TrainWorker(QObject):
                 if self._pending_config is not None:
                     config, self._pending_config = self._pending_config, None
                     t.set_config(config)
-                slice_start = time.perf_counter()
-                per_step = self._slice(per_step)
+                per_step = self._slice(per_step, deadline)
                 now = time.perf_counter()
                 rate = (t.step - steps_at_last) / max(now - last, 1e-9)
                 last, steps_at_last = now, t.step
@@ -145,8 +175,9 @@ class TrainWorker(QObject):
                     elif cfg.target_loss is not None and snap.train_loss <= cfg.target_loss:
                         snap = replace(snap, finished=True, reason="target_loss")
                 self._publish(snap, rate, now - start)
+                self._build_time = 0.8 * self._build_time + 0.2 * (time.perf_counter() - now)
                 if snap.finished:
                     return
-                self._rest(slice_start)
+                deadline = self._rest(deadline)
         finally:
             self.finished.emit(self.run_id)

@@ -83,7 +83,14 @@ def main() -> None:
     steps = c.history.steps - steps0
     frames = c.frames_applied - frames0
     thumbs = tr.thumbnails.draws - thumbs0
+    t_pause = time.perf_counter()
+    worker, thread = c._worker, c._thread
+    worker.request_stop()
+    thread.quit()
+    thread.wait()
+    stop_ms = (time.perf_counter() - t_pause) * 1000
     c.pause()
+    pause_ms = (time.perf_counter() - t_pause) * 1000
 
     print("Backprop Playground live-training benchmark (main window, offscreen)")
     print(f"network 2-8x6-1 tanh, batch {args.batch}, circle 500 points, {elapsed:.1f} s measured")
@@ -95,6 +102,8 @@ def main() -> None:
         print(f"{name + ' repaints/s':<27}{n / elapsed:10.1f}" +
               ("   (target ≥ 55)" if name == "output heat map" else ""))
     print(f"epochs trained             {c.history.last_epoch:10.1f}")
+    print(f"Pause: training stopped in {stop_ms:10.1f} ms; run committed and every view "
+          f"refreshed after {pause_ms:.1f} ms")
     window.doc.undo_stack.setClean()
     window.close()
 
