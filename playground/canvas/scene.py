@@ -269,7 +269,7 @@ class NetworkScene(QGraphicsScene):
             self.rebuild()
             return
         if change.training:
-            # the training controller already limits these to ≤ 20 a second; restyling now
+            # the training controller already limits these to ≤ 12 a second; restyling now
             # lets the neuron thumbnails of the same frame share the one repaint
             self._refresh_all()
             return

@@ -2,7 +2,7 @@
 small heat maps inside the circles).
 
 While training, the maps arrive ready-made in the worker's frames; they are drawn whenever the
-Document takes a frame's parameters (≤ 20 times a second), so that the restyled links and the
+Document takes a frame's parameters (≤ 12 times a second), so that the restyled links and the
 new thumbnails share one repaint of the canvas. After an edit they are computed here once,
 coalesced by a short timer. A document without input features (the step-by-step examples)
 shows no thumbnails.

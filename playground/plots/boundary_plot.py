@@ -45,6 +45,17 @@ class _DrawViewBox(pg.ViewBox):
             super().mouseClickEvent(ev)
 
 
+class _PassiveScatter(pg.ScatterPlotItem):
+    """Points that take no hover or click: a click on (or near) a point reaches the view box,
+    so drawing works everywhere, on top of existing points too."""
+
+    def hoverEvent(self, ev):           # noqa: N802 (pyqtgraph override)
+        pass
+
+    def mouseClickEvent(self, ev):      # noqa: N802
+        ev.ignore()
+
+
 class BoundaryPlot(QWidget):
     point_added = Signal(float, float, float)      # x1, x2, label
     point_removed = Signal(int)                    # index in the whole data set
@@ -90,8 +101,8 @@ class BoundaryPlot(QWidget):
         self.image_item.setZValue(-10)
         p.addItem(self.image_item)
         edge = pg.mkPen(colors.TRAIN_EDGE, width=1)
-        self.train_scatter = pg.ScatterPlotItem(size=7, pen=edge, pxMode=True)
-        self.test_scatter = pg.ScatterPlotItem(size=7, pen=pg.mkPen(colors.TEST_EDGE, width=1))
+        self.train_scatter = _PassiveScatter(size=7, pen=edge, pxMode=True)
+        self.test_scatter = _PassiveScatter(size=7, pen=pg.mkPen(colors.TEST_EDGE, width=1))
         self.test_scatter.setVisible(False)
         p.addItem(self.train_scatter)
         p.addItem(self.test_scatter)

@@ -3,7 +3,7 @@
 * Play builds (or resumes) a core Trainer on copies of the Document's data and parameters and
   runs it in a TrainWorker on a QThread. Frames arrive at most once per screen frame; only the
   newest frame of the current run is applied, stale ones are dropped.
-* While training, the Document's parameters follow the frames (≤ 20 times a second) without undo
+* While training, the Document's parameters follow the frames (≤ 12 times a second) without undo
   entries; when the run ends (pause, stop rule, divergence, an edit) the whole run becomes one undo step.
 * Any edit while training (a weight, a neuron, the data, undo/redo) pauses first — the run is
   put on the undo stack, then the edit — except changes to learning rate, optimizer settings,
@@ -26,7 +26,7 @@ from .worker import Frame, TrainWorker
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
 """While training, the Document (and so the canvas, the inspector, the weight table) follows
-the frames at most this often; the heat map and the loss plot take every frame. Every view of
+the frames at most this often; the heat map takes every frame (the loss plot ≤ 20 a second). Every view of
 the Document reacts to a parameter change, so 60 of them a second would cost the heat map its
 frame rate. When a run ends the Document gets the last frame's parameters."""
 

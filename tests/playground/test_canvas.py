@@ -451,7 +451,7 @@ def test_dense_layers_label_links_on_hover_only(qtbot):
 
 
 def test_training_changes_restyle_at_once(qtbot):
-    """The training controller limits Document updates to ≤ 20 a second (tested with the
+    """The training controller limits Document updates to ≤ 12 a second (tested with the
     controller); each one restyles at once, so links and thumbnails share one repaint."""
     doc = big_document(4, 16)
     view = make_view(qtbot, doc)

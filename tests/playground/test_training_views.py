@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QMessageBox, QWidget
 
 from playground import structure_edits
 from playground.commands import SetParameter, SetSettings
@@ -167,10 +167,12 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
     assert abs(x1 - 2.0) < 0.15 and abs(x2 - 3.0) < 0.15 and label == 1.0
     assert doc.project.dataset.name == "custom" and len(doc.project.dataset.points) == n0 + 1
     rng = np.random.default_rng(7)
-    for k in range(19):
+    for k in range(19):                                  # 19 more real clicks, some with Shift
         mods = Qt.ShiftModifier if k % 3 == 0 else Qt.NoModifier
-        assert bp.click_at(*rng.uniform(-5.5, 5.5, 2), Qt.LeftButton, mods)
+        qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, mods,
+                         pos=bp.data_to_viewport(*rng.uniform(-5.5, 5.5, 2)))
     assert len(added) == 20 and {a[2] for a in added} == {1.0, -1.0}
+    assert [a[2] for a in added[1:]] == [-1.0 if k % 3 == 0 else 1.0 for k in range(19)]
     points = doc.project.dataset.points
     assert len(points) == n0 + 20
     assert points[:n0] == tuple(tuple(p) + (l,) for p, l in    # every old point is still there
@@ -191,6 +193,23 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
     assert guard == 22          # the epoch, the removal, 20 additions … and nothing else
     assert doc.project.dataset == original and doc.network.sizes == [2, 4, 2, 1]
     qtbot.waitUntil(lambda: len(bp.train_scatter.data) == len(doc.data_split()[0]), timeout=1000)
+
+
+def test_a_click_on_an_existing_point_adds_a_point_there(qtbot, circle):
+    """The points take no clicks: clicking on top of a point still draws (the scatter item
+    used to swallow such clicks)."""
+    doc, controller, v = circle
+    bp = v.boundary_plot
+    qtbot.mouseClick(bp.draw_box, Qt.LeftButton)
+    pos = bp.data_to_viewport(0.5, 0.5)
+    n = len(full_dataset(doc.project.dataset))
+    for k in (1, 2):                # the second click lands right on the point the first made
+        qtbot.mouseMove(bp.plot_widget.viewport(), pos)
+        qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, pos=pos)
+        qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 50)
+        assert len(doc.project.dataset.points) == n + k
+    a, b = doc.project.dataset.points[-2:]
+    assert a == b
 
 
 def test_multiclass_drawing_and_data_set_switch_adapt_the_output(qtbot, circle):
