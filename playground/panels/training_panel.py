@@ -17,16 +17,25 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
 from core.errors import EngineError
 from core.features import feature_matrix
 from core.forward import predict
+from core.losses import get_loss
 from core.problem import accuracy, confusion_matrix, regression_metrics
 
 from .. import structure_edits
 from ..commands import SetSettings
 from ..data_commands import current_split
 from ..formatting import format_number, parse_number
-from ..widgets import INVALID_STYLE, NumberEdit, activation_label, blocked_signals
+from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
+                       loss_short_label)
 
 LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "leaky_relu")
+OUTPUT_CHOICES = {
+    "binary": (("tanh", "half_squared_error"), ("sigmoid", "binary_cross_entropy"),
+               ("sigmoid", "half_squared_error"), ("linear", "half_squared_error")),
+    "multiclass": (("softmax", "softmax_cross_entropy"),),
+    "regression": (("linear", "half_squared_error"), ("tanh", "half_squared_error")),
+}
+"""(output activation, loss) pairs offered per kind of data; TF Playground's is the first."""
 METRICS_INTERVAL_MS = 200
 
 
@@ -87,6 +96,10 @@ class TrainingPanel(QWidget):
         self.activation_combo = self._combo(tuple((a, activation_label(a)) for a in HIDDEN_ACTIVATIONS),
                                             self._set_hidden_activation)
         self.problem_label = QLabel()
+        self.output_combo = QComboBox()
+        self.output_combo.setToolTip(self.tr("The output neurons' activation and the loss trained on"))
+        self.output_combo.activated.connect(
+            lambda i: self._set_output(tuple(self.output_combo.itemData(i).split("|"))))
         self.init_combo = self._combo((("xavier", self.tr("Xavier")), ("he", self.tr("He")),
                                        ("uniform", self.tr("Uniform ±0.5"))),
                                       lambda v: self._settings(self.tr("Weight initialisation"), init=v))
@@ -110,6 +123,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Stop at epoch"), self.max_epochs_spin)
         form.addRow(self.tr("Stop at loss"), self.target_loss_edit)
         form.addRow(self.tr("Problem"), self.problem_label)
+        form.addRow(self.tr("Output, loss"), self.output_combo)
         self.metrics_label = QLabel()
         self.metrics_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -211,6 +225,27 @@ class TrainingPanel(QWidget):
         if not reason:
             self._settings(self.tr("Stop at loss"), target_loss=value)
 
+    def _set_output(self, choice) -> None:
+        """Output activation and loss together, one undo step. The order keeps every
+        intermediate state a valid pairing: a loss that needs a particular activation
+        (cross-entropy) comes after it, one that does not comes first."""
+        act, loss = choice
+        if (self.doc.network.layers[-1].activation, self.doc.project.loss) == (act, loss):
+            return
+        self.controller.pause()
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Output: %1").replace("%1", self.output_combo.currentText()))
+        try:
+            set_loss = lambda: self._settings(self.tr("Loss"), loss=loss)  # noqa: E731
+            if get_loss(loss).requires_activation is None:
+                set_loss()
+                structure_edits.set_activation(self.doc, self.doc.network.depth, act)
+            else:
+                structure_edits.set_activation(self.doc, self.doc.network.depth, act)
+                set_loss()
+        finally:
+            stack.endMacro()
+
     def _set_hidden_activation(self, name: str) -> None:
         net = self.doc.network
         layers = [l for l in range(1, net.depth) if net.layer(l).activation != name]
@@ -271,7 +306,22 @@ class TrainingPanel(QWidget):
         else:
             self.problem_label.setText(self.tr("classification, %1 classes")
                                        .replace("%1", str(split[0].n_classes)))
+        self._refresh_outputs(split[0].kind if split is not None else None)
         self._update_counter()
+
+    def _refresh_outputs(self, kind) -> None:
+        """The output/loss pairs that suit the data (the current one selected)."""
+        current = (self.doc.network.layers[-1].activation, self.doc.project.loss)
+        choices = list(OUTPUT_CHOICES.get(kind, ()))
+        if current not in choices:
+            choices.insert(0, current)
+        with blocked_signals(self.output_combo):
+            self.output_combo.clear()
+            for act, loss in choices:
+                self.output_combo.addItem(self.tr("%1 · %2").replace("%1", activation_label(act))
+                                          .replace("%2", loss_short_label(loss)), f"{act}|{loss}")
+            self.output_combo.setCurrentIndex(choices.index(current))
+        self.output_combo.setEnabled(len(choices) > 1)
 
     def _on_running(self, running: bool) -> None:
         self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))

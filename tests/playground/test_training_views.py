@@ -403,3 +403,26 @@ def test_screenshots_while_training_spiral(qtbot, spiral):
         assert not image.isNull()
         assert image.save(f"/tmp/training_{name}.png")
     controller.pause()
+
+
+def test_output_and_loss_choice_is_one_undo_step(qtbot, circle):
+    doc, controller, v = circle
+    combo = v.training_panel.output_combo
+    assert combo.isEnabled() and combo.currentData() == "tanh|half_squared_error"
+    count = doc.undo_stack.count()
+    k = combo.findData("sigmoid|binary_cross_entropy")
+    assert k >= 0
+    combo.setCurrentIndex(k)
+    combo.activated.emit(k)
+    assert doc.network.layers[-1].activation == "sigmoid"
+    assert doc.project.loss == "binary_cross_entropy"
+    assert doc.undo_stack.count() == count + 1
+    controller.step_epoch()                         # trains: 0/1 targets for a sigmoid
+    assert np.isfinite(controller.history.column("train_loss")).all()
+    assert controller.history.column("train_accuracy")[-1] > 0.4
+    while doc.undo_stack.index() > count:
+        doc.undo_stack.undo()
+    assert doc.network.layers[-1].activation == "tanh" and doc.project.loss == "half_squared_error"
+    assert combo.currentData() == "tanh|half_squared_error"
+    qtbot.mouseClick(v.data_panel.dataset_buttons["blobs"], Qt.LeftButton)
+    assert combo.currentData() == "softmax|softmax_cross_entropy" and not combo.isEnabled()
