@@ -8,13 +8,12 @@ stage.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core import Network, OptimizerConfig, Project, StepCursor, load_project, save_project
+from core import Network, Project, StepCursor, load_project, save_project
 from core.errors import EngineError
 
 from .changes import Change

@@ -8,7 +8,7 @@ Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py an
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
 from .canvas.thumbnails import NeuronThumbnails

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from .formatting import format_number, parse_number
 
@@ -255,3 +255,13 @@ def pairing_message(loss_name: str, activation: str, changing_loss: bool = True)
                    loss_label(loss_name), activation_label(need), activation_label(activation))
     return arg(_n("A %1 output layer does not fit the loss “%2”. Choose another loss first."),
                activation_label(activation), loss_label(loss_name))
+
+
+def row_of(*widgets, stretch: int = 0) -> QWidget:
+    """Widgets side by side in one borderless widget (a form row with two editors)."""
+    w = QWidget()
+    row = QHBoxLayout(w)
+    row.setContentsMargins(0, 0, 0, 0)
+    for x in widgets:
+        row.addWidget(x, stretch)
+    return w

@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFileDialog, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QGroupBox, QLabel, QMessageBox, QPushButton,
                                QSlider, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from core import DatasetSpec
@@ -21,7 +21,7 @@ from core.features import FEATURE_LABELS, FEATURE_NAMES
 from ..data_commands import (ClearPoints, ReplaceDataset, SetDataSpec, SetFeatures,
                              full_dataset)
 from ..plots import colors
-from ..widgets import blocked_signals
+from ..widgets import blocked_signals, row_of
 
 THUMB = 48
 _THUMBS: dict[str, QIcon] = {}
@@ -104,8 +104,8 @@ class DataPanel(QWidget):
             lambda v: self._set(self.tr("Change number of classes"), "classes", n_classes=v))
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Noise"), self._with(self.noise_slider, self.noise_label))
-        form.addRow(self.tr("Training data"), self._with(self.ratio_slider, self.ratio_label))
+        form.addRow(self.tr("Noise"), row_of(self.noise_slider, self.noise_label))
+        form.addRow(self.tr("Training data"), row_of(self.ratio_slider, self.ratio_label))
         form.addRow(self.tr("Seed"), self.seed_spin)
         form.addRow(self.tr("Classes"), self.classes_spin)
 
@@ -154,15 +154,6 @@ class DataPanel(QWidget):
         s.setTracking(False)            # one command when the handle is released
         s.setAccessibleName(name)
         return s
-
-    @staticmethod
-    def _with(*widgets) -> QWidget:
-        w = QWidget()
-        row = QHBoxLayout(w)
-        row.setContentsMargins(0, 0, 0, 0)
-        for x in widgets:
-            row.addWidget(x)
-        return w
 
     def _pct(self, v: int) -> str:
         return self.tr("%1 %").replace("%1", str(v))

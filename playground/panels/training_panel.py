@@ -25,7 +25,7 @@ from ..commands import SetSettings
 from ..data_commands import current_split
 from ..formatting import format_number, parse_number
 from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
-                       loss_short_label)
+                       loss_short_label, row_of)
 
 LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "leaky_relu")
@@ -117,9 +117,9 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Learning rate"), self.learning_rate_combo)
         form.addRow(self.tr("Batch size"), self.batch_spin)
         form.addRow(self.tr("Optimizer"), self.optimizer_combo)
-        form.addRow(self.tr("Regularization"), self._row(self.regularization_combo, self.reg_rate_edit))
+        form.addRow(self.tr("Regularization"), row_of(self.regularization_combo, self.reg_rate_edit, stretch=1))
         form.addRow(self.tr("Hidden activation"), self.activation_combo)
-        form.addRow(self.tr("Weight init"), self._row(self.init_combo, self.init_seed_spin))
+        form.addRow(self.tr("Weight init"), row_of(self.init_combo, self.init_seed_spin, stretch=1))
         form.addRow(self.tr("Stop at epoch"), self.max_epochs_spin)
         form.addRow(self.tr("Stop at loss"), self.target_loss_edit)
         form.addRow(self.tr("Problem"), self.problem_label)
@@ -162,15 +162,6 @@ class TrainingPanel(QWidget):
             s.setSpecialValueText(special)
         s.valueChanged.connect(slot)
         return s
-
-    @staticmethod
-    def _row(*widgets) -> QWidget:
-        w = QWidget()
-        row = QHBoxLayout(w)
-        row.setContentsMargins(0, 0, 0, 0)
-        for x in widgets:
-            row.addWidget(x, 1)
-        return w
 
     # ------------------------------------------------------------ view → model
     def _settings(self, text: str, **fields) -> None:

@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer   # noqa: E402
-from PySide6.QtWidgets import QApplication                      # noqa: E402
 
 
 def run_event_loop(seconds: float) -> None:
@@ -49,7 +48,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from playground.app import create_application
-    app = create_application()
+    create_application()
     import tempfile
 
     from core import Network

@@ -2,7 +2,7 @@
 thumbnails on the canvas and their large view on hover — used through the real widgets."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from playground.main_window import MainWindow
