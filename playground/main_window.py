@@ -1,11 +1,9 @@
 """The main window: the canvas in the centre, panels as docks, menus, toolbar, status bar."""
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget)
 
 from core import check_gradients
@@ -13,6 +11,7 @@ from core.errors import EngineError
 
 from .canvas.view import NetworkView
 from .document import Document
+from .file_actions import FileActions
 from .formatting import format_number
 from .graph import GraphExplorer
 from .panels.derivation_panel import DerivationPanel
@@ -20,16 +19,12 @@ from .panels.inspector import InspectorPanel
 from .panels.sample_panel import SamplePanel
 from .panels.step_panel import StepPanel
 from .panels.weight_table import WeightTablePanel
-from .resources import example_names, load_example
+from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
 from . import structure_edits
 
-MAX_RECENT = 8
-# the file-dialog filter is translated where it is used: tr() needs the literal (lupdate)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
         super().__init__()
         self.setObjectName("MainWindow")
@@ -311,111 +306,6 @@ class MainWindow(QMainWindow):
             "<b>Backprop Playground</b><p>Step through the forward pass, the backward pass and "
             "gradient descent, with every number and its derivation shown.</p>"))
 
-    # ------------------------------------------------------------ files
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; True if it is fine to discard the current document."""
-        self.training.controller.pause()        # a running training becomes an undo step first
-        if not self.doc.modified:
-            return True
-        answer = QMessageBox.warning(
-            self, self.tr("Unsaved changes"),
-            self.tr("The document has unsaved changes. Save them first?"),
-            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
-        if answer == QMessageBox.Save:
-            return self.save()
-        return answer == QMessageBox.Discard
-
-    def new_document(self) -> None:
-        if self.maybe_save():
-            self.doc.replace_project(load_example("worked_example_2_2_1_relu.json"), None)
-            self.view.fit_to_view()
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), self._last_dir(),
-                                              self.tr("Backprop Playground (*.json);;All files (*)"))
-        if path:
-            self.open_path(path, ask=False)
-
-    def open_path(self, path: str, ask: bool = True) -> bool:
-        """Open a file; a bad file gets a dialog and the current document is untouched."""
-        if ask and not self.maybe_save():
-            return False
-        try:
-            self.doc.open(path)
-        except (EngineError, OSError) as exc:
-            msg = str(exc) if isinstance(exc, EngineError) else (exc.strerror or str(exc))
-            QMessageBox.critical(self, self.tr("Cannot open document"),
-                                 self.tr("%1 could not be opened:\n%2").replace(
-                                     "%1", os.path.basename(path)).replace("%2", msg))
-            return False
-        self._add_recent(self.doc.path)
-        self.view.fit_to_view()
-        return True
-
-    def open_example(self, name: str) -> None:
-        if self.maybe_save():
-            self.doc.replace_project(load_example(name), None)
-            self.view.fit_to_view()
-
-    def save(self) -> bool:
-        if self.doc.path is None:
-            return self.save_as()
-        return self._save_to(self.doc.path)
-
-    def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), self._last_dir(),
-                                              self.tr("Backprop Playground (*.json);;All files (*)"))
-        if not path:
-            return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self._save_to(path)
-
-    def _save_to(self, path: str) -> bool:
-        try:
-            self.doc.save(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot save"), str(exc))
-            return False
-        self._add_recent(self.doc.path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
-        return True
-
-    def _last_dir(self) -> str:
-        recent = self.recent_files()
-        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return [v for v in (value or []) if isinstance(v, str)]
-
-    def _add_recent(self, path: str | None) -> None:
-        if not path:
-            return
-        files = [path] + [p for p in self.recent_files() if p != path]
-        self.settings.setValue("recentFiles", files[:MAX_RECENT])
-        self._rebuild_recent_menu()
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for path in files:
-            act = self.recent_menu.addAction(os.path.basename(path))
-            act.setToolTip(path)
-            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(files))
-
-    @staticmethod
-    def _example_title(name: str) -> str:
-        try:
-            return load_example(name).title or name
-        except EngineError:
-            return name
-
     # ------------------------------------------------------------ window events
     def _restore_layout(self) -> bool:
         """Window geometry and docks as they were left; False if nothing was remembered."""
@@ -433,14 +323,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         event.accept()
-
-    def dragEnterEvent(self, event) -> None:
-        urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".json"):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        urls = event.mimeData().urls()
-        if urls:
-            QTimer.singleShot(0, lambda p=urls[0].toLocalFile(): self.open_path(p))
-            event.acceptProposedAction()
