@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import EngineError
@@ -13,7 +13,9 @@ from core.errors import EngineError
 from .resources import load_example
 
 MAX_RECENT = 8
-# the file-dialog filter is translated where it is used: tr() needs the literal (lupdate)
+# Strings here are in the "MainWindow" context, written out: at run time QObject.tr() takes
+# the context from the instance's class (MainWindow), while lupdate would file a plain tr() in
+# this mixin under "FileActions". Literals only, so lupdate can extract them.
 
 
 class FileActions:
@@ -23,8 +25,8 @@ class FileActions:
         if not self.doc.modified:
             return True
         answer = QMessageBox.warning(
-            self, self.tr("Unsaved changes"),
-            self.tr("The document has unsaved changes. Save them first?"),
+            self, QCoreApplication.translate("MainWindow", "Unsaved changes"),
+            QCoreApplication.translate("MainWindow", "The document has unsaved changes. Save them first?"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -38,8 +40,9 @@ class FileActions:
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open document"), self._last_dir(),
-                                              self.tr("Backprop Playground (*.json);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("MainWindow", "Open document"), self._last_dir(),
+            QCoreApplication.translate("MainWindow", "Backprop Playground (*.json);;All files (*)"))
         if path:
             self.open_path(path, ask=False)
 
@@ -51,8 +54,8 @@ class FileActions:
             self.doc.open(path)
         except (EngineError, OSError) as exc:
             msg = str(exc) if isinstance(exc, EngineError) else (exc.strerror or str(exc))
-            QMessageBox.critical(self, self.tr("Cannot open document"),
-                                 self.tr("%1 could not be opened:\n%2").replace(
+            QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot open document"),
+                                 QCoreApplication.translate("MainWindow", "%1 could not be opened:\n%2").replace(
                                      "%1", os.path.basename(path)).replace("%2", msg))
             return False
         self._add_recent(self.doc.path)
@@ -70,8 +73,9 @@ class FileActions:
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"), self._last_dir(),
-                                              self.tr("Backprop Playground (*.json);;All files (*)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Save document"), self._last_dir(),
+            QCoreApplication.translate("MainWindow", "Backprop Playground (*.json);;All files (*)"))
         if not path:
             return False
         if not path.lower().endswith(".json"):
@@ -82,10 +86,11 @@ class FileActions:
         try:
             self.doc.save(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot save"), str(exc))
+            QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot save"), str(exc))
             return False
         self._add_recent(self.doc.path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
+        saved = QCoreApplication.translate("MainWindow", "Saved %1")
+        self.statusBar().showMessage(saved.replace("%1", path), 4000)
         return True
 
     def _last_dir(self) -> str:
