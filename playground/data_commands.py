@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from core import DatasetSpec, Layer, Network
+from core import DatasetSpec, History, Layer, Network
 from core import datasets
 from core.losses import LOSSES
 from core.network import init_weights
@@ -130,12 +130,24 @@ class DataState:
     net: Network
     loss: str
     sample: tuple
+    history: History
 
 
 def capture(doc) -> DataState:
     p = doc.project
     return DataState(p.dataset, p.features, p.network.copy(), p.loss,
-                     (p.sample_x.copy(), p.sample_y.copy()))
+                     (p.sample_x.copy(), p.sample_y.copy()), p.history)
+
+
+def _same_problem(old: DatasetSpec | None, new: DatasetSpec | None, old_features, features) -> bool:
+    """Whether a loss history still describes the data after an edit: the same generator
+    (noise, seed, split or drawn points aside), the same kind of labels, the same inputs."""
+    if old is None or new is None or tuple(old_features or ()) != tuple(features or ()):
+        return old is new and tuple(old_features or ()) == tuple(features or ())
+    a, b = full_dataset(old), full_dataset(new)
+    same_kind = a is not None and b is not None and (a.kind, a.n_classes) == (b.kind, b.n_classes)
+    drawn = "custom" in (old.name, new.name)
+    return same_kind and (old.name == new.name or drawn)
 
 
 def plan(doc, spec: DatasetSpec | None, features=None) -> DataState:
@@ -149,7 +161,9 @@ def plan(doc, spec: DatasetSpec | None, features=None) -> DataState:
     if data is not None:
         n_out, act, loss = output_plan(net, loss, data.kind, data.n_classes)
         net = with_output(net, n_out, act, p.init, rng)
-    return DataState(spec, features, net, loss, (p.sample_x.copy(), p.sample_y.copy()))
+    # another problem starts a new loss curve (the old one comes back with undo)
+    history = p.history if _same_problem(p.dataset, spec, p.features, features) else History()
+    return DataState(spec, features, net, loss, (p.sample_x.copy(), p.sample_y.copy()), history)
 
 
 class DataEdit(QUndoCommand):
@@ -174,6 +188,8 @@ class DataEdit(QUndoCommand):
                 and s.sample[1].size == doc.network.output_size:
             doc.set_sample(*s.sample, initiator=initiator)
         doc.set_dataset(s.spec, initiator=initiator)
+        if s.history is not p.history:
+            doc.set_history(s.history, initiator=initiator)
 
     def redo(self):
         self._apply(self.new, False, self.initiator)

@@ -21,8 +21,8 @@ from .changes import Change
 
 def default_project() -> Project:
     """The first seed's worked example, straight from the bundled examples."""
-    from .resources import load_example
-    return load_example("worked_example_2_2_1_relu.json")
+    from .resources import DEFAULT_EXAMPLE, load_example
+    return load_example(DEFAULT_EXAMPLE)
 
 
 class DocumentUndoStack(QUndoStack):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import EngineError
 
+from .document import default_project
 from .resources import load_example
 
 MAX_RECENT = 8
@@ -34,7 +35,7 @@ class FileActions:
 
     def new_document(self) -> None:
         if self.maybe_save():
-            self.doc.replace_project(load_example("worked_example_2_2_1_relu.json"), None)
+            self.doc.replace_project(default_project(), None)
             self.view.fit_to_view()
 
     def open_dialog(self) -> None:

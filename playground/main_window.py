@@ -226,7 +226,9 @@ class MainWindow(FileActions, QMainWindow):
     def _refresh_status(self) -> None:
         c = self.doc.cursor
         if c is not None and c.shows_loss():
-            self.loss_label.setText(self.tr("Loss: %1").replace("%1", format_number(c.loss)))
+            text = (self.tr("Loss before the update: %1") if self.doc.update_applied
+                    else self.tr("Loss: %1"))
+            self.loss_label.setText(text.replace("%1", format_number(c.loss)))
         else:
             self.loss_label.setText("")
 

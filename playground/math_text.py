@@ -88,7 +88,8 @@ def explanation_lines(e: Explanation, digits: int = 6) -> tuple[str, str, str]:
         f = _ACT.get(e.function, e.function + "({})")
         z = e.terms[0].factors[0]
         title = tr("Activation: a = f(z)")
-        return title, f"{target} = {f.format(sym(z))}", f"= {f.format(num(z))} = {result}"
+        bare = value_html(z.value, digits, _color(z), paren=False)    # tanh(−0.17), not tanh((−0.17))
+        return title, f"{target} = {f.format(sym(z))}", f"= {f.format(bare)} = {result}"
     if r == "loss":
         if e.function == "half_squared_error":
             sym_terms = " + ".join(f"({sym(a)} − {sym(y)})²" for a, y in (t.factors for t in e.terms))

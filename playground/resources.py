@@ -7,10 +7,15 @@ from importlib import resources
 from core import Project, load_project_text
 
 
+DEFAULT_EXAMPLE = "worked_example_2_2_1_relu.json"
+"""The first seed's worked example: what the window opens on and File ▸ New starts from."""
+
+
 def example_names() -> list[str]:
-    """File names of every bundled example document, sorted."""
+    """File names of every bundled example document: the default first, then by name."""
     folder = resources.files("resources") / "examples"
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    return sorted((p.name for p in folder.iterdir() if p.name.endswith(".json")),
+                  key=lambda name: (name != DEFAULT_EXAMPLE, name))
 
 
 def load_example(name: str) -> Project:

@@ -146,14 +146,13 @@ class LabelItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not self._lines:
             return
+        if _pixels(painter, LABEL_PIXEL_SIZE) < MIN_TEXT_PIXELS:
+            return              # zoomed far out: no text to read, and no empty white boxes
         plain, bold, _m = label_fonts()
-        readable = _pixels(painter, LABEL_PIXEL_SIZE) >= MIN_TEXT_PIXELS
-        painter.setRenderHint(QPainter.Antialiasing, readable)
+        painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setPen(QPen(QColor(0, 0, 0, 40), 0.8))
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(self._rect, 3, 3)
-        if not readable:        # zoomed far out: the box says "values here", zoom in to read
-            return
         y = self._rect.top() + self.PAD
         for text, role, is_bold in self._lines:
             painter.setFont(bold if is_bold else plain)

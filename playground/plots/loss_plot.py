@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..formatting import format_number
 from . import Throttle
-from .colors import NEGATIVE, POSITIVE
 
+TRAIN_COLOUR, TEST_COLOUR = "#212121", "#8a8a8a"
+"""Neutral greys (solid train, dashed test) in both plots: orange and blue mean classes."""
 LOSS_DRAW_INTERVAL = 1.0 / 20.0
 """A loss curve needs no more; fewer redraws leave GUI time for the heat map and the canvas."""
 
@@ -53,8 +55,8 @@ class LossPlot(QWidget):
         p = self.plot = self.plot_widget.getPlotItem()
         p.setLabel("left", self.tr("loss"))
         p.addLegend(offset=(-8, 8), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
-        self.train_curve = _curve(p, "#333333", self.tr("train"))
-        self.test_curve = _curve(p, NEGATIVE, self.tr("test"))
+        self.train_curve = _curve(p, TRAIN_COLOUR, self.tr("train"))
+        self.test_curve = _curve(p, TEST_COLOUR, self.tr("test"), Qt.DashLine)
         self.train_curve.setSkipFiniteCheck(True)
 
         self.accuracy_widget = pg.PlotWidget(background="w")
@@ -66,8 +68,8 @@ class LossPlot(QWidget):
         a.setYRange(0.0, 1.0, padding=0.1)
         a.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         a.setXLink(p)
-        self.train_accuracy_curve = _curve(a, "#333333", self.tr("train"))
-        self.test_accuracy_curve = _curve(a, POSITIVE, self.tr("test"))
+        self.train_accuracy_curve = _curve(a, TRAIN_COLOUR, self.tr("train"))
+        self.test_accuracy_curve = _curve(a, TEST_COLOUR, self.tr("test"), Qt.DashLine)
         for item in (p, a):
             item.layout.setContentsMargins(2, 8, 8, 2)   # end tick labels stay inside
             item.disableAutoRange()

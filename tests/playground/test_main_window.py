@@ -53,6 +53,7 @@ def test_forward_backward_update_through_the_real_buttons(qtbot, window):
     assert "−0.39092" in der.plain_text()
     before = [scene.link_item(1, i, j).label_texts() for i in range(2) for j in range(2)]
     click(qtbot, sp.update_button)
+    assert window.loss_label.text() == "Loss before the update: 0.227138"
     assert "w = 0.539092" in scene.link_item(2, 0, 0).label_texts()
     assert "w = 0.23033" in scene.link_item(1, 0, 0).label_texts()
     assert "w = 0.436396" in scene.link_item(1, 1, 0).label_texts()

@@ -90,3 +90,21 @@ def test_whole_step_twice_continues_from_the_new_weights(qtbot, setup):
     assert doc.undo_stack.count() == 2
     doc.undo_stack.undo(); doc.undo_stack.undo()
     assert doc.network.layers[1].weights[0, 0] == 0.5
+
+
+def test_an_activation_of_a_negative_z_has_one_pair_of_brackets():
+    """tanh(−0.5) = −0.462117, not tanh((−0.5)); a product still brackets its negative factor."""
+    import re
+
+    import numpy as np
+
+    from core import Explainer, Layer, Network, OptimizerConfig, StepCursor
+    from playground.math_text import explanation_lines
+    net = Network(1, [Layer([[1.0]], [-1.5], "tanh"), Layer([[2.0]], [0.0], "linear")])
+    c = StepCursor(net, np.array([1.0]), np.array([0.0]), "half_squared_error",
+                   OptimizerConfig(learning_rate=0.1))
+    plain = lambda html: re.sub("<[^>]+>", "", html)              # noqa: E731
+    _t, _s, numbers = explanation_lines(Explainer(c).a(1, 0))
+    assert plain(numbers) == "= tanh(−0.5) = −0.462117"
+    _t, _s, numbers = explanation_lines(Explainer(c).z(2, 0))
+    assert "2 × (−0.462117)" in plain(numbers)

@@ -426,3 +426,21 @@ def test_output_and_loss_choice_is_one_undo_step(qtbot, circle):
     assert combo.currentData() == "tanh|half_squared_error"
     qtbot.mouseClick(v.data_panel.dataset_buttons["blobs"], Qt.LeftButton)
     assert combo.currentData() == "softmax|softmax_cross_entropy" and not combo.isEnabled()
+
+
+def test_another_data_set_starts_a_new_loss_curve_and_undo_brings_it_back(qtbot, spiral):
+    doc, controller, v = spiral
+    controller.step_epoch()
+    controller.step_epoch()
+    assert controller.history.n == 2
+    v.data_panel.noise_slider.setValue(20)                         # same problem: kept
+    assert doc.project.dataset.noise == pytest.approx(0.2) and controller.history.n == 2
+    qtbot.mouseClick(v.data_panel.dataset_buttons["regress-plane"], Qt.LeftButton)
+    assert controller.history.n == 0 and len(doc.project.history) == 0
+    assert v.loss_plot.train_curve.getData()[0] is None or len(v.loss_plot.train_curve.getData()[0]) == 0
+    assert "Epoch 0" in v.training_panel.epoch_label.text()
+    controller.step_epoch()
+    assert controller.history.column("epoch")[-1] == 1.0          # counted from 0 again
+    doc.undo_stack.undo()                                          # the epoch
+    doc.undo_stack.undo()                                          # the data set switch
+    assert doc.project.dataset.name == "spiral" and controller.history.n == 2
