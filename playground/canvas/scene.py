@@ -134,7 +134,10 @@ class NetworkScene(QGraphicsScene):
         sizes = net.sizes
         self._built_for = self._shape_key()
         self._many = sum(a * b for a, b in zip(sizes, sizes[1:])) >= BIG_NET_LINKS
-        spacing = (COLUMN_SPACING_BIG if self._many else
+        # a network that learns a data set sits between the data and the plots (TF Playground's
+        # compact columns; its weights show on hover); a textbook net gets room for every label
+        compact = self._many or bool(self.doc.project.features)
+        spacing = (COLUMN_SPACING_BIG if compact else
                    COLUMN_SPACING_SMALL_NET if max(sizes) <= 4 else COLUMN_SPACING)
         self._columns = [c * spacing for c in range(len(sizes))]
         self._root = root = QGraphicsRectItem()

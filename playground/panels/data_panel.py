@@ -23,7 +23,7 @@ from ..data_commands import (ClearPoints, ReplaceDataset, SetDataSpec, SetFeatur
 from ..plots import colors
 from ..widgets import blocked_signals, row_of
 
-THUMB = 48
+THUMB = 42
 _THUMBS: dict[str, QIcon] = {}
 
 
@@ -106,8 +106,8 @@ class DataPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Noise"), row_of(self.noise_slider, self.noise_label))
         form.addRow(self.tr("Training data"), row_of(self.ratio_slider, self.ratio_label))
-        form.addRow(self.tr("Seed"), self.seed_spin)
-        form.addRow(self.tr("Classes"), self.classes_spin)
+        self.classes_label = QLabel(self.tr("Classes"))
+        form.addRow(self.tr("Seed"), row_of(self.seed_spin, self.classes_label, self.classes_spin))
 
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.setToolTip(self.tr("New random points (the weights stay)"))
@@ -279,6 +279,8 @@ class DataPanel(QWidget):
         self.noise_slider.setEnabled(spec is not None and not custom)
         self.regenerate_button.setEnabled(spec is not None and not custom)
         self.classes_spin.setEnabled(kind == "multiclass")
+        self.classes_label.setVisible(kind == "multiclass")
+        self.classes_spin.setVisible(kind == "multiclass")
         for w in (self.ratio_slider, self.seed_spin, self.clear_button, self.export_button,
                   self.features_group):
             w.setEnabled(spec is not None)
