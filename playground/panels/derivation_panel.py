@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from core.errors import EngineError
 from core.explain import Explainer
 
 from ..formatting import format_number
@@ -26,9 +27,23 @@ class DerivationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
-        doc.changed.connect(lambda change: self.refresh())
-        selection.changed.connect(lambda ref: self.refresh())
+        self._stale = False
+        doc.changed.connect(lambda change: self._refresh_if_shown())
+        selection.changed.connect(lambda ref: self._refresh_if_shown())
         self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        """A hidden panel (the training layout) waits until it is shown again: during
+        training the Document changes many times a second."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:     # noqa: N802 (Qt override)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def set_font_scale(self, scale: float) -> None:
         font = QFont(self.browser.font())
@@ -96,7 +111,11 @@ class DerivationPanel(QWidget):
         return self.tr("Nothing computed yet for this item: step forward (or backward) to reach it.")
 
     def refresh(self) -> None:
-        items = self.explanations()
+        self._stale = False
+        try:
+            items = self.explanations()
+        except (EngineError, IndexError):    # a selection the network no longer has
+            items = []
         if not items:
             self.browser.setHtml(f"<p>{self._hint()}</p>")
             return
@@ -104,6 +123,9 @@ class DerivationPanel(QWidget):
         self.browser.setHtml(html)
 
     def plain_text(self) -> str:
+        """What the panel shows (brought up to date first if it was hidden)."""
+        if self._stale:
+            self.refresh()
         return self.browser.toPlainText()
 
 

@@ -108,3 +108,17 @@ def test_an_activation_of_a_negative_z_has_one_pair_of_brackets():
     assert plain(numbers) == "= tanh(−0.5) = −0.462117"
     _t, _s, numbers = explanation_lines(Explainer(c).z(2, 0))
     assert "2 × (−0.462117)" in plain(numbers)
+
+
+def test_a_hidden_derivation_panel_catches_up_when_shown(qtbot, setup):
+    """Hidden (the training layout), the panel skips the Document's changes; shown again, it
+    shows the current step. A selection the network does not have shows the hint."""
+    doc, sel, steps, der = setup
+    before = der.browser.toPlainText()
+    doc.step_forward()
+    assert der.browser.toPlainText() == before               # hidden: not recomputed
+    der.show()
+    qtbot.waitExposed(der)
+    assert "0.58" in der.browser.toPlainText()               # z¹₁ = 0.58 after showing
+    sel.select(("link", 2, 5, 5))                            # no such link in a 2-2-1 net
+    assert "0.58" not in der.plain_text()
