@@ -143,7 +143,8 @@ class TrainWorker(QObject):
         until ``deadline``; a stop request ends both at once. Returns the next deadline: one
         frame later, so frames keep a steady 60 Hz beat (one that fell behind by more than a
         frame starts a new beat instead of rushing to catch up)."""
-        self._drawn.wait(GUI_WAIT)
+        if not self._stop.is_set():     # (a stop that came before _publish cleared _drawn)
+            self._drawn.wait(GUI_WAIT)
         now = time.perf_counter()
         self._stop.wait(max(MIN_REST, deadline - now))
         return deadline + FRAME_SECONDS if now < deadline + FRAME_SECONDS else now + FRAME_SECONDS
