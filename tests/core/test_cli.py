@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -81,7 +82,7 @@ def test_entry_point_runs_as_a_program(tmp_path):
 
 
 def _doc_with(tmp_path, mutate, name="doc.json"):
-    d = json.loads(open(WORKED).read())
+    d = json.loads(Path(WORKED).read_text(encoding="utf-8"))
     mutate(d)
     path = tmp_path / name
     path.write_text(json.dumps(d))
@@ -110,7 +111,7 @@ def test_bad_documents_on_every_command(tmp_path, capsys, command, mutate, words
 
 
 def test_truncated_and_empty_files(tmp_path, capsys):
-    text = open(WORKED).read()
+    text = Path(WORKED).read_text(encoding="utf-8")
     for i, body in enumerate([text[: len(text) // 2], "", "\x00\xff garbage"]):
         path = tmp_path / f"t{i}.json"
         path.write_bytes(body.encode("latin-1") if i == 2 else body.encode())
