@@ -162,8 +162,22 @@ class LabelItem(QGraphicsItem):
             y += LABEL_LINE_HEIGHT
 
 
+class _ReportsHover:
+    """Tells ``on_hover(item, entered)`` (set by the scene) when the mouse enters or leaves."""
+
+    on_hover: Callable | None = None
+
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, True)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, False)
+
+
 # ---------------------------------------------------------------------------- neurons
-class NeuronItem(QGraphicsItem):
+class NeuronItem(_ReportsHover, QGraphicsItem):
     """One neuron: ``ref`` = ("neuron", layer, i); ``kind`` = input / hidden / output."""
 
     def __init__(self, ref: tuple, kind: str, caption: str):
@@ -177,14 +191,6 @@ class NeuronItem(QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
-
-    def hoverEnterEvent(self, event) -> None:   # noqa: N802
-        if self.on_hover is not None:
-            self.on_hover(self, True)
-
-    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
-        if self.on_hover is not None:
-            self.on_hover(self, False)
 
     # -- what the scene sets
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
@@ -250,7 +256,7 @@ class NeuronItem(QGraphicsItem):
 
 
 # ---------------------------------------------------------------------------- links
-class LinkItem(QGraphicsLineItem):
+class LinkItem(_ReportsHover, QGraphicsLineItem):
     """One link: ``ref`` = ("link", l, i, j), the weight W[l][i, j] from neuron j of layer
     l − 1 to neuron i of layer l. The line is painted by Qt (cheap); the scene sets the pen."""
 
@@ -281,14 +287,6 @@ class LinkItem(QGraphicsLineItem):
         if self.label is None or not self.label.isVisible():
             return []
         return self.label.texts()
-
-    def hoverEnterEvent(self, event) -> None:   # noqa: N802
-        if self.on_hover is not None:
-            self.on_hover(self, True)
-
-    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
-        if self.on_hover is not None:
-            self.on_hover(self, False)
 
 
 # ---------------------------------------------------------------------------- headers
