@@ -26,9 +26,9 @@ from .worker import Frame, TrainWorker
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
 """While training, the Document (and so the canvas, the inspector, the weight table) follows
-the frames at most this often; the heat map takes every frame (the loss plot ≤ 20 a second). Every view of
-the Document reacts to a parameter change, so 60 of them a second would cost the heat map its
-frame rate. When a run ends the Document gets the last frame's parameters."""
+the frames at most this often; the heat map takes every frame, the loss plot ≤ 20 a second.
+Every view of the Document reacts to a parameter change, so 60 of them a second would cost the
+heat map its frame rate. When a run ends the Document gets the last frame's parameters."""
 
 
 class TrainingController(QObject):
@@ -170,10 +170,9 @@ class TrainingController(QObject):
         if worker is None or worker is not self._worker:
             return
         frame = worker.take_latest()
-        if frame is None or frame.run_id != self.run_id:
-            return
-        self._apply(frame)
-        worker.frame_drawn()
+        if frame is not None and frame.run_id == self.run_id:
+            self._apply(frame)
+        worker.frame_drawn()            # the worker may train on (it waits for this)
 
     def _apply(self, frame: Frame, sync: bool = False) -> None:
         snap = frame.snapshot
