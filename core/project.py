@@ -64,6 +64,13 @@ class Project:
     history: History = field(default_factory=History)
     title: str = ""
     description: str = ""
+    translations: dict = field(default_factory=dict)
+    """The title and description in other languages, by language code:
+    ``{"zh_CN": {"title": "…", "description": "…"}}`` (the plain fields are English)."""
+
+    def text(self, key: str, language: str = "en") -> str:
+        """``title`` or ``description`` in ``language``; the English text where it has none."""
+        return self.translations.get(language, {}).get(key) or getattr(self, key)
 
     def copy(self) -> "Project":
         return replace(self, network=self.network.copy(), sample_x=self.sample_x.copy(),

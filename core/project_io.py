@@ -1,11 +1,12 @@
 """Documents: a Project as versioned JSON, validated field by field on load.
 
-Format (version 1)::
+Format (version 2)::
 
     {
       "format": "backprop-playground",
-      "version": 1,
-      "title": "…", "description": "…",                        (optional)
+      "version": 2,
+      "title": "…", "description": "…",                        (optional, English)
+      "translations": {"zh_CN": {"title": "…", "description": "…"}},   (optional; since version 2)
       "network": {
         "input_size": 2,
         "features": ["x1", "x2"] | null,                       (null: inputs are the sample's numbers)
@@ -40,6 +41,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from typing import Any
 
 import numpy as np
@@ -52,7 +54,8 @@ from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
 from .project import DatasetSpec, History, Project
 
 FORMAT = "backprop-playground"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z][A-Za-z]{1,3})?")
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
 MAX_POINTS = 100_000
@@ -283,12 +286,14 @@ def project_from_dict(doc: Any) -> Project:
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise DocumentError("version", "missing or not a whole number")
-    if version != CURRENT_VERSION:
+    if not 1 <= version <= CURRENT_VERSION:
         newer = " (written by a newer version of the program)" if version > CURRENT_VERSION else ""
         raise DocumentError("version", f"version {version} is not supported{newer}; "
-                                       f"this program reads version {CURRENT_VERSION}")
-    _keys(doc, "", {"format", "version", "title", "description", "network", "sample", "loss",
-                    "optimizer", "training", "dataset", "history"})
+                                       f"this program reads versions 1 to {CURRENT_VERSION}")
+    for migrate in MIGRATIONS[version - 1:]:
+        doc = migrate(doc)
+    _keys(doc, "", {"format", "version", "title", "description", "translations", "network",
+                    "sample", "loss", "optimizer", "training", "dataset", "history"})
     if "network" not in doc:
         raise DocumentError("network", "missing")
     net, features = _network(doc["network"])
@@ -318,7 +323,30 @@ def project_from_dict(doc: Any) -> Project:
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
         history=_history(doc.get("history")),
         title=_str(doc.get("title", ""), "title", max_len=200),
-        description=_str(doc.get("description", ""), "description"))
+        description=_str(doc.get("description", ""), "description"),
+        translations=_translations(doc.get("translations")))
+
+
+def _translations(d, path="translations") -> dict:
+    """{language code: {"title": …, "description": …}} (both optional)."""
+    out = {}
+    for code, texts in _obj(d if d is not None else {}, path).items():
+        if not LANGUAGE_CODE.fullmatch(code):
+            raise DocumentError(f"{path}.{code}", "expected a language code such as zh_CN")
+        texts = _obj(texts, f"{path}.{code}")
+        _keys(texts, f"{path}.{code}", {"title", "description"})
+        out[code] = {k: _str(texts[k], f"{path}.{code}.{k}", max_len=200 if k == "title" else 10_000)
+                     for k in ("title", "description") if k in texts}
+    return out
+
+
+def _v1_to_v2(doc: dict) -> dict:
+    """Version 2 added the optional ``translations``: a version 1 document has none."""
+    return {**doc, "version": 2}
+
+
+MIGRATIONS = (_v1_to_v2,)
+"""MIGRATIONS[k] turns a version k+1 document into version k+2."""
 
 
 def _reject_constant(name: str):
@@ -368,6 +396,7 @@ def project_to_dict(p: Project) -> dict:
     doc = {
         "format": FORMAT, "version": CURRENT_VERSION,
         "title": p.title, "description": p.description,
+        **({"translations": {c: dict(t) for c, t in p.translations.items()}} if p.translations else {}),
         "network": {"input_size": net.input_size,
                     "features": list(p.features) if p.features else None, "layers": layers},
         "sample": {"x": p.sample_x.tolist(), "y": p.sample_y.tolist()},
