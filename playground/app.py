@@ -25,6 +25,8 @@ def create_application(argv=None):
     app.setOrganizationName(ORG_NAME)
     import pyqtgraph as pg
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+    from .fonts import install
+    install(app)                # Chinese never renders as boxes, even without a system CJK font
     return app
 
 
@@ -47,6 +49,8 @@ def main(argv=None) -> int:
         except (EngineError, OSError) as exc:
             print(f"{args.file}: {exc}", file=sys.stderr)
             return 2
+    from . import i18n
+    i18n.set_language(i18n.resolve(i18n.stored_choice(settings)))
     window = MainWindow(settings=settings)
     if args.file and not window.open_path(args.file, ask=False):
         if args.screenshot:

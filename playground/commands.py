@@ -8,7 +8,8 @@ from core import Network
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 _SET_VALUE_ID = 1001

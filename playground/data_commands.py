@@ -24,7 +24,8 @@ _DATA_EDIT_ID = 2001
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DataCommands", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 # ---------------------------------------------------------------- reading the data

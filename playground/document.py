@@ -305,10 +305,10 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.path_changed.emit(self.path)
 
-    def title(self) -> str:
+    def title(self, language: str = "en") -> str:
         if self.path:
             return os.path.basename(self.path)
-        return self.project.title or ""
+        return self.project.text("title", language) or ""
 
 
 def _resized(v: np.ndarray, n: int) -> np.ndarray:

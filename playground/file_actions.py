@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import EngineError
 
+from . import i18n
 from .document import default_project
 from .resources import load_example
 
@@ -121,11 +122,14 @@ class FileActions:
         self.recent_menu.setEnabled(bool(files))
 
     @staticmethod
-    def _example_title(name: str) -> str:
+    def _example_texts(name: str) -> tuple[str, str]:
+        """An example's title and description in the current language."""
         try:
-            return load_example(name).title or name
+            p = load_example(name)
         except EngineError:
-            return name
+            return name, ""
+        language = i18n.current_language()
+        return p.text("title", language) or name, p.text("description", language)
 
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()

@@ -22,7 +22,8 @@ from .panels.weight_table import WeightTablePanel
 from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
-from . import structure_edits
+from .window_language import LanguageMenu
+from . import i18n, structure_edits
 
 class MainWindow(FileActions, QMainWindow):
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
@@ -106,10 +107,8 @@ class MainWindow(FileActions, QMainWindow):
         self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
-        self.act_undo = d.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_redo = d.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.act_undo = self.act_redo = None
+        self._make_undo_actions()
         # toolbar buttons keep a short fixed label; the menu items name the command
         stack = d.undo_stack
         self.act_undo_short = self._action(self.tr("Undo"), stack.undo)
@@ -147,17 +146,31 @@ class MainWindow(FileActions, QMainWindow):
             act.blockSignals(False)
         self.act_about = self._action(self.tr("&About Backprop Playground"), self.about)
 
+    def _make_undo_actions(self) -> None:
+        stack = self.doc.undo_stack
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.Undo)
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+
+    def rebuild_undo_actions(self) -> None:
+        """New Undo/Redo menu items: a QUndoStack action keeps the prefix it was made with."""
+        old = (self.act_undo, self.act_redo)
+        self._make_undo_actions()
+        for before, after in zip(old, (self.act_undo, self.act_redo)):
+            for w in before.associatedObjects():
+                if hasattr(w, "insertAction"):
+                    w.insertAction(before, after)
+                    w.removeAction(before)
+            before.deleteLater()
+
     def _build_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
         m.addActions([self.act_new, self.act_open])
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.examples_menu = m.addMenu(self.tr("&Examples"))
-        for name in example_names():
-            title = self._example_title(name)
-            act = self.examples_menu.addAction(title)
-            act.setData(name)
-            act.triggered.connect(lambda _=False, n=name: self.open_example(n))
+        self.rebuild_examples_menu()
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
@@ -184,6 +197,8 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         for dock in self.docks.values():
             m.addAction(dock.toggleViewAction())
+        m.addSeparator()
+        self.language_menu = LanguageMenu(self, m)
 
         m = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])
@@ -198,6 +213,16 @@ class MainWindow(FileActions, QMainWindow):
         self.training.build_menu(mb, self.view_menu)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_about)
+
+    def rebuild_examples_menu(self) -> None:
+        """One item per bundled example, titled in the current language."""
+        self.examples_menu.clear()
+        for name in example_names():
+            title, description = self._example_texts(name)
+            act = self.examples_menu.addAction(title)
+            act.setStatusTip(description)
+            act.setData(name)
+            act.triggered.connect(lambda _=False, n=name: self.open_example(n))
 
     def _build_toolbar(self) -> None:
         # toolbar buttons show the short icon text; menus keep the full names
@@ -233,7 +258,7 @@ class MainWindow(FileActions, QMainWindow):
             self.loss_label.setText("")
 
     def _update_title(self) -> None:
-        name = self.doc.title() or self.tr("Untitled")
+        name = self.doc.title(i18n.current_language()) or self.tr("Untitled")
         self.setWindowTitle(self.tr("%1[*] — Backprop Playground").replace("%1", name))
         self.setWindowModified(self.doc.modified)
 

@@ -13,7 +13,8 @@ from .formatting import format_number
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MathText", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 FORWARD_COLOR = "#1565c0"    # values of the forward pass

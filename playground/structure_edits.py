@@ -10,7 +10,8 @@ from .commands import ReplaceNetwork
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StructureEdits", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def _push(doc, edit, text: str) -> bool:

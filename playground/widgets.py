@@ -51,7 +51,8 @@ def symbol_text(base: str, layer: int | None = None, *index: int) -> str:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("NumberEdit", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def arg(template: str, *values) -> str:
@@ -216,26 +217,25 @@ class NumberEdit(QLineEdit):
 
 
 # ---------------------------------------------------------------- readable names
-def _n(text: str) -> str:
-    return QCoreApplication.translate("Names", text)
+
 
 
 def activation_label(name: str) -> str:
-    return {"linear": _n("Linear"), "relu": _n("ReLU"), "leaky_relu": _n("Leaky ReLU"),
-            "tanh": _n("tanh"), "sigmoid": _n("Sigmoid"), "softmax": _n("Softmax")}.get(name, name)
+    return {"linear": tr("Linear"), "relu": tr("ReLU"), "leaky_relu": tr("Leaky ReLU"),
+            "tanh": tr("tanh"), "sigmoid": tr("Sigmoid"), "softmax": tr("Softmax")}.get(name, name)
 
 
 def loss_short_label(name: str) -> str:
     """The loss's name alone, short enough for a combo box in a narrow dock."""
-    return {"half_squared_error": _n("Half squared error"),
-            "binary_cross_entropy": _n("Binary cross-entropy"),
-            "softmax_cross_entropy": _n("Softmax cross-entropy")}.get(name, name)
+    return {"half_squared_error": tr("Half squared error"),
+            "binary_cross_entropy": tr("Binary cross-entropy"),
+            "softmax_cross_entropy": tr("Softmax cross-entropy")}.get(name, name)
 
 
 def loss_label(name: str) -> str:
-    return {"half_squared_error": _n("Half squared error ½Σ(a−y)²"),
-            "binary_cross_entropy": _n("Binary cross-entropy (sigmoid output)"),
-            "softmax_cross_entropy": _n("Softmax cross-entropy (softmax output)")}.get(name, name)
+    return {"half_squared_error": tr("Half squared error ½Σ(a−y)²"),
+            "binary_cross_entropy": tr("Binary cross-entropy (sigmoid output)"),
+            "softmax_cross_entropy": tr("Softmax cross-entropy (softmax output)")}.get(name, name)
 
 
 def pairing_message(loss_name: str, activation: str, changing_loss: bool = True) -> str:
@@ -250,10 +250,10 @@ def pairing_message(loss_name: str, activation: str, changing_loss: bool = True)
         pass
     need = loss.requires_activation
     if changing_loss and need and need != activation:
-        return arg(_n("%1 needs a %2 output layer, but the output layer is %3. "
+        return arg(tr("%1 needs a %2 output layer, but the output layer is %3. "
                       "Change the output activation first."),
                    loss_label(loss_name), activation_label(need), activation_label(activation))
-    return arg(_n("A %1 output layer does not fit the loss “%2”. Choose another loss first."),
+    return arg(tr("A %1 output layer does not fit the loss “%2”. Choose another loss first."),
                activation_label(activation), loss_label(loss_name))
 
 

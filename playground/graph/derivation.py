@@ -19,7 +19,8 @@ SUMMARY_MAX = 8
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("GraphExplorer", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def _descriptions() -> dict[str, str]:

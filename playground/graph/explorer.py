@@ -331,6 +331,11 @@ class GraphExplorer(QWidget):
         self._refresh()
         self.browser.setHtml(self.deriver.descent(lr, old, grads, new, old_f, new_f))
 
+    def retranslate(self) -> None:
+        """Re-render the explanation and status in the language just installed."""
+        if self.stepper is not None:
+            self._refresh()
+
     def _refresh(self) -> None:
         s = self.stepper
         self.scene.refresh(s, DIGITS)

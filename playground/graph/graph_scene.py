@@ -29,7 +29,8 @@ HIGHLIGHT_FILL = {"forward": "#dcebfb", "backward": "#fde2e2"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("GraphExplorer", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def _font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:

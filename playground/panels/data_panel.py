@@ -21,19 +21,18 @@ from core.features import FEATURE_LABELS, FEATURE_NAMES
 from ..data_commands import (ClearPoints, ReplaceDataset, SetDataSpec, SetFeatures,
                              full_dataset)
 from ..plots import colors
-from ..widgets import blocked_signals, row_of
+from ..widgets import blocked_signals, row_of, tr
 
 THUMB = 42
 _THUMBS: dict[str, QIcon] = {}
 
 
 def dataset_label(name: str) -> str:
-    t = lambda s: QCoreApplication.translate("DataSets", s)  # noqa: E731
-    return {"circle": t("Circle"), "xor": t("Exclusive or"), "gauss": t("Two Gaussians"),
-            "spiral": t("Spiral"), "regress-plane": t("Plane (regression)"),
-            "regress-gauss": t("Gaussian bumps (regression)"), "moons": t("Moons"),
-            "checkerboard": t("Checkerboard"), "multiclass-spiral": t("Spiral, several classes"),
-            "blobs": t("Blobs, several classes"), "custom": t("Your points")}.get(name, name)
+    return {"circle": tr("Circle"), "xor": tr("Exclusive or"), "gauss": tr("Two Gaussians"),
+            "spiral": tr("Spiral"), "regress-plane": tr("Plane (regression)"),
+            "regress-gauss": tr("Gaussian bumps (regression)"), "moons": tr("Moons"),
+            "checkerboard": tr("Checkerboard"), "multiclass-spiral": tr("Spiral, several classes"),
+            "blobs": tr("Blobs, several classes"), "custom": tr("Your points")}.get(name, name)
 
 
 def thumbnail(name: str) -> QIcon:

@@ -1,0 +1,65 @@
+"""The main window's View ▸ Language menu (English / 简体中文 / follow the system) and the switch:
+install the translators, re-label the live widgets, re-render what the window computes from the
+document. The Document, its undo history and a running training are not touched."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QActionGroup
+
+from . import i18n, retranslate
+
+NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+"""Each language is offered under its own name, whatever the current language."""
+
+
+class LanguageMenu(QObject):
+    def __init__(self, window, menu):
+        super().__init__(window)
+        self.window = window
+        self.menu = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.actions = {}
+        for choice in i18n.CHOICES:
+            text = NATIVE_NAMES.get(choice) or self.tr("Follow the system")
+            act = self.menu.addAction(text)
+            act.setCheckable(True)
+            act.setData(choice)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, c=choice: self.choose(c))
+            self.actions[choice] = act
+        self.actions[i18n.stored_choice(window.settings)].setChecked(True)
+
+    def choose(self, choice: str) -> None:
+        """Remember ``choice`` and apply it to the running window at once."""
+        self.window.settings.setValue(i18n.SETTING, choice)
+        self.actions[choice].setChecked(True)
+        switch_language(self.window, i18n.resolve(choice))
+
+
+def switch_language(window, language: str) -> bool:
+    old = i18n.current_language()
+    if not i18n.set_language(language):
+        return False
+    stacks = [window.doc.undo_stack]
+    retranslate.retranslate(old, language, undo_stacks=stacks)
+    refresh_texts(window)
+    QCoreApplication.processEvents()
+    return True
+
+
+def refresh_texts(window) -> None:
+    """Texts the window builds from the document (titles, status, derivations, canvas captions)."""
+    window.rebuild_undo_actions()
+    window.rebuild_examples_menu()
+    window.sample_panel._build_rows()
+    window._update_title()
+    window._refresh_status()
+    window.view.scene().rebuild()
+    for name in ("step_panel", "derivation_panel"):
+        getattr(window, name).refresh()
+    window.inspector.rebuild(commit_pending=False)
+    t = window.training
+    t.training_panel.refresh()
+    t.data_panel.refresh()
+    t._on_running(t.controller.running)
+    window.graph_explorer.retranslate()

@@ -1,0 +1,1898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message>
+        <source>Edit sample</source>
+        <translation>编辑样本</translation>
+    </message>
+    <message>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <source>Change data set</source>
+        <translation>更换数据集</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>添加数据点</translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation>删除数据点</translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation>清除数据点</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Change input features</source>
+        <translation>更改输入特征</translation>
+    </message>
+    <message>
+        <source>The add gate distributes: every input receives the upstream gradient unchanged.</source>
+        <translation>加法门分配梯度：每个输入都原样得到上游梯度。</translation>
+    </message>
+    <message>
+        <source>The subtract gate distributes: the first input receives the upstream gradient, the second its negative.</source>
+        <translation>减法门分配梯度：第一个输入得到上游梯度，第二个输入得到它的相反数。</translation>
+    </message>
+    <message>
+        <source>The multiply gate swaps: each input receives the upstream gradient times the other input.</source>
+        <translation>乘法门交换：每个输入得到上游梯度乘以另一个输入。</translation>
+    </message>
+    <message>
+        <source>The divide gate: ∂(a/b)/∂a = 1/b and ∂(a/b)/∂b = −a/b².</source>
+        <translation>除法门：∂(a/b)/∂a = 1/b，∂(a/b)/∂b = −a/b²。</translation>
+    </message>
+    <message>
+        <source>The negate gate flips the sign of the gradient.</source>
+        <translation>取负门把梯度变号。</translation>
+    </message>
+    <message>
+        <source>The power gate: ∂(xᵖ)/∂x = p·xᵖ⁻¹.</source>
+        <translation>幂门：∂(xᵖ)/∂x = p·xᵖ⁻¹。</translation>
+    </message>
+    <message>
+        <source>The exp gate: the derivative of eˣ is eˣ itself, the gate&apos;s own output.</source>
+        <translation>指数门：eˣ 的导数就是 eˣ 本身，即该门自己的输出。</translation>
+    </message>
+    <message>
+        <source>The log gate: ∂(ln x)/∂x = 1/x.</source>
+        <translation>对数门：∂(ln x)/∂x = 1/x。</translation>
+    </message>
+    <message>
+        <source>The max gate routes: the whole gradient goes to the largest input, the others receive 0.</source>
+        <translation>最大值门路由梯度：整个梯度交给最大的输入，其他输入得到 0。</translation>
+    </message>
+    <message>
+        <source>The min gate routes: the whole gradient goes to the smallest input, the others receive 0.</source>
+        <translation>最小值门路由梯度：整个梯度交给最小的输入，其他输入得到 0。</translation>
+    </message>
+    <message>
+        <source>The ReLU gate lets the gradient through where its input is positive and blocks it elsewhere.</source>
+        <translation>ReLU 门在输入为正时让梯度通过，否则将其挡住。</translation>
+    </message>
+    <message>
+        <source>The sigmoid gate scales the gradient by σ·(1 − σ), computed from its own output.</source>
+        <translation>sigmoid 门把梯度乘以 σ·(1 − σ)，由它自己的输出算出。</translation>
+    </message>
+    <message>
+        <source>The tanh gate scales the gradient by 1 − tanh², computed from its own output.</source>
+        <translation>tanh 门把梯度乘以 1 − tanh²，由它自己的输出算出。</translation>
+    </message>
+    <message>
+        <source>largest</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>smallest</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>%1 is the %2 input</source>
+        <translation>%1 是%2的输入</translation>
+    </message>
+    <message>
+        <source>%1 is not the %2 input</source>
+        <translation>%1 不是%2的输入</translation>
+    </message>
+    <message>
+        <source>%1 &gt; 0</source>
+        <translation>%1 &gt; 0</translation>
+    </message>
+    <message>
+        <source>%1 ≤ 0</source>
+        <translation>%1 ≤ 0</translation>
+    </message>
+    <message>
+        <source>%1 is used %2 times, so the gradients add: %3 = %4 = %5</source>
+        <translation>%1 被使用了 %2 次，所以梯度相加：%3 = %4 = %5</translation>
+    </message>
+    <message>
+        <source>%1 is used %2 times, so the gradients add: so far %3 = %4 = %5 (%6 of %2 arrived)</source>
+        <translation>%1 被使用了 %2 次，所以梯度相加：目前 %3 = %4 = %5（%2 个中已到达 %6 个）</translation>
+    </message>
+    <message>
+        <source>Press “Forward one node” to compute the graph one gate at a time, or “Run forward” to compute all of it. Then go backward: every gate multiplies the gradient arriving from above (upstream) by its own local derivative and passes the product to its inputs.</source>
+        <translation>按“前向一个节点”逐个门计算计算图，或按“全部前向”一次算完。然后反向传播：每个门把从上方（上游）传来的梯度乘以自己的局部导数，再把乘积传给它的输入。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt; %1 = %2</source>
+        <translation>&lt;b&gt;输入&lt;/b&gt; %1 = %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Constant&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;常数&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward: %1 gate&lt;/b&gt;</source>
+        <translation>&lt;b&gt;前向：%1 门&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Constant&lt;/b&gt; %1: a constant never changes, so its gradient is not needed.</source>
+        <translation>&lt;b&gt;常数&lt;/b&gt; %1：常数不会改变，所以不需要它的梯度。</translation>
+    </message>
+    <message>
+        <source>Start of the backward pass: %1 = 1</source>
+        <translation>反向传播开始：%1 = 1</translation>
+    </message>
+    <message>
+        <source>Upstream gradient: %1 = %2</source>
+        <translation>上游梯度：%1 = %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient of input %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;输入 %1 的梯度&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 does not use %2: %3 = 0</source>
+        <translation>%1 不使用 %2：%3 = 0</translation>
+    </message>
+    <message>
+        <source>This is the final gradient of %1: how much %2 changes per unit change of %1.</source>
+        <translation>这是 %1 的最终梯度：%1 每变化一个单位，%2 变化多少。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward: %1 gate&lt;/b&gt; %2 = %3</source>
+        <translation>&lt;b&gt;反向：%1 门&lt;/b&gt; %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 receives upstream × local = %2 × %3 = %4</source>
+        <translation>%1 得到 上游 × 局部 = %2 × %3 = %4</translation>
+    </message>
+    <message>
+        <source>(all %1 gradients are shown in the graph)</source>
+        <translation>（全部 %1 个梯度都显示在计算图中）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward pass complete.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;反向传播完成。&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward pass complete:&lt;/b&gt; %1 = %2</source>
+        <translation>&lt;b&gt;前向传播完成：&lt;/b&gt;%1 = %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One gradient-descent step&lt;/b&gt; with learning rate h = %1: every variable moves against its gradient, v := v − h·∂%2/∂v.</source>
+        <translation>&lt;b&gt;一步梯度下降&lt;/b&gt;，学习率 h = %1：每个变量都沿梯度的反方向移动，v := v − h·∂%2/∂v。</translation>
+    </message>
+    <message>
+        <source>lower by %1</source>
+        <translation>降低了 %1</translation>
+    </message>
+    <message>
+        <source>higher by %1: try a smaller learning rate</source>
+        <translation>升高了 %1：请尝试更小的学习率</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 before: %2 → after: %3&lt;/b&gt; (%4)</source>
+        <translation>&lt;b&gt;%1 之前：%2 → 之后：%3&lt;/b&gt;（%4）</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>值：%1</translation>
+    </message>
+    <message>
+        <source>gradient so far: %1 (more uses still to come)</source>
+        <translation>目前的梯度：%1（还有其他使用未到达）</translation>
+    </message>
+    <message>
+        <source>gradient: %1</source>
+        <translation>梯度：%1</translation>
+    </message>
+    <message>
+        <source>Weighted sum: z = Σ w·a + b</source>
+        <translation>加权和：z = Σ w·a + b</translation>
+    </message>
+    <message>
+        <source>Activation: a = f(z)</source>
+        <translation>激活值：a = f(z)</translation>
+    </message>
+    <message>
+        <source>Loss: half squared error</source>
+        <translation>损失：半平方误差</translation>
+    </message>
+    <message>
+        <source>Loss: binary cross-entropy</source>
+        <translation>损失：二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Loss: softmax cross-entropy</source>
+        <translation>损失：softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>Loss gradient at the output</source>
+        <translation>输出处的损失梯度</translation>
+    </message>
+    <message>
+        <source>Output δ: chain rule δ = ∂L/∂a · f′(z)</source>
+        <translation>输出层 δ：链式法则 δ = ∂L/∂a · f′(z)</translation>
+    </message>
+    <message>
+        <source>Output δ: for this loss and output, δ = a − y</source>
+        <translation>输出层 δ：对这种损失和输出，δ = a − y</translation>
+    </message>
+    <message>
+        <source>Output δ through softmax: δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ), g = ∂L/∂a</source>
+        <translation>经过 softmax 的输出层 δ：δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ)，g = ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>Hidden δ: chain rule δ = (Σ w·δ_next) · f′(z)</source>
+        <translation>隐藏层 δ：链式法则 δ = (Σ w·δ_next) · f′(z)</translation>
+    </message>
+    <message>
+        <source>Weight gradient (link disabled)</source>
+        <translation>权重梯度（连接已禁用）</translation>
+    </message>
+    <message>
+        <source>Weight gradient: ∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a_prev</source>
+        <translation>权重梯度：∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a_prev</translation>
+    </message>
+    <message>
+        <source>Bias gradient: ∂L/∂b = δ</source>
+        <translation>偏置梯度：∂L/∂b = δ</translation>
+    </message>
+    <message>
+        <source>Gradient descent: w′ = w − η·∂L/∂w</source>
+        <translation>梯度下降：w′ = w − η·∂L/∂w</translation>
+    </message>
+    <message>
+        <source>Gradient descent: b′ = b − η·∂L/∂b</source>
+        <translation>梯度下降：b′ = b − η·∂L/∂b</translation>
+    </message>
+    <message>
+        <source>(first step of %1)</source>
+        <translation>（%1 的第一步）</translation>
+    </message>
+    <message>
+        <source>Add neuron</source>
+        <translation>添加神经元</translation>
+    </message>
+    <message>
+        <source>Remove neuron</source>
+        <translation>删除神经元</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Set activation</source>
+        <translation>设置激活函数</translation>
+    </message>
+    <message>
+        <source>Enable link</source>
+        <translation>启用连接</translation>
+    </message>
+    <message>
+        <source>Disable link</source>
+        <translation>禁用连接</translation>
+    </message>
+    <message>
+        <source>Type a number; the field is empty.</source>
+        <translation>请输入一个数；此栏为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a finite number.</source>
+        <translation>“%1”不是有限数。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Half squared error</source>
+        <translation>半平方误差</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>Half squared error ½Σ(a−y)²</source>
+        <translation>半平方误差 ½Σ(a−y)²</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy (sigmoid output)</source>
+        <translation>二元交叉熵（sigmoid 输出）</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy (softmax output)</source>
+        <translation>softmax 交叉熵（softmax 输出）</translation>
+    </message>
+    <message>
+        <source>%1 needs a %2 output layer, but the output layer is %3. Change the output activation first.</source>
+        <translation>%1 需要 %2 输出层，但输出层是 %3。请先更改输出层的激活函数。</translation>
+    </message>
+    <message>
+        <source>A %1 output layer does not fit the loss “%2”. Choose another loss first.</source>
+        <translation>%1 输出层与损失函数“%2”不匹配。请先选择另一个损失函数。</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Exclusive or</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (regression)</source>
+        <translation>高斯凸起（回归）</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <source>Spiral, several classes</source>
+        <translation>螺旋，多个类别</translation>
+    </message>
+    <message>
+        <source>Blobs, several classes</source>
+        <translation>团簇，多个类别</translation>
+    </message>
+    <message>
+        <source>Your points</source>
+        <translation>你的数据点</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryPlot</name>
+    <message>
+        <source>Draw points</source>
+        <translation>绘制数据点</translation>
+    </message>
+    <message>
+        <source>Click: add a point of the chosen class · Shift+click: the other class · right click: remove a point</source>
+        <translation>单击：添加所选类别的点 · Shift+单击：另一类别 · 右键单击：删除点</translation>
+    </message>
+    <message>
+        <source>Class of the points you draw</source>
+        <translation>所绘数据点的类别</translation>
+    </message>
+    <message>
+        <source>Value of the points you draw</source>
+        <translation>所绘数据点的值</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Show only which side of the decision value each place is on</source>
+        <translation>只显示每个位置位于决策值的哪一侧</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>Layer %2, neuron %1</source>
+        <translation>第 %2 层，神经元 %1</translation>
+    </message>
+    <message>
+        <source>+1 (blue)</source>
+        <translation>+1（蓝）</translation>
+    </message>
+    <message>
+        <source>−1 (orange)</source>
+        <translation>−1（橙）</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Ratio of training to test data</source>
+        <translation>训练数据与测试数据的比例</translation>
+    </message>
+    <message>
+        <source>Change noise</source>
+        <translation>更改噪声</translation>
+    </message>
+    <message>
+        <source>Change training ratio</source>
+        <translation>更改训练比例</translation>
+    </message>
+    <message>
+        <source>The random seed of the points and of the split</source>
+        <translation>数据点及其划分的随机种子</translation>
+    </message>
+    <message>
+        <source>Change seed</source>
+        <translation>更改随机种子</translation>
+    </message>
+    <message>
+        <source>Change number of classes</source>
+        <translation>更改类别数</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>New random points (the weights stay)</source>
+        <translation>新的随机数据点（权重不变）</translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation>清除数据点</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Data set: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>重新生成数据</translation>
+    </message>
+    <message>
+        <source>At least one input feature must stay on.</source>
+        <translation>至少要保留一个输入特征。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The file could not be read; your data is unchanged.</source>
+        <translation>无法读取该文件；你的数据没有改变。</translation>
+    </message>
+    <message>
+        <source>There are no points to export.</source>
+        <translation>没有可导出的数据点。</translation>
+    </message>
+    <message>
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <source>This document has no data set; pick one to train on.</source>
+        <translation>此文档没有数据集；请选择一个用于训练。</translation>
+    </message>
+</context>
+<context>
+    <name>DerivationPanel</name>
+    <message>
+        <source>No step can be computed for this network and sample.</source>
+        <translation>对这个网络和样本无法计算单步。</translation>
+    </message>
+    <message>
+        <source>Step forward to see how each value is computed, or select a neuron or a link.</source>
+        <translation>向前单步以查看每个值是如何算出的，或选择一个神经元或一条连接。</translation>
+    </message>
+    <message>
+        <source>Input %1 = %2 (typed in, nothing to derive).</source>
+        <translation>输入 %1 = %2（手动输入，无需推导）。</translation>
+    </message>
+    <message>
+        <source>Nothing computed yet for this item: step forward (or backward) to reach it.</source>
+        <translation>此项尚未计算：请向前（或向后）单步到达它。</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>This document has no data set or no input features to train on.</source>
+        <translation>此文档没有可用于训练的数据集或输入特征。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphExplorer</name>
+    <message>
+        <source>Type a formula, e.g. (x + y) * z</source>
+        <translation>输入公式，例如 (x + y) * z</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Formulas from the articles</source>
+        <translation>文章中的公式</translation>
+    </message>
+    <message>
+        <source>Formula f =</source>
+        <translation>公式 f =</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>Forward one node</source>
+        <translation>前向一个节点</translation>
+    </message>
+    <message>
+        <source>Compute the value of the next node</source>
+        <translation>计算下一个节点的值</translation>
+    </message>
+    <message>
+        <source>Backward one node</source>
+        <translation>反向一个节点</translation>
+    </message>
+    <message>
+        <source>Send the next node&apos;s gradient to its inputs</source>
+        <translation>把下一个节点的梯度传给它的输入</translation>
+    </message>
+    <message>
+        <source>Run forward</source>
+        <translation>全部前向</translation>
+    </message>
+    <message>
+        <source>Compute every value</source>
+        <translation>计算所有值</translation>
+    </message>
+    <message>
+        <source>Run backward</source>
+        <translation>全部反向</translation>
+    </message>
+    <message>
+        <source>Compute every gradient</source>
+        <translation>计算所有梯度</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>回到开始</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0); Ctrl+wheel zooms, drag pans</source>
+        <translation>显示整个计算图（Ctrl+0）；Ctrl+滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>Cannot build this formula: %1</source>
+        <translation>无法构建此公式：%1</translation>
+    </message>
+    <message>
+        <source>Cannot build this formula: it is too complex.</source>
+        <translation>无法构建此公式：它太复杂了。</translation>
+    </message>
+    <message>
+        <source>Type a formula and press Enter to explore it instead</source>
+        <translation>输入公式并按回车，改为探索该公式</translation>
+    </message>
+    <message>
+        <source>Neuron %1 for the sample x = (%2)</source>
+        <translation>样本 x = (%2) 下的神经元 %1</translation>
+    </message>
+    <message>
+        <source>Loss L of the network for the sample x = (%1), y = (%2)</source>
+        <translation>网络在样本 x = (%1)、y = (%2) 下的损失 L</translation>
+    </message>
+    <message>
+        <source>Cannot show this graph: %1</source>
+        <translation>无法显示此计算图：%1</translation>
+    </message>
+    <message>
+        <source>This step cannot be computed: %1</source>
+        <translation>无法计算这一步：%1</translation>
+    </message>
+    <message>
+        <source>The descent step cannot be computed: %1</source>
+        <translation>无法计算下降步：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 (%3)</source>
+        <translation>第 %1 步，共 %2 步（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Select a neuron or a link on the canvas.</source>
+        <translation>在画布上选择一个神经元或一条连接。</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>from neuron %1 of layer %2 to neuron %3 of layer %4</source>
+        <translation>从第 %2 层的神经元 %1 到第 %4 层的神经元 %3</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>Link enabled</source>
+        <translation>启用连接</translation>
+    </message>
+    <message>
+        <source>A disabled link has weight 0 and is never trained.</source>
+        <translation>禁用的连接权重为 0，且永远不参与训练。</translation>
+    </message>
+    <message>
+        <source>Shown once the backward pass reaches layer %1.</source>
+        <translation>反向传播到达第 %1 层后显示。</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新后的 %1</translation>
+    </message>
+    <message>
+        <source>Shown once the update is reached.</source>
+        <translation>到达更新步骤后显示。</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>Input neuron %1</source>
+        <translation>输入神经元 %1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>Output neuron %1 (layer %2)</source>
+        <translation>输出神经元 %1（第 %2 层）</translation>
+    </message>
+    <message>
+        <source>Hidden neuron %1 (layer %2)</source>
+        <translation>隐藏神经元 %1（第 %2 层）</translation>
+    </message>
+    <message>
+        <source>Bias %1</source>
+        <translation>偏置 %1</translation>
+    </message>
+    <message>
+        <source>Applies to every neuron of layer %1.</source>
+        <translation>作用于第 %1 层的每个神经元。</translation>
+    </message>
+    <message>
+        <source>Activation (layer %1)</source>
+        <translation>激活函数（第 %1 层）</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标值 %1</translation>
+    </message>
+    <message>
+        <source>Shown once the forward pass reaches layer %1.</source>
+        <translation>前向传播到达第 %1 层后显示。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>训练周期</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>用对数坐标轴显示损失</translation>
+    </message>
+    <message>
+        <source>epoch %1 — train %2, test %3</source>
+        <translation>训练周期 %1 — 训练 %2，测试 %3</translation>
+    </message>
+    <message>
+        <source>epoch %1 — train %2</source>
+        <translation>训练周期 %1 — 训练 %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The document has unsaved changes. Save them first?</source>
+        <translation>文档有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>打开文档</translation>
+    </message>
+    <message>
+        <source>Backprop Playground (*.json);;All files (*)</source>
+        <translation>Backprop Playground (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open document</source>
+        <translation>无法打开文档</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Derivation</source>
+        <translation>推导</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Sample and loss</source>
+        <translation>样本与损失</translation>
+    </message>
+    <message>
+        <source>Weight table</source>
+        <translation>权重表</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected neuron</source>
+        <translation>删除所选神经元(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward one layer</source>
+        <translation>前向一层(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Backward one layer</source>
+        <translation>反向一层(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Apply &amp;update</source>
+        <translation>应用更新(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole step</source>
+        <translation>完整一步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset step</source>
+        <translation>重置单步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset to the document&apos;s starting values</source>
+        <translation>恢复为文档的初始值</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient check</source>
+        <translation>梯度检验(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Compare back-propagation with finite differences</source>
+        <translation>将反向传播与有限差分比较</translation>
+    </message>
+    <message>
+        <source>Add hidden &amp;layer</source>
+        <translation>添加隐藏层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove last hidden layer</source>
+        <translation>删除最后一个隐藏层(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the loss as a computational &amp;graph</source>
+        <translation>以计算图显示损失(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit network to window</source>
+        <translation>使网络适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show &amp;weights</source>
+        <translation>显示权重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show z and &amp;a</source>
+        <translation>显示 z 和 a(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show δ and &amp;gradients</source>
+        <translation>显示 δ 和梯度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Playground</source>
+        <translation>关于 Backprop Playground(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Significant &amp;digits</source>
+        <translation>有效数字(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Loss before the update: %1</source>
+        <translation>更新前的损失：%1</translation>
+    </message>
+    <message>
+        <source>Loss: %1</source>
+        <translation>损失：%1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — Backprop Playground</source>
+        <translation>%1[*] — Backprop Playground</translation>
+    </message>
+    <message>
+        <source>There is no hidden layer to remove.</source>
+        <translation>没有可删除的隐藏层。</translation>
+    </message>
+    <message>
+        <source>Back-propagation agrees with finite differences.</source>
+        <translation>反向传播与有限差分一致。</translation>
+    </message>
+    <message>
+        <source>Back-propagation and finite differences disagree (a kink such as relu at z = 0 can cause this).</source>
+        <translation>反向传播与有限差分不一致（例如 relu 在 z = 0 处的折点可能导致这一点）。</translation>
+    </message>
+    <message>
+        <source>Largest relative error: %1 (at %2).</source>
+        <translation>最大相对误差：%1（在 %2 处）。</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>An input has no computation to show.</source>
+        <translation>输入没有可显示的计算。</translation>
+    </message>
+    <message>
+        <source>About Backprop Playground</source>
+        <translation>关于 Backprop Playground</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;Step through the forward pass, the backward pass and gradient descent, with every number and its derivation shown.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;逐步执行前向传播、反向传播和梯度下降，显示每一个数及其推导过程。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output (%1)</source>
+        <translation>输出（%1）</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2)</source>
+        <translation>第 %1 层（%2）</translation>
+    </message>
+    <message>
+        <source>Remove the last neuron of this layer</source>
+        <translation>删除本层最后一个神经元</translation>
+    </message>
+    <message>
+        <source>Add a neuron to this layer</source>
+        <translation>给本层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove this hidden layer</source>
+        <translation>删除这个隐藏层</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer here</source>
+        <translation>在此插入一个隐藏层</translation>
+    </message>
+    <message>
+        <source>This link is disabled; enable it before editing its weight.</source>
+        <translation>这条连接已禁用；请先启用再编辑它的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Edit weight…</source>
+        <translation>编辑权重…</translation>
+    </message>
+    <message>
+        <source>Disable link</source>
+        <translation>禁用连接</translation>
+    </message>
+    <message>
+        <source>Enable link</source>
+        <translation>启用连接</translation>
+    </message>
+    <message>
+        <source>Edit input value…</source>
+        <translation>编辑输入值…</translation>
+    </message>
+    <message>
+        <source>Edit bias…</source>
+        <translation>编辑偏置…</translation>
+    </message>
+    <message>
+        <source>Add neuron above</source>
+        <translation>在上方添加神经元</translation>
+    </message>
+    <message>
+        <source>Add neuron below</source>
+        <translation>在下方添加神经元</translation>
+    </message>
+    <message>
+        <source>Remove neuron</source>
+        <translation>删除神经元</translation>
+    </message>
+    <message>
+        <source>Insert layer before</source>
+        <translation>在前面插入层</translation>
+    </message>
+    <message>
+        <source>Insert layer after</source>
+        <translation>在后面插入层</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Show as computational graph</source>
+        <translation>以计算图显示</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePanel</name>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Loss and optimizer</source>
+        <translation>损失与优化器</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>must be greater than 0.</source>
+        <translation>必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>must be at least 0 and below 1.</source>
+        <translation>必须不小于 0 且小于 1。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Regularization rate λ</source>
+        <translation>正则化率 λ</translation>
+    </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Set optimizer</source>
+        <translation>设置优化器</translation>
+    </message>
+    <message>
+        <source>Set regularization</source>
+        <translation>设置正则化</translation>
+    </message>
+    <message>
+        <source>Set learning rate</source>
+        <translation>设置学习率</translation>
+    </message>
+    <message>
+        <source>Set momentum</source>
+        <translation>设置动量</translation>
+    </message>
+    <message>
+        <source>Set regularization rate</source>
+        <translation>设置正则化率</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Feature %1</source>
+        <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>Set loss</source>
+        <translation>设置损失函数</translation>
+    </message>
+</context>
+<context>
+    <name>StepPanel</name>
+    <message>
+        <source>Forward one layer</source>
+        <translation>前向一层</translation>
+    </message>
+    <message>
+        <source>Backward one layer</source>
+        <translation>反向一层</translation>
+    </message>
+    <message>
+        <source>Apply update</source>
+        <translation>应用更新</translation>
+    </message>
+    <message>
+        <source>Whole step</source>
+        <translation>完整一步</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Reset step</source>
+        <translation>重置单步</translation>
+    </message>
+    <message>
+        <source>Compute z and a for the next layer (F6)</source>
+        <translation>计算下一层的 z 和 a（F6）</translation>
+    </message>
+    <message>
+        <source>Compute δ and the gradients for the next layer back (F7)</source>
+        <translation>计算向后下一层的 δ 和梯度（F7）</translation>
+    </message>
+    <message>
+        <source>Finish the step and apply w ← w − η·∂L/∂w (F8)</source>
+        <translation>完成这一步并应用 w ← w − η·∂L/∂w（F8）</translation>
+    </message>
+    <message>
+        <source>Forward, backward and update in one go (F9)</source>
+        <translation>一次完成前向、反向和更新（F9）</translation>
+    </message>
+    <message>
+        <source>Undo the last stage (an applied update is undone)</source>
+        <translation>撤销上一阶段（已应用的更新会被撤销）</translation>
+    </message>
+    <message>
+        <source>Hide all computed values and start the step again</source>
+        <translation>隐藏所有已算出的值，重新开始这一步</translation>
+    </message>
+    <message>
+        <source>The step cannot be computed for this network.</source>
+        <translation>对这个网络无法计算单步。</translation>
+    </message>
+    <message>
+        <source>Update applied. The loss before it was %1; press Forward to start the next step with the new weights.</source>
+        <translation>已应用更新。更新前的损失为 %1；按“前向”用新权重开始下一步。</translation>
+    </message>
+    <message>
+        <source>Ready: press Forward to compute layer 1.</source>
+        <translation>就绪：按“前向”计算第 1 层。</translation>
+    </message>
+    <message>
+        <source>Forward pass: layer %1 of %2 computed.</source>
+        <translation>前向传播：已算出第 %1 层（共 %2 层）。</translation>
+    </message>
+    <message>
+        <source>Loss computed: L = %1.</source>
+        <translation>已算出损失：L = %1。</translation>
+    </message>
+    <message>
+        <source>Backward pass: gradients of layer %1 computed.</source>
+        <translation>反向传播：已算出第 %1 层的梯度。</translation>
+    </message>
+    <message>
+        <source>Update computed.</source>
+        <translation>已算出更新。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingArea</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Train continuously on the data set (again: pause)</source>
+        <translation>在数据集上连续训练（再按一次：暂停）</translation>
+    </message>
+    <message>
+        <source>Train one &amp;epoch</source>
+        <translation>训练一个周期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>一个周期</translation>
+    </message>
+    <message>
+        <source>&amp;Reset weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights; clears the history</source>
+        <translation>回到相同的初始权重；清除历史记录</translation>
+    </message>
+    <message>
+        <source>Re-&amp;initialise weights</source>
+        <translation>重新初始化权重(&amp;I)</translation>
+    </message>
+    <message>
+        <source>New random initial weights (a new seed)</source>
+        <translation>新的随机初始权重（新的随机种子）</translation>
+    </message>
+    <message>
+        <source>Step-by-step layout</source>
+        <translation>单步布局</translation>
+    </message>
+    <message>
+        <source>Show the stepping and derivation panels</source>
+        <translation>显示单步和推导面板</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Training layout</source>
+        <translation>训练布局</translation>
+    </message>
+    <message>
+        <source>Show the data, training and plot panels</source>
+        <translation>显示数据、训练和图表面板</translation>
+    </message>
+    <message>
+        <source>Neuron &amp;thumbnails</source>
+        <translation>神经元缩略图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Training diverged (the loss became infinite or NaN); the last finite weights were kept. Try a smaller learning rate.</source>
+        <translation>训练发散（损失变为无穷大或 NaN）；已保留最后一组有限的权重。请尝试更小的学习率。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Train one epoch</source>
+        <translation>训练一个周期</translation>
+    </message>
+    <message>
+        <source>Re-initialise weights</source>
+        <translation>重新初始化权重</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Training run</source>
+        <translation>训练过程</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Step one epoch</source>
+        <translation>单步一个周期</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights; clears the history</source>
+        <translation>回到相同的初始权重；清除历史记录</translation>
+    </message>
+    <message>
+        <source>Re-initialise</source>
+        <translation>重新初始化</translation>
+    </message>
+    <message>
+        <source>New random initial weights (a new seed)</source>
+        <translation>新的随机初始权重（新的随机种子）</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>The rate must be 0 or more.</source>
+        <translation>正则化率必须不小于 0。</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>正则化率</translation>
+    </message>
+    <message>
+        <source>The output neurons&apos; activation and the loss trained on</source>
+        <translation>输出神经元的激活函数和训练所用的损失函数</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>Uniform ±0.5</source>
+        <translation>均匀分布 ±0.5</translation>
+    </message>
+    <message>
+        <source>Weight initialisation</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>Used by Reset and Re-initialise</source>
+        <translation>供“重置”和“重新初始化”使用</translation>
+    </message>
+    <message>
+        <source>Initialisation seed</source>
+        <translation>初始化随机种子</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Stop after epochs</source>
+        <translation>训练若干周期后停止</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>权重初始化</translation>
+    </message>
+    <message>
+        <source>Stop at epoch</source>
+        <translation>停止于周期</translation>
+    </message>
+    <message>
+        <source>Stop at loss</source>
+        <translation>停止于损失</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Output, loss</source>
+        <translation>输出、损失</translation>
+    </message>
+    <message>
+        <source>The learning rate must be greater than 0.</source>
+        <translation>学习率必须大于 0。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数。</translation>
+    </message>
+    <message>
+        <source>Learning rate %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <source>The loss must be 0 or more.</source>
+        <translation>损失必须不小于 0。</translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Hidden activation: %1</source>
+        <translation>隐藏层激活函数：%1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>classification, %1 classes</source>
+        <translation>分类，%1 个类别</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became infinite or NaN. The last finite weights were kept. Try a smaller learning rate.</source>
+        <translation>训练发散：损失变为无穷大或 NaN。已保留最后一组有限的权重。请尝试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>Stopped: the epoch limit was reached.</source>
+        <translation>已停止：达到训练周期上限。</translation>
+    </message>
+    <message>
+        <source>Stopped: the training loss reached the target.</source>
+        <translation>已停止：训练损失达到目标。</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>训练周期 %1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: R² %2, RMSE %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：R² %2，RMSE %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: accuracy %2 %</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：准确率 %2%</translation>
+    </message>
+    <message>
+        <source>true \ predicted</source>
+        <translation>真实 \ 预测</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesPanel</name>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>This formula has no variables.</source>
+        <translation>这个公式没有变量。</translation>
+    </message>
+    <message>
+        <source>Gradient descent on the variables</source>
+        <translation>对变量做梯度下降</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate h: each step moves every variable by −h × its gradient</source>
+        <translation>学习率 h：每一步把每个变量移动 −h × 它的梯度</translation>
+    </message>
+    <message>
+        <source>Descend one step</source>
+        <translation>下降一步</translation>
+    </message>
+    <message>
+        <source>v := v − h·∂f/∂v for every variable, then compute f again</source>
+        <translation>对每个变量 v := v − h·∂f/∂v，然后重新计算 f</translation>
+    </message>
+    <message>
+        <source>Learning rate h:</source>
+        <translation>学习率 h：</translation>
+    </message>
+    <message>
+        <source>The learning rate must be greater than 0.</source>
+        <translation>学习率必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Value of %1; press Enter to recompute</source>
+        <translation>%1 的值；按回车重新计算</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTableModel</name>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1: link disabled (weight held at 0)</source>
+        <translation>%1：连接已禁用（权重固定为 0）</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Neuron %1 of layer %2</source>
+        <translation>第 %2 层的神经元 %1</translation>
+    </message>
+    <message>
+        <source>Neuron %1</source>
+        <translation>神经元 %1</translation>
+    </message>
+    <message>
+        <source>Bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Weights from neuron %1 of layer %2</source>
+        <translation>来自第 %2 层神经元 %1 的权重</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限数</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTablePanel</name>
+    <message>
+        <source>Weight layer:</source>
+        <translation>权重层：</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2 × %3)</source>
+        <translation>第 %1 层（%2 × %3）</translation>
+    </message>
+</context>
+</TS>
