@@ -48,6 +48,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .errors import DocumentError, EngineError
+from .messages import Message as M
 from .losses import LOSSES, check_pairing, get_loss
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
 from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
@@ -63,14 +64,19 @@ MAX_HISTORY = 1_000_000
 
 
 # ---------------------------------------------------------------- reading helpers
-def _type_name(v: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
-            type(None): "null"}.get(type(v), "a number" if isinstance(v, (int, float)) else type(v).__name__)
+_TYPE_NAMES = {dict: ("object", "an object"), list: ("list", "a list"), str: ("string", "a string"),
+               bool: ("bool", "true/false"), type(None): ("null", "null")}
+
+
+def _type_name(v: Any) -> M:
+    code, text = _TYPE_NAMES.get(type(v), ("number", "a number") if isinstance(v, (int, float))
+                                 else ("other", type(v).__name__))
+    return M(f"type.{code}", text)
 
 
 def _obj(v, path: str) -> dict:
     if not isinstance(v, dict):
-        raise DocumentError(path, f"expected an object, got {_type_name(v)}")
+        raise DocumentError(path, M("doc.expected_object", "expected an object, got {got}", got=_type_name(v)))
     return v
 
 
@@ -82,17 +88,18 @@ def _shown(v) -> str:
 
 def _num(v, path: str, lo: float | None = None, hi: float | None = None) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise DocumentError(path, f"expected a number, got {_type_name(v)}")
+        raise DocumentError(path, M("doc.expected_number", "expected a number, got {got}", got=_type_name(v)))
     try:
         v = float(v)
     except OverflowError:  # a JSON integer literal with hundreds of digits
-        raise DocumentError(path, f"expected a finite number, got {_shown(v)}") from None
+        raise DocumentError(path, M("doc.expected_finite_got", "expected a finite number, got {got}",
+                                     got=_shown(v))) from None
     if not math.isfinite(v):
-        raise DocumentError(path, "expected a finite number")
+        raise DocumentError(path, M("doc.expected_finite", "expected a finite number"))
     if lo is not None and v < lo:
-        raise DocumentError(path, f"must be ≥ {lo:g}, got {v:g}")
+        raise DocumentError(path, M("doc.at_least", "must be ≥ {lo}, got {got}", lo=f"{lo:g}", got=f"{v:g}"))
     if hi is not None and v > hi:
-        raise DocumentError(path, f"must be ≤ {hi:g}, got {v:g}")
+        raise DocumentError(path, M("doc.at_most", "must be ≤ {hi}, got {got}", hi=f"{hi:g}", got=f"{v:g}"))
     return v
 
 
@@ -101,11 +108,12 @@ def _int(v, path: str, lo: int | None = None, hi: int | None = None) -> int:
         if isinstance(v, float) and v.is_integer():
             v = int(v)
         else:
-            raise DocumentError(path, f"expected a whole number, got {_type_name(v)}")
+            raise DocumentError(path, M("doc.expected_int", "expected a whole number, got {got}",
+                                         got=_type_name(v)))
     if lo is not None and v < lo:
-        raise DocumentError(path, f"must be ≥ {lo}, got {_shown(v)}")
+        raise DocumentError(path, M("doc.at_least", "must be ≥ {lo}, got {got}", lo=lo, got=_shown(v)))
     if hi is not None and v > hi:
-        raise DocumentError(path, f"must be ≤ {hi}, got {_shown(v)}")
+        raise DocumentError(path, M("doc.at_most", "must be ≤ {hi}, got {got}", hi=hi, got=_shown(v)))
     return v
 
 
@@ -115,48 +123,57 @@ def _opt(v, path: str, conv, *args):
 
 def _str(v, path: str, choices=None, max_len: int = 10_000) -> str:
     if not isinstance(v, str):
-        raise DocumentError(path, f"expected a string, got {_type_name(v)}")
+        raise DocumentError(path, M("doc.expected_string", "expected a string, got {got}", got=_type_name(v)))
     if len(v) > max_len:
-        raise DocumentError(path, f"text longer than {max_len} characters")
+        raise DocumentError(path, M("doc.text_too_long", "text longer than {n} characters", n=max_len))
     if choices is not None and v not in choices:
-        raise DocumentError(path, f"{v!r} is not one of: {', '.join(choices)}")
+        raise DocumentError(path, M("doc.not_one_of", "{value} is not one of: {choices}", value=repr(v),
+                                     choices=", ".join(choices)))
     return v
 
 
 def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -> np.ndarray:
     if not isinstance(v, list):
-        raise DocumentError(path, f"expected a list of numbers, got {_type_name(v)}")
+        raise DocumentError(path, M("doc.expected_numbers", "expected a list of numbers, got {got}",
+                                     got=_type_name(v)))
     if len(v) > max_len:
-        raise DocumentError(path, f"at most {max_len} numbers, got {len(v)}")
+        raise DocumentError(path, M("doc.too_many_numbers", "at most {n} numbers, got {got}", n=max_len,
+                                     got=len(v)))
     if n is not None and len(v) != n:
-        raise DocumentError(path, f"expected {n} numbers, got {len(v)}")
+        raise DocumentError(path, M("doc.count", "expected {n} numbers, got {got}", n=n, got=len(v)))
     return np.array([_num(x, f"{path}[{i}]") for i, x in enumerate(v)], dtype=np.float64)
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
-    what = "true/false values" if kind is bool else "numbers"
+    what = M("doc.bools", "true/false values") if kind is bool else M("doc.numbers", "numbers")
     if not isinstance(v, list):
-        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {_type_name(v)}")
+        raise DocumentError(path, M("doc.matrix_type", "expected {rows}×{cols} {what}, got {got}",
+                                     rows=rows, cols=cols, what=what, got=_type_name(v)))
     bad_row = next((i for i, r in enumerate(v) if not isinstance(r, list)), None)
     if bad_row is not None:
-        raise DocumentError(f"{path}[{bad_row}]", f"expected a row of {cols} {what}, "
-                                                  f"got {_type_name(v[bad_row])}")
+        raise DocumentError(f"{path}[{bad_row}]", M("doc.row_type", "expected a row of {cols} {what}, got {got}",
+                                                    cols=cols, what=what, got=_type_name(v[bad_row])))
     lengths = {len(r) for r in v}
     if len(lengths) <= 1 and (len(v), lengths.pop() if lengths else cols) != (rows, cols):
-        raise DocumentError(path, f"expected {rows}×{cols} {what}, "
-                                  f"got {len(v)}×{len(v[0]) if v else 0}")
+        raise DocumentError(path, M("doc.matrix_shape", "expected {rows}×{cols} {what}, got {got_rows}×{got_cols}",
+                                     rows=rows, cols=cols, what=what, got_rows=len(v),
+                                     got_cols=len(v[0]) if v else 0))
     if len(v) != rows:  # ragged as well as the wrong height
-        raise DocumentError(path, f"expected {rows}×{cols} {what}, got {len(v)} rows")
+        raise DocumentError(path, M("doc.matrix_rows", "expected {rows}×{cols} {what}, got {got} rows",
+                                     rows=rows, cols=cols, what=what, got=len(v)))
     short = next((i for i, r in enumerate(v) if len(r) != cols), None)
     if short is not None:  # ragged: name the first row that does not fit
-        raise DocumentError(f"{path}[{short}]", f"expected {cols} {what} (row {short + 1} of "
-                                                f"{rows}×{cols}), got {len(v[short])}")
+        raise DocumentError(f"{path}[{short}]", M("doc.ragged_row",
+                                                  "expected {cols} {what} (row {row} of {rows}×{cols}), got {got}",
+                                                  cols=cols, what=what, row=short + 1, rows=rows,
+                                                  got=len(v[short])))
     if kind is bool:
         out = np.empty((rows, cols), dtype=bool)
         for i, r in enumerate(v):
             for j, x in enumerate(r):
                 if not isinstance(x, bool):
-                    raise DocumentError(f"{path}[{i}][{j}]", f"expected true or false, got {_type_name(x)}")
+                    raise DocumentError(f"{path}[{i}][{j}]", M("doc.expected_bool", "expected true or false, got {got}",
+                                                               got=_type_name(x)))
                 out[i, j] = x
         return out
     return np.array([[_num(x, f"{path}[{i}][{j}]") for j, x in enumerate(r)] for i, r in enumerate(v)],
@@ -166,7 +183,7 @@ def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
 def _keys(d: dict, path: str, allowed: set[str]) -> None:
     unknown = sorted(set(d) - allowed)
     if unknown:
-        raise DocumentError(f"{path}.{unknown[0]}" if path else unknown[0], "unknown field")
+        raise DocumentError(f"{path}.{unknown[0]}" if path else unknown[0], M("doc.unknown_field", "unknown field"))
 
 
 # ---------------------------------------------------------------- sections
@@ -177,20 +194,23 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
     if features is not None:
         from .features import FEATURE_NAMES
         if not isinstance(features, list) or not features:
-            raise DocumentError(f"{path}.features", "expected a non-empty list of feature names or null")
+            raise DocumentError(f"{path}.features", M("doc.features_list",
+                                                      "expected a non-empty list of feature names or null"))
         features = tuple(_str(f, f"{path}.features[{i}]", FEATURE_NAMES) for i, f in enumerate(features))
         if len(set(features)) != len(features):
-            raise DocumentError(f"{path}.features", "a feature is listed twice")
+            raise DocumentError(f"{path}.features", M("doc.feature_twice", "a feature is listed twice"))
     if "input_size" not in d:
-        raise DocumentError(f"{path}.input_size", "missing")
+        raise DocumentError(f"{path}.input_size", M("doc.missing", "missing"))
     n_in = _int(d["input_size"], f"{path}.input_size", 1, MAX_LAYER_SIZE)
     if features is not None and len(features) != n_in:
-        raise DocumentError(f"{path}.features", f"{len(features)} features for {n_in} inputs")
+        raise DocumentError(f"{path}.features", M("doc.features_inputs", "{n} features for {inputs} inputs",
+                                                  n=len(features), inputs=n_in))
     layers_raw = d.get("layers")
     if not isinstance(layers_raw, list) or not layers_raw:
-        raise DocumentError(f"{path}.layers", "expected a non-empty list of layers")
+        raise DocumentError(f"{path}.layers", M("doc.layers_list", "expected a non-empty list of layers"))
     if len(layers_raw) > MAX_LAYERS:
-        raise DocumentError(f"{path}.layers", f"at most {MAX_LAYERS} layers, got {len(layers_raw)}")
+        raise DocumentError(f"{path}.layers", M("doc.too_many_layers", "at most {n} layers, got {got}",
+                                                n=MAX_LAYERS, got=len(layers_raw)))
     layers, prev, total = [], n_in, 0
     for k, raw in enumerate(layers_raw):
         p = f"{path}.layers[{k}]"
@@ -199,10 +219,12 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
         size = _int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
         total += size * (prev + 1)
         if total > MAX_PARAMETERS:
-            raise DocumentError(p, f"the network would have more than {MAX_PARAMETERS} parameters")
+            raise DocumentError(p, M("doc.too_many_parameters",
+                                      "the network would have more than {n} parameters", n=MAX_PARAMETERS))
         act = _str(raw.get("activation"), f"{p}.activation", tuple(ACTIVATIONS))
         if ACTIVATIONS[act].output_only and k != len(layers_raw) - 1:
-            raise DocumentError(f"{p}.activation", f"{act} is only allowed on the output layer")
+            raise DocumentError(f"{p}.activation", M("doc.output_only", "{activation} is only allowed on the output layer",
+                                                        activation=act))
         w = _matrix(raw.get("weights"), f"{p}.weights", size, prev)
         b = _vector(raw.get("biases"), f"{p}.biases", size)
         mask = _matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
@@ -238,12 +260,13 @@ def _dataset(d, path="dataset") -> DatasetSpec | None:
     name = _str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
     points_raw = d.get("points", [])
     if not isinstance(points_raw, list):
-        raise DocumentError(f"{path}.points", f"expected a list of [x1, x2, label], got {_type_name(points_raw)}")
+        raise DocumentError(f"{path}.points", M("doc.points_list", "expected a list of [x1, x2, label], got {got}",
+                                                got=_type_name(points_raw)))
     if len(points_raw) > MAX_POINTS:
-        raise DocumentError(f"{path}.points", f"at most {MAX_POINTS} points")
+        raise DocumentError(f"{path}.points", M("doc.too_many_points", "at most {n} points", n=MAX_POINTS))
     points = tuple(tuple(_vector(p, f"{path}.points[{i}]", 3)) for i, p in enumerate(points_raw))
     if name == "custom" and not points:
-        raise DocumentError(f"{path}.points", "a custom data set needs at least one point")
+        raise DocumentError(f"{path}.points", M("doc.custom_empty", "a custom data set needs at least one point"))
     return DatasetSpec(
         name=name,
         noise=_num(d.get("noise", 0.0), f"{path}.noise", 0.0, 0.5),
@@ -264,16 +287,17 @@ def _history(d, path="history") -> History:
     for key in ("epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         v = d.get(key, [])
         if not isinstance(v, list) or len(v) > MAX_HISTORY:
-            raise DocumentError(f"{path}.{key}", "expected a list (of at most a million numbers)")
+            raise DocumentError(f"{path}.{key}", M("doc.history_list", "expected a list (of at most a million numbers)"))
         cols[key] = tuple(None if x is None else _num(x, f"{path}.{key}[{i}]") for i, x in enumerate(v))
     n = len(cols["epoch"])
     for key, v in cols.items():
         if v and len(v) != n:
-            raise DocumentError(f"{path}.{key}", f"expected {n} entries like history.epoch, got {len(v)}")
+            raise DocumentError(f"{path}.{key}", M("doc.history_length", "expected {n} entries like history.epoch, got {got}",
+                                                      n=n, got=len(v)))
         if not v:
             cols[key] = (None,) * n
     if any(v is None for v in cols["epoch"] + cols["train_loss"]):
-        raise DocumentError(f"{path}", "epoch and train_loss entries must be numbers")
+        raise DocumentError(f"{path}", M("doc.history_numbers", "epoch and train_loss entries must be numbers"))
     return History(steps=_int(d.get("steps", 0), f"{path}.steps", 0), **cols)
 
 
@@ -282,20 +306,26 @@ def project_from_dict(doc: Any) -> Project:
     """Validate a parsed JSON document and build the Project. Raises DocumentError."""
     doc = _obj(doc, "")
     if doc.get("format") != FORMAT:
-        raise DocumentError("format", f"not a Backprop Playground document (expected \"{FORMAT}\")")
+        raise DocumentError("format", M("doc.format", 'not a Backprop Playground document (expected "{format}")',
+                                        format=FORMAT))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise DocumentError("version", "missing or not a whole number")
+        raise DocumentError("version", M("doc.version_missing", "missing or not a whole number"))
     if not 1 <= version <= CURRENT_VERSION:
-        newer = " (written by a newer version of the program)" if version > CURRENT_VERSION else ""
-        raise DocumentError("version", f"version {version} is not supported{newer}; "
-                                       f"this program reads versions 1 to {CURRENT_VERSION}")
+        if version > CURRENT_VERSION:
+            raise DocumentError("version", M("doc.version_newer",
+                                             "version {version} is not supported (written by a newer version "
+                                             "of the program); this program reads versions 1 to {current}",
+                                             version=version, current=CURRENT_VERSION))
+        raise DocumentError("version", M("doc.version", "version {version} is not supported; this program "
+                                         "reads versions 1 to {current}", version=version,
+                                         current=CURRENT_VERSION))
     for migrate in MIGRATIONS[version - 1:]:
         doc = migrate(doc)
     _keys(doc, "", {"format", "version", "title", "description", "translations", "network",
                     "sample", "loss", "optimizer", "training", "dataset", "history"})
     if "network" not in doc:
-        raise DocumentError("network", "missing")
+        raise DocumentError("network", M("doc.missing", "missing"))
     net, features = _network(doc["network"])
     sample = _obj(doc.get("sample"), "sample")
     _keys(sample, "sample", {"x", "y"})
@@ -305,13 +335,14 @@ def project_from_dict(doc: Any) -> Project:
     try:
         check_pairing(get_loss(loss), net.layers[-1].activation)
     except EngineError as exc:
-        raise DocumentError("loss", str(exc)) from None
+        raise DocumentError("loss", exc.message or str(exc)) from None
     optimizer = _optimizer(doc.get("optimizer", {}))
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
     dataset = _dataset(doc.get("dataset"))
     if dataset is not None and features is None:
-        raise DocumentError("network.features", "a document with a data set must name the input features")
+        raise DocumentError("network.features", M("doc.dataset_features",
+                                                  "a document with a data set must name the input features"))
     return Project(
         network=net, sample_x=x, sample_y=y, loss=loss, optimizer=optimizer,
         batch_size=_int(tr.get("batch_size", 10), "training.batch_size", 0, MAX_POINTS),
@@ -332,7 +363,7 @@ def _translations(d, path="translations") -> dict:
     out = {}
     for code, texts in _obj(d if d is not None else {}, path).items():
         if not LANGUAGE_CODE.fullmatch(code):
-            raise DocumentError(f"{path}.{code}", "expected a language code such as zh_CN")
+            raise DocumentError(f"{path}.{code}", M("doc.language_code", "expected a language code such as zh_CN"))
         texts = _obj(texts, f"{path}.{code}")
         _keys(texts, f"{path}.{code}", {"title", "description"})
         out[code] = {k: _str(texts[k], f"{path}.{code}.{k}", max_len=200 if k == "title" else 10_000)
@@ -350,26 +381,31 @@ MIGRATIONS = (_v1_to_v2,)
 
 
 def _reject_constant(name: str):
-    raise DocumentError("", f"{name} is not allowed in a document (numbers must be finite)")
+    raise DocumentError("", M("doc.constant", "{name} is not allowed in a document (numbers must be finite)",
+                                 name=name))
 
 
 def loads(text: str | bytes) -> Project:
     """Parse and validate a document from JSON text."""
     if len(text) > MAX_FILE_BYTES:
-        raise DocumentError("", f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise DocumentError("", M("doc.file_too_large", "the file is larger than {mb} MB",
+                                 mb=MAX_FILE_BYTES // (1024 * 1024)))
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DocumentError("", f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            raise DocumentError("", M("doc.not_utf8", "the file is not UTF-8 text ({reason} at byte {byte})",
+                                     reason=exc.reason, byte=exc.start)) from None
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise DocumentError("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise DocumentError("", M("doc.not_json", "not valid JSON: {error} (line {line}, column {column})",
+                                 error=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except ValueError as exc:  # e.g. an integer literal beyond Python's 4300-digit limit
-        raise DocumentError("", f"not a valid document: {str(exc).split(';')[0]}") from None
+        raise DocumentError("", M("doc.invalid", "not a valid document: {error}",
+                                 error=str(exc).split(";")[0])) from None
     except RecursionError:
-        raise DocumentError("", "not a valid document: nested too deeply") from None
+        raise DocumentError("", M("doc.too_deep", "not a valid document: nested too deeply")) from None
     return project_from_dict(doc)
 
 
@@ -377,8 +413,8 @@ def load(path: str | os.PathLike) -> Project:
     """Read a document file. Raises DocumentError (with the file's problem) or OSError."""
     size = os.path.getsize(path)
     if size > MAX_FILE_BYTES:
-        raise DocumentError("", f"the file is {size / 1e6:.0f} MB; documents are at most "
-                                f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise DocumentError("", M("doc.file_size", "the file is {size} MB; documents are at most {mb} MB",
+                                  size=f"{size / 1e6:.0f}", mb=MAX_FILE_BYTES // (1024 * 1024)))
     with open(path, "rb") as fh:
         return loads(fh.read(MAX_FILE_BYTES + 1))
 
