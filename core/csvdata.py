@@ -17,6 +17,7 @@ import numpy as np
 
 from .datasets import KINDS, MAX_CLASSES, Dataset, from_points
 from .errors import DataError
+from .messages import Message as M
 
 HEADER = "x1,x2,label"
 COLUMNS = ("x1", "x2", "label")
@@ -31,17 +32,19 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits on \f
 def _number(field: str, column: str, line: int) -> float:
     text = field.strip()
     if not text:
-        raise DataError(f"the {column} value is empty", line)
+        raise DataError(M("csv.empty", "the {column} value is empty", column=column), line)
     try:
         if "_" in text:  # float() would take "1_000"; a CSV number never has one
             raise ValueError
         value = float(text)
     except ValueError:
-        raise DataError(f"{text!r} is not a number", line) from None
+        raise DataError(M("csv.not_a_number", "{text} is not a number", text=repr(text)), line) from None
     if not math.isfinite(value):
-        raise DataError(f"{column} is {text!r}; only finite numbers are allowed", line)
+        raise DataError(M("csv.not_finite", "{column} is {text}; only finite numbers are allowed",
+                          column=column, text=repr(text)), line)
     if abs(value) > MAX_ABS:
-        raise DataError(f"{column} = {text} is outside the allowed range ±{MAX_ABS:,.0f}", line)
+        raise DataError(M("csv.out_of_range", "{column} = {text} is outside the allowed range ±{limit}",
+                          column=column, text=text, limit=f"{MAX_ABS:,.0f}"), line)
     return value
 
 
@@ -64,8 +67,8 @@ def read_csv(text: str) -> Dataset:
             if m:
                 kind = m.group(1).lower()
                 if kind not in KINDS:
-                    raise DataError(f"unknown kind {m.group(1)!r}; use one of {', '.join(KINDS)}",
-                                    line_no)
+                    raise DataError(M("csv.unknown_kind", "unknown kind {kind}; use one of {kinds}",
+                                      kind=repr(m.group(1)), kinds=", ".join(KINDS)), line_no)
             continue
         if not line:
             continue
@@ -75,27 +78,30 @@ def read_csv(text: str) -> Dataset:
                 continue
         fields = line.split(",")
         if len(fields) != 3:
-            raise DataError(f"expected 3 comma-separated values, got {len(fields)}", line_no)
+            raise DataError(M("csv.fields", "expected 3 comma-separated values, got {got}", got=len(fields)),
+                            line_no)
         if len(rows) >= MAX_ROWS:
-            raise DataError(f"too many rows: at most {MAX_ROWS:,} points are allowed", line_no)
+            raise DataError(M("csv.too_many_rows", "too many rows: at most {n} points are allowed",
+                              n=f"{MAX_ROWS:,}"), line_no)
         rows.append(tuple(_number(f, c, line_no) for f, c in zip(fields, COLUMNS)))
         line_nos.append(line_no)
     if not rows:
-        raise DataError("no data rows")
+        raise DataError(M("csv.no_rows", "no data rows"))
     arr = np.array(rows, dtype=np.float64)
     if kind is not None:  # a declared kind: name the first row whose label does not fit it
         labels = arr[:, 2]
         if kind == "binary":
-            bad, rule = np.abs(labels) != 1.0, "binary labels must be +1 or -1"
+            bad, rule = np.abs(labels) != 1.0, M("csv.binary_labels", "binary labels must be +1 or -1")
         elif kind == "multiclass":
             bad = ~((labels >= 0) & (labels < MAX_CLASSES) & (labels == np.floor(labels)))
-            rule = f"multi-class labels must be whole numbers 0 … {MAX_CLASSES - 1}"
+            rule = M("csv.class_labels", "multi-class labels must be whole numbers 0 … {last}",
+                     last=MAX_CLASSES - 1)
         else:
             bad, rule = np.zeros(labels.shape, dtype=bool), ""
         if bad.any():
             i = int(np.argmax(bad))
-            raise DataError(f"{rule} (the file says # kind: {kind}), got {float(labels[i])!r}",
-                            line_nos[i])
+            raise DataError(M("csv.label_kind", "{rule} (the file says # kind: {kind}), got {got}", rule=rule,
+                              kind=kind, got=repr(float(labels[i]))), line_nos[i])
     return from_points(arr[:, :2], arr[:, 2], kind)
 
 
@@ -113,14 +119,15 @@ def load_csv(path) -> Dataset:
     name = os.fspath(path)
     try:
         if os.path.getsize(name) > MAX_FILE_BYTES:
-            raise DataError(f"{name} is too large for a data file "
-                            f"(over {MAX_FILE_BYTES // 2**20} MB)")
+            raise DataError(M("csv.too_large", "{name} is too large for a data file (over {mb} MB)",
+                              name=name, mb=MAX_FILE_BYTES // 2**20))
         with open(name, "r", encoding="utf-8-sig", newline="") as f:
             text = f.read()
     except UnicodeDecodeError:
-        raise DataError(f"{name} is not UTF-8 text") from None
+        raise DataError(M("csv.not_utf8", "{name} is not UTF-8 text", name=name)) from None
     except OSError as e:
-        raise DataError(f"cannot read {name}: {e.strerror or e}") from None
+        raise DataError(M("csv.cannot_read", "cannot read {name}: {error}", name=name,
+                          error=e.strerror or e)) from None
     return read_csv(text)
 
 
@@ -131,4 +138,5 @@ def save_csv(data: Dataset, path) -> None:
         with open(name, "w", encoding="utf-8", newline="\n") as f:
             f.write(write_csv(data))
     except OSError as e:
-        raise DataError(f"cannot write {name}: {e.strerror or e}") from None
+        raise DataError(M("csv.cannot_write", "cannot write {name}: {error}", name=name,
+                          error=e.strerror or e)) from None

@@ -6,6 +6,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from .errors import DataError
+from .messages import Message as M
 
 FEATURES: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "x1": lambda x1, x2: x1,
@@ -33,13 +34,13 @@ def check_features(names: Iterable[str]) -> tuple[str, ...]:
         raise DataError(f"expected a list of feature names, got the single string {names!r}")
     names = tuple(names)
     if not names:
-        raise DataError("choose at least one input feature")
+        raise DataError(M("features.none", "choose at least one input feature"))
     for name in names:
         if name not in FEATURES:
             raise DataError(f"unknown feature {name!r}; choose from {', '.join(FEATURE_NAMES)}")
     if len(set(names)) != len(names):
         dup = next(n for i, n in enumerate(names) if n in names[:i])
-        raise DataError(f"feature {dup!r} is listed twice")
+        raise DataError(M("features.twice", "feature {name} is listed twice", name=repr(dup)))
     return names
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from .activations import get_activation
 from .errors import ShapeError
+from .messages import Message as M
 
 INIT_SCHEMES = ("xavier", "he", "uniform", "zeros")
 MAX_LAYER_SIZE = 1024
@@ -174,14 +175,15 @@ class Network:
     def layer(self, l: int) -> Layer:
         """Weight layer l, 1-based as in the notation."""
         if not 1 <= l <= len(self.layers):
-            raise ShapeError(f"there is no weight layer {l} (1…{len(self.layers)})")
+            raise ShapeError(M("net.no_weight_layer", "there is no weight layer {l} (1…{n})", l=l, n=len(self.layers)))
         return self.layers[l - 1]
 
     def set_weight(self, l: int, i: int, j: int, value: float) -> None:
         layer = self.layer(l)
         value = _finite(value, f"W{l}[{i},{j}]")
         if not layer.mask[i, j]:
-            raise ShapeError(f"link W{l}[{i},{j}] is disabled; enable it before setting its weight")
+            raise ShapeError(M("net.link_disabled", "link W{l}[{i},{j}] is disabled; enable it before setting its weight",
+                                l=l, i=i, j=j))
         layer.weights[i, j] = value
 
     def set_bias(self, l: int, i: int, value: float) -> None:
@@ -196,7 +198,7 @@ class Network:
     def set_activation(self, l: int, name: str) -> None:
         act = get_activation(name)
         if act.output_only and l != len(self.layers):
-            raise ShapeError(f"{name} is only allowed on the output layer")
+            raise ShapeError(M("net.output_only", "{activation} is only allowed on the output layer", activation=name))
         self.layer(l).activation = name
 
     # ----------------------------------------------------------------- structure edits
@@ -209,12 +211,14 @@ class Network:
         """
         sizes = self.sizes
         if not 0 <= layer <= self.depth:
-            raise ShapeError(f"there is no neuron layer {layer}")
+            raise ShapeError(M("net.no_layer", "there is no neuron layer {layer}", layer=layer))
         if sizes[layer] >= MAX_LAYER_SIZE:
-            raise ShapeError(f"layer {layer} already has the maximum of {MAX_LAYER_SIZE} neurons")
+            raise ShapeError(M("net.layer_full", "layer {layer} already has the maximum of {n} neurons",
+                                layer=layer, n=MAX_LAYER_SIZE))
         position = sizes[layer] if position is None else int(position)
         if not 0 <= position <= sizes[layer]:
-            raise ShapeError(f"position {position} is outside layer {layer}")
+            raise ShapeError(M("net.position_outside", "position {position} is outside layer {layer}",
+                                position=position, layer=layer))
         rng = rng or np.random.default_rng()
         if layer == 0:
             self.input_size += 1
@@ -236,11 +240,11 @@ class Network:
         """Delete one neuron and its links; every other weight is kept."""
         sizes = self.sizes
         if not 0 <= layer <= self.depth:
-            raise ShapeError(f"there is no neuron layer {layer}")
+            raise ShapeError(M("net.no_layer", "there is no neuron layer {layer}", layer=layer))
         if not 0 <= position < sizes[layer]:
-            raise ShapeError(f"layer {layer} has no neuron {position}")
+            raise ShapeError(M("net.no_neuron", "layer {layer} has no neuron {position}", layer=layer, position=position))
         if sizes[layer] == 1:
-            raise ShapeError("a layer keeps at least one neuron; remove the layer instead")
+            raise ShapeError(M("net.keep_one_neuron", "a layer keeps at least one neuron; remove the layer instead"))
         if layer == 0:
             self.input_size -= 1
         else:
@@ -262,14 +266,16 @@ class Network:
         old weights for the first min(old, new) inputs; further input columns are drawn fresh.
         """
         if not 1 <= index <= self.depth:
-            raise ShapeError(f"a hidden layer can be inserted at 1…{self.depth}, not {index}")
+            raise ShapeError(M("net.insert_position", "a hidden layer can be inserted at 1…{depth}, not {index}",
+                                depth=self.depth, index=index))
         if len(self.layers) >= MAX_LAYERS:
-            raise ShapeError(f"at most {MAX_LAYERS} layers")
+            raise ShapeError(M("net.max_layers", "at most {n} layers", n=MAX_LAYERS))
         size = int(size)
         if not 1 <= size <= MAX_LAYER_SIZE:
-            raise ShapeError(f"layer size must be 1…{MAX_LAYER_SIZE}")
+            raise ShapeError(M("net.layer_size", "layer size must be 1…{n}", n=MAX_LAYER_SIZE))
         if get_activation(activation).output_only:
-            raise ShapeError(f"{activation} is only allowed on the output layer")
+            raise ShapeError(M("net.output_only", "{activation} is only allowed on the output layer",
+                                activation=activation))
         rng = rng or np.random.default_rng()
         n_in = self.sizes[index - 1]
         new = Layer(init_weights(size, n_in, init, rng), np.zeros(size), activation)
@@ -290,7 +296,8 @@ class Network:
         The layer after it keeps as many of its weights as still fit its new input size.
         """
         if not 1 <= index < self.depth:
-            raise ShapeError(f"hidden layers are 1…{self.depth - 1}; cannot remove {index}")
+            raise ShapeError(M("net.remove_position", "hidden layers are 1…{last}; cannot remove {index}",
+                                last=self.depth - 1, index=index))
         rng = rng or np.random.default_rng()
         n_in = self.sizes[index - 1]
         nxt = self.layers[index]
@@ -318,7 +325,9 @@ def _finite(value, what: str) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ShapeError(f"{what}: {value!r} is not a number") from None
+        raise ShapeError(M("net.not_a_number", "{what}: {value} is not a number", what=what,
+                            value=repr(value))) from None
     if not np.isfinite(v):
-        raise ShapeError(f"{what}: must be a finite number, got {value!r}")
+        raise ShapeError(M("net.not_finite", "{what}: must be a finite number, got {value}", what=what,
+                            value=repr(value)))
     return v

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import EngineError
+from .messages import Message as M
 
 KINDS = ("binary", "multiclass", "regression")
 
@@ -31,7 +32,8 @@ def targets_for(labels: np.ndarray, kind: str, output_activation: str, n_out: in
     labels = np.asarray(labels, dtype=np.float64).reshape(-1)
     if kind == "regression":
         if n_out != 1:
-            raise EngineError(f"a regression data set needs 1 output neuron, the network has {n_out}")
+            raise EngineError(M("problem.regression_outputs",
+                                  "a regression data set needs 1 output neuron, the network has {n}", n=n_out))
         return labels[:, None].copy()
     if kind == "binary" and n_out == 1:
         if output_activation == "sigmoid":
@@ -40,7 +42,8 @@ def targets_for(labels: np.ndarray, kind: str, output_activation: str, n_out: in
     classes = class_indices(labels, kind)
     n_classes = 2 if kind == "binary" else int(classes.max(initial=0)) + 1
     if n_out < n_classes:
-        raise EngineError(f"the data set has {n_classes} classes but the network has {n_out} outputs")
+        raise EngineError(M("problem.class_outputs", "the data set has {classes} classes but the network has {n} outputs",
+                              classes=n_classes, n=n_out))
     onehot = np.zeros((labels.size, n_out))
     onehot[np.arange(labels.size), classes] = 1.0
     return onehot

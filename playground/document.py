@@ -17,6 +17,7 @@ from core import Network, Project, StepCursor, load_project, save_project
 from core.errors import EngineError
 
 from .changes import Change
+from .engine_text import error_text
 
 
 def default_project() -> Project:
@@ -87,7 +88,7 @@ class Document(QObject):
                 self._cursor = StepCursor(p.network, p.sample_x, p.sample_y, p.loss, p.optimizer,
                                           self._position)
             except (EngineError, ValueError) as exc:
-                self.error.emit(str(exc))
+                self.error.emit(error_text(exc))
                 return None
         return self._cursor
 
@@ -164,7 +165,7 @@ class Document(QObject):
             try:
                 self._split = self.project.make_dataset()
             except EngineError as exc:
-                self.error.emit(str(exc))
+                self.error.emit(error_text(exc))
                 return None
         return self._split
 

@@ -12,6 +12,8 @@ from core.errors import EngineError
 
 from . import i18n
 from .document import default_project
+from .engine_text import error_text
+from .widgets import arg
 from .resources import load_example
 
 MAX_RECENT = 8
@@ -55,10 +57,9 @@ class FileActions:
         try:
             self.doc.open(path)
         except (EngineError, OSError) as exc:
-            msg = str(exc) if isinstance(exc, EngineError) else (exc.strerror or str(exc))
             QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot open document"),
-                                 QCoreApplication.translate("MainWindow", "%1 could not be opened:\n%2").replace(
-                                     "%1", os.path.basename(path)).replace("%2", msg))
+                                 arg(QCoreApplication.translate("MainWindow", "%1 could not be opened:\n%2"),
+                                     os.path.basename(path), error_text(exc)))
             return False
         self._add_recent(self.doc.path)
         self.view.fit_to_view()
@@ -88,7 +89,8 @@ class FileActions:
         try:
             self.doc.save(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot save"), str(exc))
+            QMessageBox.critical(self, QCoreApplication.translate("MainWindow", "Cannot save"),
+                                 error_text(exc))
             return False
         self._add_recent(self.doc.path)
         saved = QCoreApplication.translate("MainWindow", "Saved %1")

@@ -24,6 +24,7 @@ from .selection import Selection
 from .training_area import TrainingArea
 from .window_language import LanguageMenu
 from . import i18n, structure_edits
+from .engine_text import error_text
 
 class MainWindow(FileActions, QMainWindow):
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
@@ -294,7 +295,7 @@ class MainWindow(FileActions, QMainWindow):
         try:
             result = check_gradients(p.network, p.sample_x, p.sample_y, p.loss)
         except EngineError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         verdict = (self.tr("Back-propagation agrees with finite differences.")
                    if result.passed(1e-6) else

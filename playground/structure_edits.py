@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from core.errors import EngineError
 
 from .commands import ReplaceNetwork
+from .engine_text import error_text
 
 
 def tr(text: str) -> str:
@@ -20,7 +21,7 @@ def _push(doc, edit, text: str) -> bool:
     try:
         edit(net)
     except EngineError as exc:
-        doc.error.emit(str(exc))
+        doc.error.emit(error_text(exc))
         return False
     doc.undo_stack.push(ReplaceNetwork(doc, net, text))
     return True

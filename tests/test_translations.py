@@ -42,11 +42,11 @@ def test_the_check_notices_a_new_string_an_unfinished_entry_and_a_stale_qm(tmp_p
 
 
 def test_placeholders_survive_translation():
-    """Every %n of a source string is in its translation (and no other)."""
+    """Every %n and {name} of a source string is in its translation (and no other)."""
     import re
     mod = _script()
     for ts in mod.all_ts():
         for m in mod.messages(ts):
-            src = sorted(re.findall(r"%\d", m["source"]))
-            dst = sorted(re.findall(r"%\d", m["translation"]))
+            src = re.findall(r"%\d|\{\w+\}", m["source"])
+            dst = re.findall(r"%\d|\{\w+\}", m["translation"])
             assert sorted(set(src)) == sorted(set(dst)), (ts.name, m["source"], m["translation"])

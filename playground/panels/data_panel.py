@@ -22,6 +22,7 @@ from ..data_commands import (ClearPoints, ReplaceDataset, SetDataSpec, SetFeatur
                              full_dataset)
 from ..plots import colors
 from ..widgets import blocked_signals, row_of, tr
+from ..engine_text import error_text
 
 THUMB = 42
 _THUMBS: dict[str, QIcon] = {}
@@ -168,7 +169,7 @@ class DataPanel(QWidget):
         try:
             cmd = cmd_factory()
         except EngineError as exc:
-            self._hint(str(exc))
+            self._hint(error_text(exc))
             self.refresh()
             return False
         self.doc.undo_stack.push(cmd)
@@ -221,8 +222,7 @@ class DataPanel(QWidget):
         try:
             data = load_csv(path)
         except DataError as exc:
-            msg = (self.tr("Line %1: %2").replace("%1", str(exc.line)).replace("%2", exc.reason)
-                   if exc.line is not None else exc.reason)
+            msg = error_text(exc)
             QMessageBox.critical(self, self.tr("Import points"),
                                  self.tr("The file could not be read; your data is unchanged.")
                                  + "\n\n" + msg)
@@ -241,7 +241,7 @@ class DataPanel(QWidget):
         try:
             save_csv(data, path)
         except DataError as exc:
-            QMessageBox.critical(self, self.tr("Export points"), str(exc))
+            QMessageBox.critical(self, self.tr("Export points"), error_text(exc))
 
     # ------------------------------------------------------------ model → view
     def _on_changed(self, change) -> None:

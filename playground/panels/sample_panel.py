@@ -19,6 +19,7 @@ from core.optim import OPTIMIZERS, REGULARIZATIONS
 from ..commands import SetSample, SetSettings
 from ..widgets import (NumberEdit, arg, blocked_signals, loss_label, loss_short_label,
                        pairing_message, symbol_html, symbol_text)
+from ..engine_text import error_text
 
 PER_ROW = 3       # x / y editors per grid row before wrapping
 
@@ -204,7 +205,7 @@ class SamplePanel(QWidget):
         try:
             cfg = replace(self.doc.project.optimizer, **fields)
         except EngineError as exc:      # the widgets' checks should make this unreachable
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             self._refresh_config()
             return
         if cfg != self.doc.project.optimizer:

@@ -26,6 +26,7 @@ from ..data_commands import current_split
 from ..formatting import format_number, parse_number
 from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
                        loss_short_label, row_of)
+from ..engine_text import error_text
 
 LEARNING_RATES = ("0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "leaky_relu")
@@ -171,14 +172,14 @@ class TrainingPanel(QWidget):
         try:
             self.doc.undo_stack.push(SetSettings(self.doc, text, initiator=self, **fields))
         except EngineError as exc:
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             self.refresh()
 
     def _optimizer(self, text: str, **changes) -> None:
         try:
             cfg = replace(self.doc.project.optimizer, **changes)
         except EngineError as exc:
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             self.refresh()
             return
         self._settings(text, optimizer=cfg)

@@ -24,6 +24,7 @@ from core.problem import decision_value
 from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
 from ..widgets import blocked_signals
 from . import SquareHolder, colors, upsample
+from ..engine_text import error_text
 
 RECT = QRectF(DOMAIN[0], DOMAIN[0], DOMAIN[1] - DOMAIN[0], DOMAIN[1] - DOMAIN[0])
 PICK_RADIUS = 0.35
@@ -331,7 +332,7 @@ class BoundaryPlot(QWidget):
         try:
             self.doc.undo_stack.push(AddPoints(self.doc, [(x1, x2, label)]))
         except EngineError as exc:
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             return False
         self.point_added.emit(float(x1), float(x2), float(label))
         return True

@@ -22,6 +22,7 @@ from core.errors import EngineError
 from ..commands import SetSettings, TrainingRun
 from .history import HistoryBuffer
 from .worker import Frame, TrainWorker
+from ..engine_text import error_text
 
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
@@ -85,7 +86,7 @@ class TrainingController(QObject):
         try:
             trainer = self._ensure_trainer()
         except EngineError as exc:
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             return False
         self._begin_run()
         self.run_id += 1
@@ -120,7 +121,7 @@ class TrainingController(QObject):
         try:
             trainer = self._ensure_trainer()
         except EngineError as exc:
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             return
         self._begin_run()
         start = time.perf_counter()

@@ -566,10 +566,6 @@
         <translation>导入数据点</translation>
     </message>
     <message>
-        <source>Line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
         <source>The file could not be read; your data is unchanged.</source>
         <translation>无法读取该文件；你的数据没有改变。</translation>
     </message>
@@ -614,6 +610,361 @@
     <message>
         <source>This document has no data set or no input features to train on.</source>
         <translation>此文档没有可用于训练的数据集或输入特征。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessages</name>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>真/假值</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>the {column} value is empty</source>
+        <translation>{column} 的值为空</translation>
+    </message>
+    <message>
+        <source>{column} is {text}; only finite numbers are allowed</source>
+        <translation>{column} 为 {text}；只允许有限数</translation>
+    </message>
+    <message>
+        <source>{column} = {text} is outside the allowed range ±{limit}</source>
+        <translation>{column} = {text} 超出允许的范围 ±{limit}</translation>
+    </message>
+    <message>
+        <source>no data rows</source>
+        <translation>没有数据行</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数</translation>
+    </message>
+    <message>
+        <source>expected 3 comma-separated values, got {got}</source>
+        <translation>应为 3 个以逗号分隔的值，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>too many rows: at most {n} points are allowed</source>
+        <translation>行数太多：最多允许 {n} 个数据点</translation>
+    </message>
+    <message>
+        <source>binary labels must be +1 or -1</source>
+        <translation>二分类标签必须是 +1 或 -1</translation>
+    </message>
+    <message>
+        <source>multi-class labels must be whole numbers 0 … {last}</source>
+        <translation>多分类标签必须是 0 … {last} 的整数</translation>
+    </message>
+    <message>
+        <source>{rule} (the file says # kind: {kind}), got {got}</source>
+        <translation>{rule}（文件声明 # kind: {kind}），实际为 {got}</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a data file (over {mb} MB)</source>
+        <translation>{name} 作为数据文件太大（超过 {mb} MB）</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text</source>
+        <translation>{name} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {error}</source>
+        <translation>无法写入 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind}; use one of {kinds}</source>
+        <translation>未知的类型 {kind}；请使用 {kinds} 之一</translation>
+    </message>
+    <message>
+        <source>choose at least one input feature</source>
+        <translation>请至少选择一个输入特征</translation>
+    </message>
+    <message>
+        <source>feature {name} is listed twice</source>
+        <translation>特征 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <source>{what}: must be a finite number, got {value}</source>
+        <translation>{what}：必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>there is no weight layer {l} (1…{n})</source>
+        <translation>没有第 {l} 个权重层（1…{n}）</translation>
+    </message>
+    <message>
+        <source>link W{l}[{i},{j}] is disabled; enable it before setting its weight</source>
+        <translation>连接 W{l}[{i},{j}] 已禁用；请先启用再设置它的权重</translation>
+    </message>
+    <message>
+        <source>{activation} is only allowed on the output layer</source>
+        <translation>{activation} 只能用于输出层</translation>
+    </message>
+    <message>
+        <source>there is no neuron layer {layer}</source>
+        <translation>没有第 {layer} 层神经元</translation>
+    </message>
+    <message>
+        <source>layer {layer} already has the maximum of {n} neurons</source>
+        <translation>第 {layer} 层已有最多的 {n} 个神经元</translation>
+    </message>
+    <message>
+        <source>position {position} is outside layer {layer}</source>
+        <translation>位置 {position} 不在第 {layer} 层内</translation>
+    </message>
+    <message>
+        <source>layer {layer} has no neuron {position}</source>
+        <translation>第 {layer} 层没有神经元 {position}</translation>
+    </message>
+    <message>
+        <source>a layer keeps at least one neuron; remove the layer instead</source>
+        <translation>每层至少保留一个神经元；请改为删除该层</translation>
+    </message>
+    <message>
+        <source>a hidden layer can be inserted at 1…{depth}, not {index}</source>
+        <translation>隐藏层只能插入在 1…{depth} 处，不能在 {index} 处</translation>
+    </message>
+    <message>
+        <source>at most {n} layers</source>
+        <translation>最多 {n} 层</translation>
+    </message>
+    <message>
+        <source>layer size must be 1…{n}</source>
+        <translation>层的大小必须是 1…{n}</translation>
+    </message>
+    <message>
+        <source>hidden layers are 1…{last}; cannot remove {index}</source>
+        <translation>隐藏层为 1…{last}；无法删除 {index}</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is not a number</source>
+        <translation>{what}：{value} 不是数</translation>
+    </message>
+    <message>
+        <source>the data set has {classes} classes but the network has {n} outputs</source>
+        <translation>数据集有 {classes} 个类别，但网络有 {n} 个输出</translation>
+    </message>
+    <message>
+        <source>a regression data set needs 1 output neuron, the network has {n}</source>
+        <translation>回归数据集需要 1 个输出神经元，而网络有 {n} 个</translation>
+    </message>
+    <message>
+        <source>true/false values</source>
+        <translation>真/假值</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>{name} is not allowed in a document (numbers must be finite)</source>
+        <translation>文档中不允许出现 {name}（数必须是有限的）</translation>
+    </message>
+    <message>
+        <source>expected an object, got {got}</source>
+        <translation>应为对象，实际为{got}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {got}</source>
+        <translation>应为数，实际为{got}</translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation>应为有限数</translation>
+    </message>
+    <message>
+        <source>must be ≥ {lo}, got {got}</source>
+        <translation>必须 ≥ {lo}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be ≤ {hi}, got {got}</source>
+        <translation>必须 ≤ {hi}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a string, got {got}</source>
+        <translation>应为字符串，实际为{got}</translation>
+    </message>
+    <message>
+        <source>text longer than {n} characters</source>
+        <translation>文本超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>{value} is not one of: {choices}</source>
+        <translation>{value} 不在以下选项中：{choices}</translation>
+    </message>
+    <message>
+        <source>expected a list of numbers, got {got}</source>
+        <translation>应为数的列表，实际为{got}</translation>
+    </message>
+    <message>
+        <source>at most {n} numbers, got {got}</source>
+        <translation>最多 {n} 个数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>expected {n} numbers, got {got}</source>
+        <translation>应为 {n} 个数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>expected {rows}×{cols} {what}, got {got}</source>
+        <translation>应为 {rows}×{cols} 的{what}，实际为{got}</translation>
+    </message>
+    <message>
+        <source>expected a row of {cols} {what}, got {got}</source>
+        <translation>应为一行 {cols} 个{what}，实际为{got}</translation>
+    </message>
+    <message>
+        <source>expected {rows}×{cols} {what}, got {got_rows}×{got_cols}</source>
+        <translation>应为 {rows}×{cols} 的{what}，实际为 {got_rows}×{got_cols}</translation>
+    </message>
+    <message>
+        <source>expected {rows}×{cols} {what}, got {got} rows</source>
+        <translation>应为 {rows}×{cols} 的{what}，实际为 {got} 行</translation>
+    </message>
+    <message>
+        <source>expected {cols} {what} (row {row} of {rows}×{cols}), got {got}</source>
+        <translation>应为 {cols} 个{what}（{rows}×{cols} 的第 {row} 行），实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{n} features for {inputs} inputs</source>
+        <translation>{n} 个特征对应 {inputs} 个输入</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of layers</source>
+        <translation>应为非空的层列表</translation>
+    </message>
+    <message>
+        <source>at most {n} layers, got {got}</source>
+        <translation>最多 {n} 层，实际为 {got} 层</translation>
+    </message>
+    <message>
+        <source>expected a list of [x1, x2, label], got {got}</source>
+        <translation>应为 [x1, x2, 标签] 的列表，实际为{got}</translation>
+    </message>
+    <message>
+        <source>at most {n} points</source>
+        <translation>最多 {n} 个数据点</translation>
+    </message>
+    <message>
+        <source>a custom data set needs at least one point</source>
+        <translation>自定义数据集至少需要一个数据点</translation>
+    </message>
+    <message>
+        <source>epoch and train_loss entries must be numbers</source>
+        <translation>epoch 和 train_loss 的条目必须是数</translation>
+    </message>
+    <message>
+        <source>not a Backprop Playground document (expected &quot;{format}&quot;)</source>
+        <translation>不是 Backprop Playground 文档（应为 &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported; this program reads versions 1 to {current}</source>
+        <translation>不支持版本 {version}；本程序可读取版本 1 到 {current}</translation>
+    </message>
+    <message>
+        <source>a document with a data set must name the input features</source>
+        <translation>含有数据集的文档必须指明输入特征</translation>
+    </message>
+    <message>
+        <source>the file is larger than {mb} MB</source>
+        <translation>文件大于 {mb} MB</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; documents are at most {mb} MB</source>
+        <translation>文件大小为 {size} MB；文档最大为 {mb} MB</translation>
+    </message>
+    <message>
+        <source>expected a finite number, got {got}</source>
+        <translation>应为有限数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {got}</source>
+        <translation>应为整数，实际为{got}</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of feature names or null</source>
+        <translation>应为非空的特征名列表或 null</translation>
+    </message>
+    <message>
+        <source>a feature is listed twice</source>
+        <translation>有一个特征出现了两次</translation>
+    </message>
+    <message>
+        <source>the network would have more than {n} parameters</source>
+        <translation>网络的参数将超过 {n} 个</translation>
+    </message>
+    <message>
+        <source>expected a list (of at most a million numbers)</source>
+        <translation>应为列表（最多一百万个数）</translation>
+    </message>
+    <message>
+        <source>expected {n} entries like history.epoch, got {got}</source>
+        <translation>应与 history.epoch 一样有 {n} 个条目，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported (written by a newer version of the program); this program reads versions 1 to {current}</source>
+        <translation>不支持版本 {version}（由更新版本的程序写入）；本程序可读取版本 1 到 {current}</translation>
+    </message>
+    <message>
+        <source>expected a language code such as zh_CN</source>
+        <translation>应为语言代码，例如 zh_CN</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error} (line {line}, column {column})</source>
+        <translation>不是有效的 JSON：{error}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>not a valid document: {error}</source>
+        <translation>不是有效的文档：{error}</translation>
+    </message>
+    <message>
+        <source>not a valid document: nested too deeply</source>
+        <translation>不是有效的文档：嵌套太深</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text ({reason} at byte {byte})</source>
+        <translation>文件不是 UTF-8 文本（第 {byte} 字节处：{reason}）</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {got}</source>
+        <translation>应为 true 或 false，实际为{got}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,86 @@
+"""Engine errors carry a code and parameters; the window renders them in its language, the engine
+and the command line keep English."""
+import ast
+import json
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from core import DocumentError, load_project_text
+from core.csvdata import read_csv
+from core.errors import DataError, ShapeError
+from core.messages import Message
+from playground import engine_text, i18n
+
+from ..conftest import EXAMPLES, ROOT
+
+
+def core_templates() -> dict[str, str]:
+    """Every Message("code", "English template", …) written in core/ (constant codes)."""
+    out = {}
+    for path in sorted((ROOT / "core").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("M", "Message")
+                    and len(node.args) >= 2 and all(isinstance(a, ast.Constant) for a in node.args[:2])):
+                out[node.args[0].value] = node.args[1].value
+    return out
+
+
+def test_the_window_knows_every_code_with_the_same_english_template():
+    found = core_templates()
+    assert len(found) > 60
+    wrong = {c: t for c, t in found.items() if engine_text.TEMPLATES.get(c) != t}
+    assert not wrong, ("playground/engine_text.py TEMPLATES must list these codes with core's English "
+                       f"text (then run `python packaging/translations.py` and translate): {wrong}")
+    from core.project_io import _TYPE_NAMES
+    for code, text in _TYPE_NAMES.values():
+        assert code == "other" or engine_text.TEMPLATES[f"type.{code}"] == text
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("en")
+
+
+def _doc_error(edit) -> DocumentError:
+    d = json.loads((EXAMPLES / "worked_example_2_2_1_relu.json").read_text(encoding="utf-8"))
+    edit(d)
+    with pytest.raises(DocumentError) as info:
+        load_project_text(json.dumps(d))
+    return info.value
+
+
+def test_a_malformed_document_reads_in_chinese_while_str_stays_english(chinese):
+    e = _doc_error(lambda d: d["network"]["layers"][0].__setitem__("weights", [[0.2, 0.3]]))
+    assert str(e) == "network.layers[0].weights: expected 2×2 numbers, got 1×2"
+    assert engine_text.error_text(e) == "network.layers[0].weights: 应为 2×2 的数，实际为 1×2"
+    e = _doc_error(lambda d: d.__setitem__("network", "three"))
+    assert engine_text.error_text(e) == "network: 应为对象，实际为字符串"      # nested message
+    e = _doc_error(lambda d: d.__setitem__("version", 9))
+    assert "由更新版本的程序写入" in engine_text.error_text(e)
+
+
+def test_csv_and_network_errors_read_in_chinese(chinese):
+    with pytest.raises(DataError) as info:
+        read_csv("x1,x2,label\n1,2,3,4\n")
+    assert str(info.value) == "line 2: expected 3 comma-separated values, got 4"
+    assert engine_text.error_text(info.value) == "第 2 行：应为 3 个以逗号分隔的值，实际为 4 个"
+    from core import Layer, Network
+    net = Network(2, [Layer([[1.0, 2.0]], [0.0], "linear")])
+    with pytest.raises(ShapeError) as info:
+        net.remove_neuron(1, 0)
+    assert engine_text.error_text(info.value) == "每层至少保留一个神经元；请改为删除该层"
+
+
+def test_a_parameter_with_braces_or_percent_signs_is_not_expanded(chinese):
+    m = Message("net.not_a_number", "{what}: {value} is not a number", what="{value} %1", value="'x'")
+    assert engine_text.render(m) == "{value} %1：'x' 不是数"
+    assert str(m) == "{value} %1: 'x' is not a number"
+
+
+def test_an_unknown_code_or_a_changed_template_shows_the_english_text(chinese):
+    assert engine_text.render(Message("no.such.code", "plain {x}", x=1)) == "plain 1"
+    assert engine_text.render(Message("net.max_layers", "changed {n}", n=3)) == "changed 3"
+    assert QCoreApplication.translate("EngineMessages", "missing") == "缺失"
