@@ -3,7 +3,7 @@ the fallback for Chinese, so it never renders as boxes on a machine without a CJ
 CJK font, where there is one, still comes first."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from .resources import read_resource
 
@@ -37,7 +37,10 @@ def fallback_families() -> list[str]:
 
 def with_fallback(font: QFont) -> QFont:
     """``font`` with the CJK fallbacks behind its own families."""
-    own = [f for f in font.families() if f] or [font.family()]
+    # the family a generic name ("Sans Serif") resolves to comes first: listed after it, the
+    # bundled font would otherwise draw the Latin text too
+    own = [QFontInfo(font).family()] + [f for f in font.families() if f]
+    own = list(dict.fromkeys(f for f in own if f not in fallback_families()))
     font.setFamilies(own + [f for f in fallback_families() if f not in own])
     return font
 

@@ -22,6 +22,7 @@ from .panels.weight_table import WeightTablePanel
 from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
+from .presentation import Presentation
 from .window_language import LanguageMenu
 from . import i18n, structure_edits
 from .engine_text import error_text
@@ -65,6 +66,7 @@ class MainWindow(FileActions, QMainWindow):
         self.loss_label = QLabel()
         self.statusBar().addPermanentWidget(self.loss_label)
         self._build_actions()
+        self.presentation = Presentation(self)
         self._build_menus()
         self._build_toolbar()
 
@@ -81,6 +83,7 @@ class MainWindow(FileActions, QMainWindow):
         restored = self._restore_layout()
         self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document(),
                                  show_docks=not restored)     # restored docks keep their choice
+        self.presentation.restore()
 
     # ------------------------------------------------------------ construction helpers
     def _add_dock(self, key: str, title: str, widget, area) -> None:
@@ -200,6 +203,7 @@ class MainWindow(FileActions, QMainWindow):
             m.addAction(dock.toggleViewAction())
         m.addSeparator()
         self.language_menu = LanguageMenu(self, m)
+        self.presentation.build_menu(m)
 
         m = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])

@@ -89,6 +89,13 @@ def link_style(weight: float, enabled: bool = True) -> tuple[str, float]:
     return kind, round(width * 4) / 4
 
 
+def set_link_colours(positive: str, negative: str) -> None:
+    """New colours for positive / negative weights (the colour scheme); pens are remade."""
+    global POSITIVE, NEGATIVE
+    POSITIVE, NEGATIVE = QColor(positive), QColor(negative)
+    _PENS.clear()
+
+
 def link_pen(style: tuple[str, float]) -> QPen:
     """The shared QPen for a ``link_style`` result."""
     pen = _PENS.get(style)

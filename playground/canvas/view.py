@@ -16,11 +16,13 @@ from core.activations import ACTIVATION_NAMES, get_activation
 
 from .. import structure_edits as edits
 from ..widgets import activation_label
+from .items import LABEL_PIXEL_SIZE
 from .scene import NetworkScene
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.03, 6.0
 MAX_FIT_SCALE = 1.4           # a tiny network is not blown up beyond this
+READABLE_PIXELS = 11.0        # value labels are never fitted smaller than this on screen
 ANTIALIAS_LINKS_BELOW = 1000  # links are drawn antialiased only for smaller networks
 
 
@@ -41,7 +43,9 @@ class NetworkView(QGraphicsView):
         self.setRenderHint(QPainter.TextAntialiasing, True)
         self.setMinimumSize(200, 150)
         self._auto_fit = True
+        self.text_scale = 1.0
         self._scene.layout_changed.connect(self._on_layout_changed)
+        doc.changed.connect(lambda change: self.follow_step() if change.step else None)
         self._on_layout_changed()
 
     # ------------------------------------------------------------ zoom and fit
@@ -52,11 +56,51 @@ class NetworkView(QGraphicsView):
         if rect.isEmpty() or self.viewport().width() < 2:
             return
         self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.transform().m11() > MAX_FIT_SCALE:
+        scale = min(self.transform().m11(), MAX_FIT_SCALE * self.text_scale)
+        readable = self.readable_scale()
+        if readable is not None and scale < readable:
+            scale = readable      # the numbers stay legible: the canvas grows, the view follows
+        if scale != self.transform().m11():
             self.resetTransform()
-            self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
+            self.scale(scale, scale)
         self.centerOn(rect.center())
         self._auto_fit = True
+        self.follow_step()
+
+    def readable_scale(self) -> float | None:
+        """The smallest zoom at which the value labels are READABLE_PIXELS high (times the
+        presentation factor); None when the network shows no value labels (hover only)."""
+        if not self._scene.shows_all_link_labels():
+            return None
+        return READABLE_PIXELS * self.text_scale / LABEL_PIXEL_SIZE
+
+    def set_text_scale(self, factor: float) -> None:
+        """Presentation mode: every label, neuron and link drawn ``factor`` times larger."""
+        self.text_scale = factor
+        self.fit_to_view()
+
+    def follow_step(self) -> None:
+        """When the network is larger than the view, keep the layer the step reached in sight."""
+        cursor, scene = self.doc.cursor, self._scene
+        if cursor is None or not self._auto_fit:
+            return
+        stage = cursor.stage
+        layer = {"forward": stage.layer, "backward": stage.layer}.get(
+            stage.kind, self.doc.network.depth if stage.kind == "loss" else None)
+        if layer is None:
+            return
+        items = [scene.neuron_item(layer, i) for i in range(self.doc.network.sizes[layer])]
+        if stage.kind in ("forward", "backward"):
+            items += [scene.link_item(layer, i, j) for i in range(self.doc.network.sizes[layer])
+                      for j in range(self.doc.network.sizes[layer - 1])]
+        box = None
+        for item in items:
+            if item is None:
+                continue
+            r = item.sceneBoundingRect() | item.mapRectToScene(item.childrenBoundingRect())
+            box = r if box is None else box | r
+        if box is not None:
+            self.ensureVisible(box, 20, 20)
 
     @Slot()
     def zoom_in(self) -> None:

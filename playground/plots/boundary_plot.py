@@ -22,7 +22,7 @@ from core.errors import EngineError
 from core.problem import decision_value
 
 from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
-from ..widgets import blocked_signals
+from ..widgets import arg, blocked_signals
 from . import SquareHolder, colors, upsample
 from ..engine_text import error_text
 
@@ -286,12 +286,19 @@ class BoundaryPlot(QWidget):
         with blocked_signals(self.class_combo):
             self.class_combo.clear()
             if kind == "binary":
-                self.class_combo.addItem(self._icon(1.0, kind), self.tr("+1 (blue)"), 1.0)
-                self.class_combo.addItem(self._icon(-1.0, kind), self.tr("−1 (orange)"), -1.0)
+                # the icon shows the colour: the scheme can change it and swap the two
+                self.class_combo.addItem(self._icon(1.0, kind), "+1", 1.0)
+                self.class_combo.addItem(self._icon(-1.0, kind), "−1", -1.0)
             elif kind == "multiclass":
                 for c in range(k):
-                    self.class_combo.addItem(self._icon(c, kind),
-                                             self.tr("class %1").replace("%1", str(c)), float(c))
+                    self.class_combo.addItem(self._icon(c, kind), arg(self.tr("class %1"), c),
+                                             float(c))
+
+    def recolour(self) -> None:
+        """The colour scheme changed: new class icons, points and heat map."""
+        self._draw_kind = None
+        self._update_draw_choices()
+        self.refresh()
 
     @staticmethod
     def _icon(label: float, kind: str) -> QIcon:

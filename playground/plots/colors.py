@@ -17,6 +17,28 @@ POSITIVE = "#0877bd"     # TF Playground blue: class +1, positive values
 NEUTRAL = "#ffffff"
 CATEGORICAL = ("#f59322", "#0877bd", "#2ca02c", "#9467bd", "#d62728")
 """Class 0 … 4 (the first two match the binary colours: class 0 ↔ −1, class 1 ↔ +1)."""
+SCHEMES = {
+    "playground": ("#f59322", "#0877bd", CATEGORICAL),
+    # Okabe & Ito (2008), "Color Universal Design": vermillion / blue stay apart for protan,
+    # deutan and tritan vision alike (tests/playground/test_presentation.py simulates all three)
+    "okabe_ito": ("#d55e00", "#0072b2", ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00")),
+}
+"""Colour schemes: (negative / class −1, positive / class +1, class 0 … 4)."""
+scheme = ("playground", False)
+
+
+def set_scheme(name: str, swapped: bool = False) -> None:
+    """Use scheme ``name``; ``swapped`` exchanges the two class colours (orange = +1)."""
+    global NEGATIVE, POSITIVE, CATEGORICAL, scheme
+    neg, pos, cat = SCHEMES[name if name in SCHEMES else "playground"]
+    if swapped:
+        neg, pos, cat = pos, neg, (cat[1], cat[0]) + tuple(cat[2:])
+    NEGATIVE, POSITIVE, CATEGORICAL = neg, pos, tuple(cat)
+    scheme = (name, bool(swapped))
+    for cached in (diverging_lut, categorical_lut, _rgba32_lut):
+        cached.cache_clear()
+
+
 TEST_EDGE = "#202020"
 TRAIN_EDGE = "#ffffff"
 BACKGROUND_STRENGTH = 0.55

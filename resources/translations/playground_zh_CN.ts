@@ -463,14 +463,6 @@
         <translation>第 %2 层，神经元 %1</translation>
     </message>
     <message>
-        <source>+1 (blue)</source>
-        <translation>+1（蓝）</translation>
-    </message>
-    <message>
-        <source>−1 (orange)</source>
-        <translation>−1（橙）</translation>
-    </message>
-    <message>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -1608,6 +1600,41 @@
     <message>
         <source>Show as computational graph</source>
         <translation>以计算图显示</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Everything larger, high contrast, only the docks a lecture needs</source>
+        <translation>一切放大、高对比度，只保留讲课需要的面板</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>Orange and blue (TensorFlow Playground)</source>
+        <translation>橙色和蓝色（TensorFlow Playground）</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe (Okabe–Ito)</source>
+        <translation>色盲友好（Okabe–Ito）</translation>
+    </message>
+    <message>
+        <source>&amp;Swap the two class colours</source>
+        <translation>交换两个类别的颜色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>颜色(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,242 @@
+"""Legible on a projector: presentation mode (View ▸ Presentation mode, F5; remembered), the
+colour scheme (TensorFlow Playground's orange/blue or a colour-blind-safe one; the two class
+colours swappable) and PageDown / PageUp, what presentation clickers send, stepping the sample
+forward and back in the step-by-step layout.
+
+Presentation mode scales everything by one factor: the application font (menus, docks, panels,
+derivations), the toolbar's icons, the canvas (labels, neurons and links, through the view's
+readable zoom), and the plots' axes and ticks; it hides the side docks a lecture does not need and
+switches to a high-contrast palette. Leaving it restores what was there before.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from .canvas import items
+from .panels import data_panel
+from .plots import colors
+
+SCALE = 1.75
+"""The presentation factor for all text and drawing."""
+KEEP_DOCKS = {"step": ("steps", "derivation"), "train": ("training", "boundary", "loss")}
+"""The docks presentation mode keeps for each layout; the others are hidden."""
+SETTING, SCHEME_SETTING, SWAP_SETTING = "presentation", "colourScheme", "swapClassColours"
+THEME_FONT_CLASSES = ("QDockWidgetTitle", "QMenuBar", "QMenu", "QToolButton", "QTabBar",
+                      "QHeaderView", "QStatusBar", "QTipLabel", "QSmallFont", "QMiniFont")
+"""Widget classes the platform theme gives fonts of their own (docks' titles are smaller)."""
+LINK_COLOURS = {"playground": ("#2f7fd1", "#f59322")}
+"""(positive, negative) weights on the canvas where a scheme has its own (else its classes')."""
+
+
+def high_contrast_palette(base: QPalette) -> QPalette:
+    p = QPalette(base)
+    for role, colour in ((QPalette.Window, "#ffffff"), (QPalette.WindowText, "#000000"),
+                         (QPalette.Base, "#ffffff"), (QPalette.AlternateBase, "#f2f2f2"),
+                         (QPalette.Text, "#000000"), (QPalette.Button, "#e8e8e8"),
+                         (QPalette.ButtonText, "#000000"), (QPalette.ToolTipBase, "#ffffe0"),
+                         (QPalette.ToolTipText, "#000000"), (QPalette.Highlight, "#003c8f"),
+                         (QPalette.HighlightedText, "#ffffff"), (QPalette.PlaceholderText, "#404040")):
+        p.setColor(QPalette.All, role, QColor(colour))
+    p.setColor(QPalette.Disabled, QPalette.WindowText, QColor("#606060"))
+    p.setColor(QPalette.Disabled, QPalette.ButtonText, QColor("#606060"))
+    p.setColor(QPalette.Disabled, QPalette.Text, QColor("#606060"))
+    return p
+
+
+def advance(doc) -> None:
+    """One stage further: the next forward layer, the loss, the next backward layer, the update,
+    then the next step with the new weights (what PageDown does)."""
+    c = doc.cursor
+    if c is None:
+        return
+    if doc.update_applied:
+        doc.step_forward()
+        return
+    nxt = c.next_stage()
+    if nxt is None or nxt.kind == "update":
+        doc.apply_update()
+    elif nxt.kind == "backward":
+        doc.step_backward()
+    else:
+        doc.step_forward()
+
+
+class Presentation(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self._saved = None
+        w = window
+        self.act_presentation = w._action(self.tr("&Presentation mode"), self.set_active, "F5",
+                                          self.tr("Everything larger, high contrast, only the "
+                                                  "docks a lecture needs"), True)
+        self.act_next = QAction(self.tr("Next stage"), w)
+        self.act_next.setShortcuts([QKeySequence(Qt.Key_PageDown)])
+        self.act_next.triggered.connect(self._next)
+        self.act_previous = QAction(self.tr("Previous stage"), w)
+        self.act_previous.setShortcuts([QKeySequence(Qt.Key_PageUp)])
+        self.act_previous.triggered.connect(self._previous)
+        for act in (self.act_next, self.act_previous):
+            act.setShortcutContext(Qt.WindowShortcut)
+            w.addAction(act)
+        self.scheme_actions = {}
+        group = QActionGroup(self)
+        for key, text in (("playground", self.tr("Orange and blue (TensorFlow Playground)")),
+                          ("okabe_ito", self.tr("Colour-blind safe (Okabe–Ito)"))):
+            act = QAction(text, w)
+            act.setCheckable(True)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, k=key: self.set_scheme(k))
+            self.scheme_actions[key] = act
+        self.act_swap = w._action(self.tr("&Swap the two class colours"), self.set_swapped, None,
+                                  None, True)
+
+    def build_menu(self, view_menu) -> None:
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_presentation)
+        self.colours_menu = view_menu.addMenu(self.tr("&Colours"))
+        self.colours_menu.addActions(list(self.scheme_actions.values()))
+        self.colours_menu.addSeparator()
+        self.colours_menu.addAction(self.act_swap)
+
+    def restore(self) -> None:
+        """The remembered choices, applied at start."""
+        s = self.window.settings
+        scheme = s.value(SCHEME_SETTING)
+        scheme = scheme if scheme in colors.SCHEMES else "playground"
+        swapped = s.value(SWAP_SETTING) in (True, "true")
+        self.scheme_actions[scheme].setChecked(True)
+        self._quiet(self.act_swap, swapped)
+        colors.set_scheme(scheme, swapped)
+        if (scheme, swapped) != ("playground", False):
+            self._recolour()
+        if s.value(SETTING) in (True, "true"):
+            self._quiet(self.act_presentation, True)
+            self.set_active(True)
+
+    @staticmethod
+    def _quiet(act, checked: bool) -> None:
+        act.blockSignals(True)
+        act.setChecked(checked)
+        act.blockSignals(False)
+
+    # ------------------------------------------------------------ colours
+    def set_scheme(self, key: str) -> None:
+        self.window.settings.setValue(SCHEME_SETTING, key)
+        colors.set_scheme(key, self.act_swap.isChecked())
+        self._recolour()
+
+    def set_swapped(self, on: bool) -> None:
+        self.window.settings.setValue(SWAP_SETTING, bool(on))
+        key = next(k for k, a in self.scheme_actions.items() if a.isChecked())
+        colors.set_scheme(key, bool(on))
+        self._recolour()
+
+    def _recolour(self) -> None:
+        """Links, thumbnails, heat map, points and data-set pictures in the new colours."""
+        w = self.window
+        name, swapped = colors.scheme
+        pos, neg = LINK_COLOURS.get(name, (colors.POSITIVE, colors.NEGATIVE))
+        if swapped and name in LINK_COLOURS:
+            pos, neg = neg, pos
+        items.set_link_colours(pos, neg)
+        for item in w.view.scene().items():
+            if isinstance(item, items.LinkItem) and item.style is not None:
+                item.setPen(items.link_pen(item.style))
+        w.view.scene().update()
+        w.training.boundary_plot.recolour()
+        w.training.thumbnails.recompute()
+        data_panel._THUMBS.clear()
+        for key, button in w.training.data_panel.dataset_buttons.items():
+            button.setIcon(data_panel.thumbnail(key))
+
+    # ------------------------------------------------------------ stepping with a clicker
+    def _stepping(self) -> bool:
+        return self.window.training.current_layout == "step" and not self.window.training.controller.running
+
+    def _next(self) -> None:
+        if self._stepping():
+            advance(self.window.doc)
+
+    def _previous(self) -> None:
+        if self._stepping():
+            self.window.doc.step_back()
+
+    # ------------------------------------------------------------ presentation mode
+    def set_active(self, on: bool) -> None:
+        on = bool(on)
+        self.window.settings.setValue(SETTING, on)
+        if on == self.active:
+            return
+        self.active = on
+        self._quiet(self.act_presentation, on)
+        app, w = QApplication.instance(), self.window
+        if on:
+            self._saved = {"font": QFont(app.font()), "palette": QPalette(app.palette()),
+                           "docks": {k: d.isVisible() for k, d in w.docks.items()},
+                           "icons": {tb: tb.iconSize() for tb in w.findChildren(QToolBar)}}
+            font = QFont(app.font())
+            font.setPointSizeF(font.pointSizeF() * SCALE)
+            base = self._saved["font"]
+            self._saved["class_fonts"] = {c: QFont(app.font(c)) for c in THEME_FONT_CLASSES
+                                          if app.font(c) != base}    # themes with their own sizes
+            app.setFont(font)
+            for c, f in self._saved["class_fonts"].items():
+                big = QFont(f)
+                big.setPointSizeF(f.pointSizeF() * SCALE)
+                app.setFont(big, c)
+            for dock in w.docks.values():
+                dock.setFont(font)            # the title bar keeps its font otherwise
+            app.setPalette(high_contrast_palette(app.palette()))
+            for tb, size in self._saved["icons"].items():
+                tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
+            keep = KEEP_DOCKS.get(w.training.current_layout, ())
+            for key, dock in w.docks.items():
+                if key not in keep:
+                    dock.hide()
+        else:
+            saved, self._saved = self._saved, None
+            for c, f in saved["class_fonts"].items():
+                app.setFont(f, c)
+            app.setFont(saved["font"])
+            for dock in w.docks.values():
+                dock.setFont(QFont())         # inherit again
+            app.setPalette(saved["palette"])
+            for tb, size in saved["icons"].items():
+                tb.setIconSize(size)
+            for key, visible in saved["docks"].items():
+                w.docks[key].setVisible(visible)
+        factor = SCALE if on else 1.0
+        w.derivation_panel.set_font_scale(factor)
+        for view in w.findChildren(pg.GraphicsView):
+            scale_plot_axes(view, factor)
+        w.view.set_text_scale(factor)
+
+
+_AXIS_BASE: dict[int, tuple] = {}
+
+
+def scale_plot_axes(view, factor: float) -> None:
+    """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual."""
+    for item in view.scene().items():
+        if not isinstance(item, pg.AxisItem):
+            continue
+        base = _AXIS_BASE.setdefault(id(item), (QFont(item.style.get("tickFont") or QFont()),
+                                                item.style.get("tickLength", 5)))
+        font = QFont(base[0])
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * factor)
+        else:
+            font.setPixelSize(round(font.pixelSize() * factor))
+        item.setStyle(tickFont=font, tickLength=round(base[1] * factor))
+        item.setTickFont(font)
+        pen = item.pen()
+        pen.setWidthF(max(1.0, factor))
+        item.setPen(pen)
+        if item.labelText:
+            item.labelStyle = {**item.labelStyle, "font-size": f"{round(9 * factor)}pt"}
+            item._updateLabel()
