@@ -192,6 +192,14 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
 
+    # PySide calls a Qt virtual only where a class below the Qt base defines it with def: the
+    # mixin's methods alone are never called (the hover maps and highlights stayed dead)
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverEnterEvent(self, event)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverLeaveEvent(self, event)
+
     # -- what the scene sets
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
         self.label.set_lines(lines)
@@ -269,6 +277,12 @@ class LinkItem(_ReportsHover, QGraphicsLineItem):
         self.on_hover: Callable[["LinkItem", bool], None] | None = None
         self.setZValue(Z_LINK)
         self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802 (see NeuronItem)
+        _ReportsHover.hoverEnterEvent(self, event)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverLeaveEvent(self, event)
 
     def set_style(self, style: tuple) -> bool:
         """Apply a ``link_style`` result; True if the pen had to change."""

@@ -25,7 +25,7 @@ from .items import (EDITOR_WIDTH, HIGHLIGHT, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z
                     LabelItem, LayerHeaderItem, LinkItem, NeuronItem, label_fonts, link_style)
 
 EDIT_DIGITS = 12            # digits shown in the inline editor
-DEFAULT_DIGITS = 4          # significant digits on the canvas
+DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
@@ -85,7 +85,7 @@ class NetworkScene(QGraphicsScene):
         self._refresh_values()
 
     def set_digits(self, digits: int) -> None:
-        """Significant digits of the numbers drawn on the canvas (default 4)."""
+        """Significant digits of the numbers drawn on the canvas (default 6)."""
         self._digits = max(1, int(digits))
         self._place_link_labels()          # wider numbers may no longer fit apart
         self._refresh_values()
