@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from core.errors import EngineError
 
 from . import i18n
-from .document import default_project
+from .document import new_project
 from .engine_text import error_text
 from .widgets import arg
 from .resources import load_example
@@ -38,7 +38,7 @@ class FileActions:
 
     def new_document(self) -> None:
         if self.maybe_save():
-            self.doc.replace_project(default_project(), None)
+            self.doc.replace_project(new_project(), None)
             self.view.fit_to_view()
 
     def open_dialog(self) -> None:

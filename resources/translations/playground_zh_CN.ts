@@ -459,6 +459,14 @@
         <translation>输入 %1</translation>
     </message>
     <message>
+        <source>Output %1</source>
+        <translation>输出 %1</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
         <source>Layer %2, neuron %1</source>
         <translation>第 %2 层，神经元 %1</translation>
     </message>
@@ -2006,6 +2014,10 @@
     <message>
         <source>Regularization rate</source>
         <translation>正则化率</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>混合</translation>
     </message>
     <message>
         <source>The output neurons&apos; activation and the loss trained on</source>
