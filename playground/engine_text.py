@@ -11,7 +11,7 @@ from core.errors import DataError, DocumentError, EngineError
 from core.messages import Message
 
 CONTEXT = "EngineMessages"
-LINE = QT_TRANSLATE_NOOP("EngineMessages", "line {line}: {reason}")
+LINE = QT_TRANSLATE_NOOP("EngineMessages", "Line {line}: {reason}")
 
 TEMPLATES: dict[str, str] = {
     'type.object': QT_TRANSLATE_NOOP("EngineMessages", 'an object'),

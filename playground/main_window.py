@@ -189,6 +189,7 @@ class MainWindow(FileActions, QMainWindow):
                 if hasattr(w, "insertAction"):
                     w.insertAction(before, after)
                     w.removeAction(before)
+            before.setParent(None)
             before.deleteLater()
 
     def _build_menus(self) -> None:

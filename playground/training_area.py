@@ -122,6 +122,7 @@ class TrainingArea(QObject):
         if name not in LAYOUTS:
             name = "step"
         self.current_layout = name
+        self.window.view.set_keep_readable(name == "step")     # values legible when stepping
         if show_docks:
             shown, hidden = ((STEP_DOCKS, TRAIN_DOCKS) if name == "step"
                              else (TRAIN_DOCKS, STEP_DOCKS))

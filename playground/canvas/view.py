@@ -44,6 +44,7 @@ class NetworkView(QGraphicsView):
         self.setMinimumSize(200, 150)
         self._auto_fit = True
         self.text_scale = 1.0
+        self.keep_readable = True      # step by step; the training layout fits the whole network
         self._scene.layout_changed.connect(self._on_layout_changed)
         doc.changed.connect(lambda change: self.follow_step() if change.step else None)
         self._on_layout_changed()
@@ -70,9 +71,15 @@ class NetworkView(QGraphicsView):
     def readable_scale(self) -> float | None:
         """The smallest zoom at which the value labels are READABLE_PIXELS high (times the
         presentation factor); None when the network shows no value labels (hover only)."""
-        if not self._scene.shows_all_link_labels():
+        if not self.keep_readable or not self._scene.shows_all_link_labels():
             return None
         return READABLE_PIXELS * self.text_scale / LABEL_PIXEL_SIZE
+
+    def set_keep_readable(self, on: bool) -> None:
+        if on != self.keep_readable:
+            self.keep_readable = on
+            if self._auto_fit:
+                self.fit_to_view()
 
     def set_text_scale(self, factor: float) -> None:
         """Presentation mode: every label, neuron and link drawn ``factor`` times larger."""

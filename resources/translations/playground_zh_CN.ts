@@ -615,7 +615,7 @@
 <context>
     <name>EngineMessages</name>
     <message>
-        <source>line {line}: {reason}</source>
+        <source>Line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>

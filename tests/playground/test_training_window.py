@@ -34,6 +34,11 @@ def window(qtbot, tmp_path, monkeypatch):
 def _open(qtbot, window, name):
     assert window.open_path(str(EXAMPLES / name), ask=False)
     qtbot.wait(80)          # the coalesced thumbnail / heat-map timers
+    # the training docks' first sizes are applied from a zero timer: wait for them (on a loaded
+    # machine 80 ms can pass first, and the canvas is then refitted under a hovering mouse)
+    qtbot.waitUntil(lambda: window.training._sized or window.training.current_layout != "train",
+                    timeout=3000)
+    qtbot.wait(20)
 
 
 def _visible(window, keys):
