@@ -1,17 +1,17 @@
 """Every way of installing gives a working app: the wheel, the sdist, `pip install .` and
 `pipx install .`, each into a fresh virtual environment, run from another folder.
 
-Slow (four fresh environments with PySide6, numpy and pyqtgraph: 1–3 minutes), so the quick
-local suite skips it unless BP_INSTALL_TESTS=1; `.ci/run` sets it, and with CI=true a missing
-tool (git, venv, unshare, strace) fails instead of skipping.
+Slow (four fresh environments with PySide6, numpy and pyqtgraph: minutes on a loaded machine),
+so the quick local suite skips it unless BP_INSTALL_TESTS=1; `.ci/run` sets it, and with CI=true
+a missing tool (git, venv, unshare, strace) fails instead of skipping.
 
 Each installed app is checked from an empty folder, with the repository nowhere on sys.path:
 every module of core/playground/resources imports; every bundled file under resources/ is read
-through importlib.resources and equals the repository's copy; `backprop-playground
---screenshot` writes a real window image and `backprop-playground trace --json` computes the
-worked example's update — both with the network cut (`unshare -n`) and under strace, which must
-see no connect() to an IP address. The wheel's and the sdist's contents are compared with the
-repository's file list (`git ls-files`).
+through importlib.resources and has the repository's size; `backprop-playground trace --json`
+computes the worked example's update and `train` runs; `backprop-playground --screenshot`
+writes a real window image (wheel, sdist, pipx). Both run with the network cut (`unshare -n`);
+for the wheel also under strace, which must see no connect() to an IP address. The wheel's and
+the sdist's contents are compared with the repository's file list (`git ls-files`).
 """
 from __future__ import annotations
 
