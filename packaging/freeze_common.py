@@ -53,7 +53,7 @@ def resource_datas() -> list[tuple[str, str]]:
 EXCLUDES = [
     # never imported by the app; scipy alone is ~100 MB (pyqtgraph imports it only optionally)
     "tkinter", "_tkinter", "scipy", "matplotlib", "pandas", "PIL", "IPython", "jupyter",
-    "pytest", "_pytest", "pytestqt", "hypothesis", "mpmath", "fontTools", "threadpoolctl",
+    "pytest", "_pytest", "pytestqt", "hypothesis", "mpmath", "fontTools",
     "PyQt5", "PyQt6", "PySide2", "OpenGL", "pyqtgraph.opengl", "pyqtgraph.examples",
     "pyqtgraph.jupyter", "pyqtgraph.canvas", "pyqtgraph.flowchart",
     # Qt modules the app does not use (pyqtgraph imports QtTest optionally; QtOpenGL and
