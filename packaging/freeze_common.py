@@ -69,7 +69,7 @@ EXCLUDES = [
     # no network, no TLS, no interactive prompt: ssl would bring libssl/libcrypto (5 MB);
     # hashlib falls back to its built-in digests without _hashlib
     "ssl", "_ssl", "_hashlib", "readline", "curses", "_curses", "http.server", "xmlrpc",
-    "pydoc", "pydoc_data", "lib2to3", "ensurepip", "venv", "distutils", "setuptools", "pip",
+    "pydoc_data", "lib2to3", "ensurepip", "venv", "distutils", "setuptools", "pip",
 ]
 
 # Qt plugins a desktop window never loads (it uses xcb, wayland or offscreen on Linux; windows on

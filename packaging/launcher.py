@@ -6,8 +6,9 @@ and its relative imports keep working.
 Self-checks for packaging/smoke.sh (without the variable this file only starts the app):
 
 * BACKPROP_PLAYGROUND_SELFCHECK=resources: reads every bundled file under resources/ through
-  importlib.resources (the way the app does), loads every example document, prints one line per
-  folder and a total, exits 0 (1 if no example is found).
+  importlib.resources (the way the app does), loads every example document, imports every
+  module of core/ and playground/, prints one line per folder and a total, exits 0 (1 if no
+  example is found; an import error is a traceback and exit 1).
 * BACKPROP_PLAYGROUND_SELFCHECK=glyphs: builds the main window in Simplified Chinese as the app
   does at start and renders every Chinese character of its menus, dock titles and window title
   with the application font; exits 1 if the window shows no Chinese (translations missing) or
@@ -46,8 +47,18 @@ def _selfcheck_resources() -> int:
     names = example_names()
     for name in names:
         load_example(name)
+    # every module of the app imports (catches a module the spec left out that is imported late)
+    import importlib
+    import pkgutil
+    modules = 0
+    for top in ("core", "playground"):
+        pkg = importlib.import_module(top)
+        for info in pkgutil.walk_packages(pkg.__path__, top + "."):
+            importlib.import_module(info.name)
+            modules += 1
+    print(f"{modules} modules imported")
     print(f"{total} resource files, {len(names)} examples")
-    return 0 if names else 1
+    return 0 if names and modules > 20 else 1
 
 
 def _selfcheck_glyphs() -> int:
