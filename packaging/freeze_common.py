@@ -20,14 +20,13 @@ from __future__ import annotations
 import os
 import sys
 
-from PyInstaller.utils.hooks import collect_submodules
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 APP_PACKAGES = ("core", "playground", "resources")
 
 
 def hiddenimports() -> list[str]:
+    from PyInstaller.utils.hooks import collect_submodules
     if ROOT not in sys.path:
         sys.path.insert(0, ROOT)
     names = []
