@@ -90,6 +90,8 @@ class Kernel:
         self.acts = [get_activation(layer.activation) for layer in net.layers]
         self.loss = get_loss(loss_name)
         self.fused = self.loss.requires_activation == self.acts[-1].name
+        # softmax cross-entropy's δ = a·Σy − y; a − y is the same number for one-hot targets
+        self.soft_sum = self.fused and self.loss.name == "softmax_cross_entropy"
         self._plans: dict[int, _Plan] = {}
 
     def plan(self, batch: int) -> _Plan:
@@ -132,9 +134,13 @@ class Kernel:
         layers = plan.layers
         k, act, z, a, prev, d, tmp, *_ = layers[-1]
         if self.fused:
-            np.subtract(out, y, out=d)
+            if self.soft_sum:
+                np.multiply(out, y.sum(axis=1, keepdims=True), out=d)
+                d -= y
+            else:
+                np.subtract(out, y, out=d)
         else:
-            self._delta(act, z, a, self.loss.grad(out, y), d, tmp)
+            self._delta(act, z, a, self.loss.grad(z, out, y), d, tmp)
         d *= plan.inv_batch
         dot = np.dot
         for k in range(len(layers) - 1, -1, -1):
