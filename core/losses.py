@@ -6,6 +6,8 @@ the regularization penalty (that is shown separately where it applies).
 * ``half_squared_error``: L = ½·Σ_i (a_i − y_i)²,  ∂L/∂a = a − y. Works with any output.
 * ``binary_cross_entropy``: L = −Σ_i [y_i ln a_i + (1 − y_i) ln(1 − a_i)] with a = σ(z);
   fused with the sigmoid, δ = ∂L/∂z = a − y.
+  (The training kernel uses these same fused forms as a − y and a·Σy − y; the step view
+  computes them without cancellation, so the two can differ by an ulp of a near saturation.)
 * ``softmax_cross_entropy``: L = −Σ_i y_i ln a_i with a = softmax(z); fused with the
   softmax, δ = ∂L/∂z = a·Σ_k y_k − y, which is a − y when the targets sum to 1 (one-hot).
   Soft labels that do not sum to 1 (e.g. (0.5, 0.2, 0)) are allowed and get this general δ.
@@ -65,13 +67,13 @@ class Loss:
     gradient_formula: str
     requires_activation: str | None = None
     """The output activation this loss is defined with (None: any)."""
-    fused_delta: Callable[[Array, Array], Array] | None = None
-    """δ = ∂L/∂z from (a, y) when the output uses ``requires_activation``."""
+    fused_delta: Callable[[Array, Array, Array], Array] | None = None
+    """δ = ∂L/∂z from (z, a, y) when the output uses ``requires_activation``."""
 
     def output_delta(self, activation, z: Array, a: Array, y: Array) -> Array:
         """δ = ∂L/∂z at the output layer. Uses the fused form where the pairing allows."""
         if self.fused_delta is not None and activation.name == self.requires_activation:
-            return self.fused_delta(a, y)
+            return self.fused_delta(z, a, y)
         return activation.delta(z, a, self.grad(z, a, y))
 
 
@@ -93,7 +95,7 @@ def _bce(z: Array, a: Array, y: Array) -> Array:
 
 def _bce_grad(z: Array, a: Array, y: Array) -> Array:
     """−y/a + (1 − y)/(1 − a) with 1/a = 1 + e^(−z), 1/(1 − a) = 1 + eᶻ."""
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         pos = np.where(y != 0, y * (1 + np.exp(-z)), 0.0)
         neg = np.where(y != 1, (1 - y) * (1 + np.exp(z)), 0.0)
         # for soft targets and moderate z, (a − y)/(a(1 − a)) avoids the cancellation of neg − pos
@@ -104,8 +106,11 @@ def _bce_grad(z: Array, a: Array, y: Array) -> Array:
     return np.where(soft, direct, neg - pos)
 
 
-def _bce_delta(a: Array, y: Array) -> Array:
-    return a - y
+def _bce_delta(z: Array, a: Array, y: Array) -> Array:
+    """σ(z) − y written as (1 − y)·σ(z) − y·σ(−z): for y = 0 or 1 nothing cancels, so δ keeps
+    its digits when a rounds towards y (a − 1 at z = 15 would lose ten of them)."""
+    with np.errstate(over="ignore"):
+        return (1 - y) / (1 + np.exp(-z)) - y / (1 + np.exp(z))
 
 
 def _sce(z: Array, a: Array, y: Array) -> Array:
@@ -115,12 +120,21 @@ def _sce(z: Array, a: Array, y: Array) -> Array:
 
 def _sce_grad(z: Array, a: Array, y: Array) -> Array:
     """−y_i / a_i with 1/a_i = e^(logsumexp(z) − z_i)."""
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):
         return np.where(y != 0, -y * np.exp(neg_log_softmax(z)), 0.0)
 
 
-def _sce_delta(a: Array, y: Array) -> Array:
-    return a * np.sum(y, axis=-1, keepdims=True) - y
+def _sce_delta(z: Array, a: Array, y: Array) -> Array:
+    """a·Σy − y written as (Σy − y_i)·a_i − y_i·(1 − a_i), with 1 − a_i = Σ_{k≠i} a_k summed
+    directly for the largest output: for one-hot targets nothing cancels (a_i − 1 keeps its
+    digits when a_i rounds towards 1)."""
+    total = np.sum(y, axis=-1, keepdims=True)
+    others = np.sum(a, axis=-1, keepdims=True) - a          # exact enough where a_i < ½
+    top = np.argmax(a, axis=-1)[..., None]
+    rest = a.copy()
+    np.put_along_axis(rest, top, 0, axis=-1)
+    np.put_along_axis(others, top, np.sum(rest, axis=-1, keepdims=True), axis=-1)
+    return (total - y) * a - y * others
 
 
 LOSSES: dict[str, Loss] = {

@@ -115,6 +115,10 @@ def test_hovering_a_neuron_shows_its_map_in_the_output_view(qtbot, window):
     output = bp.image_item.image.copy()
     item = scene.neuron_item(1, 2)
     pos = view.mapFromScene(item.scenePos())
+    # start from a known place: an earlier test may have left the (global) cursor right on
+    # this neuron, and a move to where the cursor already is delivers no hover event
+    qtbot.mouseMove(view.viewport(), pos + type(pos)(0, 300))
+    qtbot.wait(20)
     qtbot.mouseMove(view.viewport(), pos)
     qtbot.waitUntil(lambda: bp.caption.isVisible(), timeout=2000)
     assert "Layer 1, neuron 3" in bp.caption.textItem.toPlainText()
