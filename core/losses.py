@@ -6,8 +6,8 @@ the regularization penalty (that is shown separately where it applies).
 * ``half_squared_error``: L = ½·Σ_i (a_i − y_i)²,  ∂L/∂a = a − y. Works with any output.
 * ``binary_cross_entropy``: L = −Σ_i [y_i ln a_i + (1 − y_i) ln(1 − a_i)] with a = σ(z);
   fused with the sigmoid, δ = ∂L/∂z = a − y.
-  (The training kernel uses these same fused forms as a − y and a·Σy − y; the step view
-  computes them without cancellation, so the two can differ by an ulp of a near saturation.)
+  (δ = a − y carries the rounding of a: near saturation its absolute error is one ulp of a,
+  as in every float64 engine; the loss itself keeps all its digits.)
 * ``softmax_cross_entropy``: L = −Σ_i y_i ln a_i with a = softmax(z); fused with the
   softmax, δ = ∂L/∂z = a·Σ_k y_k − y, which is a − y when the targets sum to 1 (one-hot).
   Soft labels that do not sum to 1 (e.g. (0.5, 0.2, 0)) are allowed and get this general δ.
@@ -107,10 +107,7 @@ def _bce_grad(z: Array, a: Array, y: Array) -> Array:
 
 
 def _bce_delta(z: Array, a: Array, y: Array) -> Array:
-    """σ(z) − y written as (1 − y)·σ(z) − y·σ(−z): for y = 0 or 1 nothing cancels, so δ keeps
-    its digits when a rounds towards y (a − 1 at z = 15 would lose ten of them)."""
-    with np.errstate(over="ignore"):
-        return (1 - y) / (1 + np.exp(-z)) - y / (1 + np.exp(z))
+    return a - y
 
 
 def _sce(z: Array, a: Array, y: Array) -> Array:
@@ -125,16 +122,7 @@ def _sce_grad(z: Array, a: Array, y: Array) -> Array:
 
 
 def _sce_delta(z: Array, a: Array, y: Array) -> Array:
-    """a·Σy − y written as (Σy − y_i)·a_i − y_i·(1 − a_i), with 1 − a_i = Σ_{k≠i} a_k summed
-    directly for the largest output: for one-hot targets nothing cancels (a_i − 1 keeps its
-    digits when a_i rounds towards 1)."""
-    total = np.sum(y, axis=-1, keepdims=True)
-    others = np.sum(a, axis=-1, keepdims=True) - a          # exact enough where a_i < ½
-    top = np.argmax(a, axis=-1)[..., None]
-    rest = a.copy()
-    np.put_along_axis(rest, top, 0, axis=-1)
-    np.put_along_axis(others, top, np.sum(rest, axis=-1, keepdims=True), axis=-1)
-    return (total - y) * a - y * others
+    return a * np.sum(y, axis=-1, keepdims=True) - y
 
 
 LOSSES: dict[str, Loss] = {
