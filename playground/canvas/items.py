@@ -2,9 +2,11 @@
 
 ``NeuronItem``   a circle with a caption inside (x₁, a¹₂ …), an optional thumbnail clipped to
                  the circle, and a ``LabelItem`` underneath with its values (z, a, δ, b …).
-``LinkItem``     a straight line for one weight W[l][i, j]; colour = sign, width = |w|
-                 (TensorFlow Playground's convention). Its label is a separate ``LabelItem``
-                 the scene creates only when the label is visible.
+``LinkItem``     the record of one weight W[l][i, j]: a straight line; colour = sign, width =
+                 |w| (TensorFlow Playground's convention). Its label is a separate
+                 ``LabelItem`` the scene creates only when the label is visible.
+``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen).
+``MoreItem``     "… 1,016 more": the neurons of a big column that are not drawn one by one.
 ``LabelItem``    a few short lines of text on a light rounded background, each line in the
                  colour of its role (forward values blue, gradients red, updated values green).
 ``LayerHeaderItem`` the title above a column, holding small ``ButtonItem`` children (+ − ×).
@@ -14,10 +16,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter,
                            QPainterPath, QPen)
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
 
@@ -256,37 +259,192 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
 
 
 # ---------------------------------------------------------------------------- links
-class LinkItem(_ReportsHover, QGraphicsLineItem):
+class LinkItem:
     """One link: ``ref`` = ("link", l, i, j), the weight W[l][i, j] from neuron j of layer
-    l − 1 to neuron i of layer l. The line is painted by Qt (cheap); the scene sets the pen."""
+    l − 1 to neuron i of layer l. Not a graphics item: the ``LinkLayerItem`` of its weight
+    layer paints it with all the others (9,216 line items of a 10 × 32 net cost Qt more per
+    repaint than their pixels), and the scene finds it under the mouse by its geometry."""
 
     def __init__(self, ref: tuple, x1: float, y1: float, x2: float, y2: float):
-        super().__init__(x1, y1, x2, y2)
         self.ref = ref
+        self._line = QLineF(x1, y1, x2, y2)
         self.style: tuple | None = None
         self.label: LabelItem | None = None
         self.label_pos: QPointF | None = None     # where the scene shows the label, if always
         self.on_hover: Callable[["LinkItem", bool], None] | None = None
-        self.setZValue(Z_LINK)
-        self.setAcceptHoverEvents(True)
+        self._z = Z_LINK
+
+    def line(self) -> QLineF:
+        return QLineF(self._line)
+
+    def pen(self) -> QPen:
+        return link_pen(self.style) if self.style is not None else QPen()
 
     def set_style(self, style: tuple) -> bool:
-        """Apply a ``link_style`` result; True if the pen had to change."""
+        """Take a ``link_style`` result; True if the pen has to change (the scene then asks
+        the layer's item to repaint)."""
         if style == self.style:
             return False
         self.style = style
-        self.setPen(link_pen(style))
         return True
+
+    def zValue(self) -> float:                  # noqa: N802 (reads like the items around it)
+        return self._z
+
+    def setZValue(self, z: float) -> None:      # noqa: N802
+        self._z = z
+
+    # what the scene calls when the mouse moves onto / off this link (tests call them too)
+    def hoverEnterEvent(self, event=None) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, True)
+
+    def hoverLeaveEvent(self, event=None) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, False)
 
     def label_point(self, fraction: float = 1 / 3) -> QPointF:
         """Where the weight label sits: a third of the way from the source neuron."""
-        return self.line().pointAt(fraction)
+        return self._line.pointAt(fraction)
 
     def label_texts(self) -> list[str]:
         """The lines of this link's label currently shown (empty if none)."""
         if self.label is None or not self.label.isVisible():
             return []
         return self.label.texts()
+
+
+COSMETIC_BELOW = 1.5       # a pen thinner than this on screen is drawn as a 1-px cosmetic pen
+SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn one by one
+
+
+_COSMETIC: dict[tuple, QPen] = {}
+
+
+def cosmetic_link_pen(style: tuple) -> QPen:
+    """The 1-px cosmetic twin of ``link_pen(style)`` (same colour and dashes): drawn when the
+    real width is under COSMETIC_BELOW pixels on screen, where it looks the same and is cheaper."""
+    thin = _COSMETIC.get(style)
+    if thin is None:
+        thin = _COSMETIC[style] = QPen(link_pen(style))
+        thin.setWidthF(0)
+        thin.setCosmetic(True)
+    return thin
+
+
+class LinkLayerItem(QGraphicsItem):
+    """Every link of one weight layer in one item: one ``drawLines`` per pen. It takes no
+    mouse events; ``segments()`` gives the scene the geometry to find a link by distance.
+    ``summary`` lines (from a collapsed column's "… more" marker) stand for the links of the
+    neurons not drawn one by one."""
+
+    def __init__(self, links: list[LinkItem], summary: list[QLineF], parent=None):
+        super().__init__(parent)
+        self.links = links
+        self._summary = summary
+        self._groups: list[tuple[QPen, QPen, list[QLineF]]] | None = None
+        lines = [link.line() for link in links] + list(summary)
+        xs = [v for ln in lines for v in (ln.x1(), ln.x2())] or [0.0]
+        ys = [v for ln in lines for v in (ln.y1(), ln.y2())] or [0.0]
+        pad = MAX_WIDTH / 2 + 1
+        self._rect = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                            max(ys) - min(ys) + 2 * pad)
+        self._xy = np.array([[ln.x1(), ln.y1(), ln.x2(), ln.y2()] for ln in lines[:len(links)]],
+                            dtype=float).reshape(-1, 4)
+        self._half_widths = np.zeros(len(links))
+        self.setZValue(Z_LINK)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption, True)
+
+    def restyled(self) -> None:
+        """Some link's style changed: regroup the pens on the next paint."""
+        self._groups = None
+        self.update()
+
+    def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF]]]:
+        groups: dict[tuple, list[QLineF]] = {}
+        for k, link in enumerate(self.links):
+            style = link.style or ("zero", 1.0)
+            groups.setdefault(style, []).append(link._line)
+            self._half_widths[k] = style[1] / 2
+        # dashed (disabled) links last, so a full link never hides under a dash
+        order = sorted(groups, key=lambda st: (st[0] == "disabled", st[1], st[0]))
+        return [(link_pen(st), cosmetic_link_pen(st), groups[st]) for st in order]
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """(n × 4 array of x1, y1, x2, y2; half pen widths) in the order of ``links``."""
+        if self._groups is None:
+            self._groups = self._regroup()
+        return self._xy, self._half_widths
+
+    def boundingRect(self) -> QRectF:       # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._groups is None:
+            self._groups = self._regroup()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if self._summary:
+            painter.setPen(_summary_pen())
+            painter.drawLines(self._summary)
+        for pen, thin, lines in self._groups:
+            painter.setPen(thin if pen.widthF() * lod < COSMETIC_BELOW else pen)
+            painter.drawLines(lines)
+
+
+_SUMMARY_PEN: list[QPen] = []
+
+
+def _summary_pen() -> QPen:
+    if not _SUMMARY_PEN:
+        pen = QPen(SUMMARY, 0)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.DotLine)
+        _SUMMARY_PEN.append(pen)
+    return _SUMMARY_PEN[0]
+
+
+class MoreItem(QGraphicsItem):
+    """The marker of a collapsed column: "… 1,016 more" where the neurons not drawn one by one
+    would be. A click asks which neuron to show (the view does that); a neuron of this layer
+    that is selected but not drawn is named on a second line."""
+
+    WIDTH, HEIGHT = 2 * NEURON_RADIUS + 56, 2 * NEURON_RADIUS
+
+    def __init__(self, layer: int, hidden: list[int], text: str, tooltip: str, parent=None):
+        super().__init__(parent)
+        self.layer, self.hidden = layer, hidden
+        self.text, self.detail = text, ""
+        self.setToolTip(tooltip)
+        self.setZValue(Z_NEURON)
+        self.setCursor(Qt.PointingHandCursor)
+
+    def set_detail(self, text: str) -> None:
+        if text != self.detail:
+            self.detail = text
+            self.update()
+
+    def boundingRect(self) -> QRectF:       # noqa: N802
+        w, h = self.WIDTH, self.HEIGHT
+        return QRectF(-w / 2, -h / 2, w, h + (LABEL_LINE_HEIGHT if self.detail else 0))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        rect = QRectF(-self.WIDTH / 2, -self.HEIGHT / 2, self.WIDTH, self.HEIGHT)
+        pen = QPen(QColor("#90a4ae"), 1.2)
+        pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QColor("#f5f7f8"))
+        painter.drawRoundedRect(rect, NEURON_RADIUS, NEURON_RADIUS)
+        if _pixels(painter, 12) >= MIN_TEXT_PIXELS:
+            painter.setPen(ROLE_COLORS["plain"])
+            painter.setFont(_font(12))
+            painter.drawText(rect, Qt.AlignCenter, self.text)
+            if self.detail:
+                painter.setPen(HIGHLIGHT)
+                painter.setFont(_font(12, True))
+                painter.drawText(QRectF(rect.left() - 20, rect.bottom(), rect.width() + 40,
+                                        LABEL_LINE_HEIGHT), Qt.AlignCenter, self.detail)
 
 
 # ---------------------------------------------------------------------------- headers
