@@ -507,29 +507,70 @@ class ButtonItem(QGraphicsItem):
 
 
 class LayerHeaderItem(QGraphicsItem):
-    """A column title (e.g. "Layer 1 (ReLU)"); buttons are children, found by name."""
+    """A column title (e.g. "Layer 1 (ReLU)"); buttons are children, found by name.
+
+    ``set_scales`` lets the scene keep title and buttons legible when the view is zoomed far
+    out: they grow in scene units (the buttons around their row, the title above them)."""
+
+    BUTTON_Y, GAP = 24.0, 5.0
 
     def __init__(self, layer: int, title: str):
         super().__init__()
         self.layer, self.title = layer, title
         self.buttons: dict[str, ButtonItem] = {}
+        self._base_x: dict[str, float] = {}
         self.setZValue(Z_HEADER)
         self._font = _font(13, True)
-        width = QFontMetricsF(self._font).horizontalAdvance(title) + 8
-        self._rect = QRectF(-width / 2, -10, width, 20)
+        self._width = QFontMetricsF(self._font).horizontalAdvance(title) + 8
+        self._k_title = self._k_buttons = 1.0
+        self._compact = False
+        self._rect = self._title_rect()
 
     def add_button(self, button: ButtonItem, x: float, y: float) -> None:
         button.setParentItem(self)
         button.setPos(x, y)
         self.buttons[button.name] = button
+        self._base_x[button.name] = x
+
+    def title_width(self) -> float:
+        return self._width
+
+    def buttons_width(self, compact: bool = False) -> float:
+        n = 2 if compact else len(self.buttons)
+        return n * ButtonItem.SIZE + (n - 1) * 4.0
+
+    def set_scales(self, k_title: float, k_buttons: float, compact: bool = False) -> None:
+        """Title × ``k_title``, buttons × ``k_buttons``; ``compact`` keeps only − and + (the
+        layer's other actions are in its context menu)."""
+        if (k_title, k_buttons, compact) == (self._k_title, self._k_buttons, self._compact):
+            return
+        self._k_buttons, self._compact = k_buttons, compact
+        pair = {"remove_neuron": -11.0, "add_neuron": 11.0}
+        for name, button in self.buttons.items():
+            x = pair.get(name, 0.0) if compact else self._base_x[name]
+            button.setVisible(not compact or name in pair)
+            button.setScale(k_buttons)
+            button.setPos(x * k_buttons, self.BUTTON_Y)
+        self.prepareGeometryChange()
+        self._k_title = k_title
+        self._rect = self._title_rect()
+
+    def _title_rect(self) -> QRectF:
+        k = self._k_title
+        bottom = self.BUTTON_Y - ButtonItem.SIZE / 2 * self._k_buttons - self.GAP
+        return QRectF(-self._width * k / 2, bottom - 20 * k, self._width * k, 20 * k)
 
     def boundingRect(self) -> QRectF:       # noqa: N802
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.save()
+        painter.translate(self._rect.center())
+        painter.scale(self._k_title, self._k_title)
         painter.setPen(QColor("#37474f"))
         painter.setFont(self._font)
-        painter.drawText(self._rect, Qt.AlignCenter, self.title)
+        painter.drawText(QRectF(-self._width / 2, -10, self._width, 20), Qt.AlignCenter, self.title)
+        painter.restore()
 
 
 # ---------------------------------------------------------------------------- editing

@@ -34,6 +34,7 @@ BIG_NET_LINKS = 200         # from this many links, link labels show only on hov
 COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
 SHOW_FIRST, SHOW_LAST = 6, 2
 CONTROL_SCALE = 0.9         # headers and buttons keep ≥ 0.9 × their size on screen (if room)
+MAX_CONTROL_K = 5.0         # … growing at most 5× in scene units (they stay above the neurons)
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
 COLUMN_SPACING_SMALL_NET = 420.0   # room for every two-line link label of a textbook-size net
@@ -298,7 +299,6 @@ class NetworkScene(QGraphicsScene):
             header = self._headers[layer] = LayerHeaderItem(layer, title)
             header.setParentItem(self._root)
             header.setPos(self._columns[layer], y)
-            header.setTransformOriginPoint(0, 24 + ButtonItem.SIZE / 2)   # grows upwards
             hidden = 0 < layer < last
             xs = (-22.0, 0.0, 22.0) if hidden else (-11.0, 11.0)
             header.add_button(ButtonItem(
@@ -580,13 +580,17 @@ class NetworkScene(QGraphicsScene):
             spacing = self._columns[1] - self._columns[0]
         else:
             spacing = COLUMN_SPACING
+        want = CONTROL_SCALE / max(scale, 1e-3)
         for header in self._headers.values():
-            widest = max(header.boundingRect().width(), 80.0)
-            k = max(1.0, min(CONTROL_SCALE / max(scale, 1e-3), 0.9 * spacing / widest))
-            if abs(header.scale() - k) > 1e-3:
-                header.setScale(k)
+            k_title = max(1.0, min(want, 0.9 * spacing / header.title_width()))
+            k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(), MAX_CONTROL_K))
+            compact = k_buttons < want and len(header.buttons) > 2
+            if compact:            # room for − and + only: they grow further
+                k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(True),
+                                         MAX_CONTROL_K))
+            header.set_scales(k_title, k_buttons, compact)
         for button in self._insert_buttons.values():
-            k = max(1.0, min(CONTROL_SCALE / max(scale, 1e-3), 0.5 * spacing / ButtonItem.SIZE))
+            k = max(1.0, min(want, 0.3 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
             if abs(button.scale() - k) > 1e-3:
                 button.setScale(k)
 
