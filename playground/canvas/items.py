@@ -18,8 +18,8 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter,
-                           QPainterPath, QPen)
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter,
+                           QPainterPath, QPen, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
@@ -180,6 +180,19 @@ class _ReportsHover:
 
 
 # ---------------------------------------------------------------------------- neurons
+_NEURON_PAINTS: dict[str, object] = {}
+
+
+def _neuron_paints() -> dict:
+    """The neuron's pens and brushes, made on first use (they need a QGuiApplication)."""
+    if not _NEURON_PAINTS:
+        _NEURON_PAINTS.update(
+            input=QBrush(QColor("#eceff1")), output=QBrush(QColor("#fff8e1")),
+            hidden=QBrush(QColor("#ffffff")), halo=QBrush(QColor(255, 143, 0, 70)),
+            outline=QPen(QColor("#546e7a"), 1.6), selected=QPen(HIGHLIGHT, 3.5))
+    return _NEURON_PAINTS
+
+
 class NeuronItem(_ReportsHover, QGraphicsItem):
     """One neuron: ``ref`` = ("neuron", layer, i); ``kind`` = input / hidden / output."""
 
@@ -187,6 +200,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         super().__init__()
         self.ref, self.kind, self.caption = ref, kind, caption
         self._highlighted = False
+        self._static: QStaticText | None = None
         self._thumbnail: QImage | None = None
         self.label = LabelItem(self)
         self.label.setPos(0, NEURON_RADIUS + 3)
@@ -223,39 +237,56 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         return self._thumbnail
 
     # -- painting
-    def circle_rect(self) -> QRectF:
-        r = NEURON_RADIUS
-        return QRectF(-r, -r, 2 * r, 2 * r)
+    _CIRCLE = QRectF(-NEURON_RADIUS, -NEURON_RADIUS, 2 * NEURON_RADIUS, 2 * NEURON_RADIUS)
+    _BOUNDS = _CIRCLE.adjusted(-5, -5, 5, 5)
+    _SHAPE: QPainterPath | None = None
 
-    def boundingRect(self) -> QRectF:       # noqa: N802
-        return self.circle_rect().adjusted(-5, -5, 5, 5)
+    def circle_rect(self) -> QRectF:
+        return QRectF(self._CIRCLE)
+
+    def boundingRect(self) -> QRectF:       # noqa: N802 (Qt asks several times a frame: no new rects)
+        return self._BOUNDS
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(self.circle_rect())
-        return path
+        if NeuronItem._SHAPE is None:
+            NeuronItem._SHAPE = QPainterPath()
+            NeuronItem._SHAPE.addEllipse(self._CIRCLE)
+        return NeuronItem._SHAPE
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        rect = self.circle_rect()
+        # pens and brushes made once (a 10 × 32 net paints 320 of these per frame); circles
+        # under 8 px on screen need no antialiasing
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.Antialiasing, 2 * NEURON_RADIUS * lod >= 8)
+        rect = self._CIRCLE
+        paints = _neuron_paints()
         if self._highlighted:
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(255, 143, 0, 70))
+            painter.setBrush(paints["halo"])
             painter.drawEllipse(rect.adjusted(-5, -5, 5, 5))
-        fill = {"input": "#eceff1", "output": "#fff8e1"}.get(self.kind, "#ffffff")
-        painter.setBrush(QColor(fill))
-        painter.setPen(Qt.NoPen)
-        painter.drawEllipse(rect)
-        if self._thumbnail is not None:
+        outline = paints["selected"] if self._highlighted else paints["outline"]
+        fill = paints.get(self.kind, paints["hidden"])
+        if self._thumbnail is None:
+            painter.setPen(outline)
+            painter.setBrush(fill)
+            painter.drawEllipse(rect)
+        else:
+            painter.setBrush(fill)
+            painter.setPen(Qt.NoPen)
+            painter.drawEllipse(rect)
             painter.drawImage(rect, self._thumbnail)
-        painter.setBrush(Qt.NoBrush)
-        painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else QPen(QColor("#546e7a"), 1.6))
-        painter.drawEllipse(rect)
+            painter.setBrush(Qt.NoBrush)
+            painter.setPen(outline)
+            painter.drawEllipse(rect)
         size = 14 if len(self.caption) <= 4 else 11
-        if _pixels(painter, size) >= MIN_TEXT_PIXELS:
+        if size * lod >= MIN_TEXT_PIXELS:
             painter.setPen(ROLE_COLORS["plain"])
             painter.setFont(_font(size))
-            painter.drawText(rect, Qt.AlignCenter, self.caption)
+            if self._static is None:        # laid out once, not on every paint
+                self._static = QStaticText(self.caption)
+                self._static.prepare(QTransform(), _font(size))
+            box = self._static.size()
+            painter.drawStaticText(QPointF(-box.width() / 2, -box.height() / 2), self._static)
 
 
 # ---------------------------------------------------------------------------- links
@@ -342,7 +373,7 @@ class LinkLayerItem(QGraphicsItem):
         super().__init__(parent)
         self.links = links
         self._summary = summary
-        self._groups: list[tuple[QPen, QPen, list[QLineF]]] | None = None
+        self._groups: list[tuple[QPen, QPen, list[QLineF], np.ndarray]] | None = None
         lines = [link.line() for link in links] + list(summary)
         xs = [v for ln in lines for v in (ln.x1(), ln.x2())] or [0.0]
         ys = [v for ln in lines for v in (ln.y1(), ln.y2())] or [0.0]
@@ -361,15 +392,17 @@ class LinkLayerItem(QGraphicsItem):
         self._groups = None
         self.update()
 
-    def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF]]]:
-        groups: dict[tuple, list[QLineF]] = {}
+    def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF], np.ndarray]]:
+        groups: dict[tuple, list[int]] = {}
         for k, link in enumerate(self.links):
             style = link.style or ("zero", 1.0)
-            groups.setdefault(style, []).append(link._line)
+            groups.setdefault(style, []).append(k)
             self._half_widths[k] = style[1] / 2
         # dashed (disabled) links last, so a full link never hides under a dash
         order = sorted(groups, key=lambda st: (st[0] == "disabled", st[1], st[0]))
-        return [(link_pen(st), cosmetic_link_pen(st), groups[st]) for st in order]
+        links = self.links
+        return [(link_pen(st), cosmetic_link_pen(st), [links[k]._line for k in groups[st]],
+                 np.array(groups[st])) for st in order]
 
     def segments(self) -> tuple[np.ndarray, np.ndarray]:
         """(n × 4 array of x1, y1, x2, y2; half pen widths) in the order of ``links``."""
@@ -387,9 +420,38 @@ class LinkLayerItem(QGraphicsItem):
         if self._summary:
             painter.setPen(_summary_pen())
             painter.drawLines(self._summary)
-        for pen, thin, lines in self._groups:
+        visible = self._visible(option.exposedRect)
+        for pen, thin, lines, index in self._groups:
+            if visible is not None:           # zoomed in: only the links crossing the view
+                keep = visible[index]
+                if not keep.any():
+                    continue
+                if not keep.all():
+                    lines = [lines[k] for k in np.flatnonzero(keep)]
             painter.setPen(thin if pen.widthF() * lod < COSMETIC_BELOW else pen)
             painter.drawLines(lines)
+
+    def _visible(self, exposed: QRectF) -> np.ndarray | None:
+        """Which links may cross ``exposed`` (None: all, when it shows most of the layer).
+        A bounding-box test: stroking thousands of wide lines off screen is what costs."""
+        if exposed.isEmpty() or len(self._xy) < 64 or (
+                exposed.width() * exposed.height() > 0.5 * self._rect.width() * self._rect.height()):
+            return None
+        pad = MAX_WIDTH / 2 + 1
+        xy = self._xy
+        x_lo, x_hi = np.minimum(xy[:, 0], xy[:, 2]), np.maximum(xy[:, 0], xy[:, 2])
+        y_lo, y_hi = np.minimum(xy[:, 1], xy[:, 3]), np.maximum(xy[:, 1], xy[:, 3])
+        inside = ((x_hi >= exposed.left() - pad) & (x_lo <= exposed.right() + pad)
+                  & (y_hi >= exposed.top() - pad) & (y_lo <= exposed.bottom() + pad))
+        # a box test keeps long diagonals whose box meets the view but whose line does not:
+        # test the line against the view's corners (all four on one side: it misses)
+        x1, y1, dx, dy = xy[:, 0], xy[:, 1], xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
+        sides = [dx * (cy - y1) - dy * (cx - x1) for cx, cy in (
+            (exposed.left() - pad, exposed.top() - pad), (exposed.right() + pad, exposed.top() - pad),
+            (exposed.left() - pad, exposed.bottom() + pad), (exposed.right() + pad, exposed.bottom() + pad))]
+        above = np.all([sd > 0 for sd in sides], axis=0)
+        below = np.all([sd < 0 for sd in sides], axis=0)
+        return inside & ~above & ~below
 
 
 _SUMMARY_PEN: list[QPen] = []

@@ -81,7 +81,7 @@ def test_restyling_regroups_the_pens_of_the_layer_item(qtbot):
     doc.set_params(flipped, training=True)
     item = scene.link_layer_item(1)
     view.grab()                                         # paints with the regrouped pens
-    pens = {tuple(sorted((p.color().name(), p.widthF()) for p, _t, _l in item._groups))}
+    pens = {tuple(sorted((p.color().name(), p.widthF()) for p, _t, _l, _i in item._groups))}
     expected = {tuple(sorted((link_pen(l.style).color().name(), l.style[1])
                              for l in {l.style: l for l in item.links}.values()))}
     assert pens == expected
@@ -98,7 +98,7 @@ def test_link_menu_toggles_a_link_on_the_new_drawing(qtbot):
     assert scene.link_item(1, 1, 0).pen().style() == Qt.DashLine
     item = scene.link_layer_item(1)
     view.grab()
-    assert any(p.style() == Qt.DashLine for p, _t, _l in item._groups)
+    assert any(p.style() == Qt.DashLine for p, _t, _l, _i in item._groups)
     doc.undo_stack.undo()
     assert scene.link_item(1, 1, 0).pen().style() == Qt.SolidLine
 
