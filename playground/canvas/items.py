@@ -29,6 +29,7 @@ NEGATIVE = QColor("#f59322")     # negative weights orange
 ZERO = QColor("#9e9e9e")
 DISABLED = QColor("#b8b8b8")
 HIGHLIGHT = QColor("#ff8f00")    # the selected neuron / link
+HOVER = QColor("#5e35b1")        # the neuron / link under the mouse
 MAX_WIDTH_WEIGHT = 5.0           # |w| at which a link reaches its full width
 MIN_WIDTH, MAX_WIDTH = 1.0, 10.0
 
@@ -189,7 +190,8 @@ def _neuron_paints() -> dict:
         _NEURON_PAINTS.update(
             input=QBrush(QColor("#eceff1")), output=QBrush(QColor("#fff8e1")),
             hidden=QBrush(QColor("#ffffff")), halo=QBrush(QColor(255, 143, 0, 70)),
-            outline=QPen(QColor("#546e7a"), 1.6), selected=QPen(HIGHLIGHT, 3.5))
+            outline=QPen(QColor("#546e7a"), 1.6), selected=QPen(HIGHLIGHT, 3.5),
+            hovered=QPen(HOVER, 3.0))
     return _NEURON_PAINTS
 
 
@@ -201,6 +203,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.ref, self.kind, self.caption = ref, kind, caption
         self._highlighted = False
         self._static: QStaticText | None = None
+        self._hovered = False
         self._thumbnail: QImage | None = None
         self.label = LabelItem(self)
         self.label.setPos(0, NEURON_RADIUS + 3)
@@ -208,6 +211,14 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
+
+    # PySide calls a Qt virtual only where a class below the Qt base defines it with def: the
+    # mixin's methods alone are never called (the hover maps and highlights stayed dead)
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverEnterEvent(self, event)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverLeaveEvent(self, event)
 
     # -- what the scene sets
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
@@ -224,6 +235,15 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
 
     def is_highlighted(self) -> bool:
         return self._highlighted
+
+    def set_hovered(self, on: bool) -> None:
+        """A lighter ring while the mouse is over the neuron (selection keeps its own)."""
+        if on != self._hovered:
+            self._hovered = on
+            self.update()
+
+    def is_hovered(self) -> bool:
+        return self._hovered
 
     def set_thumbnail(self, image: QImage | None) -> None:
         """Paint ``image`` over the circle (e.g. this neuron's output over the data plane),
@@ -264,7 +284,8 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
             painter.setPen(Qt.NoPen)
             painter.setBrush(paints["halo"])
             painter.drawEllipse(rect.adjusted(-5, -5, 5, 5))
-        outline = paints["selected"] if self._highlighted else paints["outline"]
+        outline = (paints["selected"] if self._highlighted else
+                   paints["hovered"] if self._hovered else paints["outline"])
         fill = paints.get(self.kind, paints["hidden"])
         if self._thumbnail is None:
             painter.setPen(outline)
@@ -318,6 +339,10 @@ class LinkItem:
             return False
         self.style = style
         return True
+
+    def mapToScene(self, point: QPointF) -> QPointF:    # noqa: N802 (as for the items)
+        """A link's coordinates are the scene's (the canvas root sits at the origin)."""
+        return QPointF(point)
 
     def zValue(self) -> float:                  # noqa: N802 (reads like the items around it)
         return self._z

@@ -23,13 +23,13 @@ from .. import structure_edits as edits
 from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
-from .items import (EDITOR_WIDTH, HIGHLIGHT, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
+from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
                     Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
                     LabelItem, LayerHeaderItem, LinkItem, LinkLayerItem, MoreItem, NeuronItem,
                     label_fonts, link_style)
 
 EDIT_DIGITS = 12            # digits shown in the inline editor
-DEFAULT_DIGITS = 4          # significant digits on the canvas
+DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
 SHOW_FIRST, SHOW_LAST = 6, 2
@@ -100,7 +100,7 @@ class NetworkScene(QGraphicsScene):
         self._refresh_values()
 
     def set_digits(self, digits: int) -> None:
-        """Significant digits of the numbers drawn on the canvas (default 4)."""
+        """Significant digits of the numbers drawn on the canvas (default 6)."""
         self._digits = max(1, int(digits))
         self._place_link_labels()          # wider numbers may no longer fit apart
         self._refresh_values()
@@ -183,6 +183,9 @@ class NetworkScene(QGraphicsScene):
         self._selected_line = QGraphicsLineItem(root)    # the selected link, over its halo
         self._selected_line.setZValue(Z_SELECTED_LINK)
         self._selected_line.hide()
+        self._hover_halo = QGraphicsLineItem(root)
+        self._hover_halo.setZValue(Z_HALO)
+        self._hover_halo.hide()
         captions = self._input_captions()
         for layer, n in enumerate(sizes):
             kind = "input" if layer == 0 else "output" if layer == len(sizes) - 1 else "hidden"
@@ -538,6 +541,7 @@ class NetworkScene(QGraphicsScene):
         return items.get(tuple(ref[1:]))
 
     def _on_neuron_hover(self, item, entered: bool) -> None:
+        item.set_hovered(entered)
         self.neuron_hovered.emit(item.ref if entered else None)
 
     def set_thumbnails(self, images) -> None:
@@ -555,6 +559,24 @@ class NetworkScene(QGraphicsScene):
         elif previous is link:
             self._hovered = None
         self._update_link_label(link)
+        self._show_hover_halo()
+
+    def hovered_link(self) -> LinkItem | None:
+        return self._hovered
+
+    def _show_hover_halo(self) -> None:
+        """The link under the mouse gets a thin halo of its own (the selected one keeps its)."""
+        link = self._hovered
+        if link is None or link is self._selected:
+            self._hover_halo.hide()
+            return
+        color = QColor(HOVER)
+        color.setAlpha(90)
+        pen = QPen(color, link.pen().widthF() + 5)
+        pen.setCapStyle(Qt.RoundCap)
+        self._hover_halo.setPen(pen)
+        self._hover_halo.setLine(link.line())
+        self._hover_halo.show()
 
     def is_control_at(self, pos: QPointF) -> bool:
         """True over a header button or the inline editor (they take their own clicks)."""
@@ -646,9 +668,6 @@ class NetworkScene(QGraphicsScene):
             self._on_link_hover(self._hovered, False)
         if link is not None:
             self._on_link_hover(link, True)
-
-    def hovered_link(self) -> LinkItem | None:
-        return self._hovered
 
     # ================================================================ inline editing
     def active_editor(self) -> InlineEditor | None:
