@@ -223,3 +223,123 @@ def test_screenshot_leaves_only_the_png(tmp_path):
                             timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shot.png"]
+
+
+# ---------------------------------------------------------------- training: the loss curve
+def spin(ms: int, until=None) -> None:
+    """Run the event loop (never qWait while a worker trains: it starves the thread)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    import time
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+        if until is not None and until():
+            return
+
+
+def _speed(window, key):
+    combo = window.training.training_panel.speed_combo
+    combo.setCurrentIndex(combo.findData(key))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_loss_curve_starts_at_the_untrained_loss_with_the_first_drop(qtbot, window):
+    from playground.data_commands import current_split
+    _open(qtbot, window, "circle.json")
+    tr = window.training
+    _speed(window, "fast")
+    untrained = tr.controller  # the loss of the document's weights before any training
+    from core.features import feature_matrix
+    from core.forward import predict
+    from core.losses import get_loss
+    doc = window.doc
+    train = current_split(doc)[0]
+    out = predict(doc.network, feature_matrix(train.points, doc.project.features))
+    from core.problem import targets_for
+    y = targets_for(train.labels, train.kind, doc.network.layers[-1].activation, 1)
+    expected = float(np.mean(get_loss(doc.project.loss).value(out, y)))
+    qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
+    spin(8000, until=lambda: untrained.history.last_epoch >= 25)
+    qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
+    h = tr.controller.history
+    epochs = h.column("epoch")
+    assert epochs[0] == 0.0 and h.column("train_loss")[0] == pytest.approx(expected, rel=1e-9)
+    assert (epochs <= 10).sum() >= 6, epochs[:12]            # the first drop has points
+    assert np.all(np.diff(epochs[epochs <= 10]) > 0) and np.all(np.diff(epochs[epochs <= 10]) <= 2.5)
+
+
+def test_current_figures_are_numbers_on_screen(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    lp, tr = window.training.loss_plot, window.training
+    assert lp.figures.isVisible()
+    qtbot.mouseClick(tr.training_panel.step_button, Qt.LeftButton)      # one epoch
+    qtbot.wait(120)
+    h = tr.controller.history
+    text = lp.figures.text()
+    from playground.formatting import format_number
+    assert format_number(h.column("train_loss")[-1], 4) in text
+    assert format_number(h.column("test_loss")[-1], 4) in text
+    assert "accuracy" in text and format_number(100 * h.column("train_accuracy")[-1], 4) in text
+
+
+def test_loss_axis_follows_the_data_down_and_the_key_covers_nothing(qtbot, window):
+    from playground.training.history import HistoryBuffer
+    _open(qtbot, window, "circle.json")
+    lp, c = window.training.loss_plot, window.training.controller
+    assert lp.plot.legend is None and lp.key_label.isVisible()
+    h = HistoryBuffer()
+    for k in range(400):
+        loss = 0.5 if k == 0 else 40.0 if 50 <= k < 60 else 0.3 * np.exp(-k / 50) + 0.01
+        h.append(float(k), loss, loss, 0.5, 0.5)
+    c.history = h
+    lp.reload()
+    lp._draw()
+    top = lp.plot.getViewBox().viewRange()[1][1]
+    assert 0.5 <= top <= 1.0                          # the spike at epoch 50 no longer rules it
+    lp.log_x_box.click()
+    lp._draw()
+    assert lp.plot.getAxis("bottom").logMode
+    x0, x1 = lp.plot.getViewBox().viewRange()[0]
+    assert x0 <= 0.0 and x1 >= np.log10(399)
+
+
+# ---------------------------------------------------------------- 5: stop at epoch N
+@pytest.mark.parametrize("speed", ["fast", "medium"])
+def test_stop_at_epoch_n_stops_at_n_and_play_says_why(qtbot, window, speed):
+    _open(qtbot, window, "circle.json")
+    tr = window.training
+    panel = tr.training_panel
+    _speed(window, speed)
+    panel.max_epochs_spin.setValue(30)
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)
+    spin(15000, until=lambda: not tr.controller.running)
+    assert not tr.controller.running
+    assert tr.controller.history.last_epoch == 30.0
+    assert panel.message_label.isVisible() and "30" in panel.message_label.text()
+    steps = tr.controller.history.steps
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)           # again: nothing, and why
+    spin(300)
+    assert not tr.controller.running and tr.controller.history.steps == steps
+    assert tr.controller.history.last_epoch == 30.0 and panel.message_label.isVisible()
+    panel.max_epochs_spin.setValue(45)                           # a higher limit trains on
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)
+    spin(15000, until=lambda: not tr.controller.running)
+    assert tr.controller.history.last_epoch == 45.0
+
+
+# ---------------------------------------------------------------- 6: Fast never slower than Medium
+def test_fast_trains_at_least_an_epoch_a_frame_when_time_is_short(qtbot, window):
+    """Under CPU contention a frame has no time left: Fast still trains Medium's epoch."""
+    import time
+    from playground.training.worker import TrainWorker
+    _open(qtbot, window, "circle.json")
+    c = window.training.controller
+    trainer = c._ensure_trainer()
+    for speed in ("medium", "fast"):
+        w = TrainWorker(1, trainer, window.doc.project.features, speed)
+        w._frames = 500                                           # past the ramp
+        before = trainer.step
+        w._slice(1.0, time.perf_counter() - 1.0)                  # the deadline has passed
+        assert trainer.step - before >= trainer.steps_per_epoch, speed

@@ -184,7 +184,7 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
     assert len(train) + len(test) == n0 + 19
     qtbot.waitUntil(lambda: len(bp.train_scatter.data) == len(train), timeout=1000)
     controller.step_epoch()
-    assert controller.history.n == 1
+    assert controller.history.n == 2                            # epoch 0 (untrained) and 1
     guard = 0
     while doc.project.dataset != original:
         doc.undo_stack.undo()
@@ -305,13 +305,13 @@ def test_loss_plot_log_scale_and_hover_readout(qtbot, circle):
         controller.step_epoch()
     # three frames within 1/60 s: the last draw is deferred, never lost
     qtbot.waitUntil(lambda: len(lp.train_curve.getData()[0] if lp.train_curve.xData is not None
-                                else ()) == 3, timeout=1000)
+                                else ()) == 4, timeout=1000)    # and the untrained epoch 0
     lp.set_log(True)
     assert lp.log_box.isChecked() and lp.plot.ctrl.logYCheck.isChecked()
     lp.set_log(False)
     qtbot.wait(50)                                     # let the view range follow the data
     vb, h = lp.plot.getViewBox(), controller.history
-    scene = vb.mapViewToScene(QPointF(h.column("epoch")[1], h.column("train_loss")[1]))
+    scene = vb.mapViewToScene(QPointF(h.column("epoch")[2], h.column("train_loss")[2]))
     qtbot.mouseMove(lp.plot_widget.viewport(), lp.plot_widget.mapFromScene(scene))
     qtbot.waitUntil(lambda: lp.readout.text().startswith("epoch 2 — train "), timeout=2000)
     assert ", test " in lp.readout.text()
@@ -432,9 +432,9 @@ def test_another_data_set_starts_a_new_loss_curve_and_undo_brings_it_back(qtbot,
     doc, controller, v = spiral
     controller.step_epoch()
     controller.step_epoch()
-    assert controller.history.n == 2
+    assert controller.history.n == 3                               # with the untrained epoch 0
     v.data_panel.noise_slider.setValue(20)                         # same problem: kept
-    assert doc.project.dataset.noise == pytest.approx(0.2) and controller.history.n == 2
+    assert doc.project.dataset.noise == pytest.approx(0.2) and controller.history.n == 3
     qtbot.mouseClick(v.data_panel.dataset_buttons["regress-plane"], Qt.LeftButton)
     assert controller.history.n == 0 and len(doc.project.history) == 0
     assert v.loss_plot.train_curve.getData()[0] is None or len(v.loss_plot.train_curve.getData()[0]) == 0
@@ -443,4 +443,4 @@ def test_another_data_set_starts_a_new_loss_curve_and_undo_brings_it_back(qtbot,
     assert controller.history.column("epoch")[-1] == 1.0          # counted from 0 again
     doc.undo_stack.undo()                                          # the epoch
     doc.undo_stack.undo()                                          # the data set switch
-    assert doc.project.dataset.name == "spiral" and controller.history.n == 2
+    assert doc.project.dataset.name == "spiral" and controller.history.n == 3
