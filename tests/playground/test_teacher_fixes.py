@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.main_window import STATUS_MS, MainWindow
 
@@ -343,3 +343,55 @@ def test_fast_trains_at_least_an_epoch_a_frame_when_time_is_short(qtbot, window)
         before = trainer.step
         w._slice(1.0, time.perf_counter() - 1.0)                  # the deadline has passed
         assert trainer.step - before >= trainer.steps_per_epoch, speed
+
+
+# ---------------------------------------------------------------- 1: drawn points stay visible
+def _click_plot(qtbot, bp, x1, x2, mods=Qt.NoModifier):
+    qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, mods, pos=bp.data_to_viewport(x1, x2))
+
+
+def _shown(scatter):
+    return [tuple(np.round(p, 6)) for p in (scatter.data["pos"] if len(scatter.data) else [])] \
+        if scatter.isVisible() else []
+
+
+def test_drawn_points_stay_where_they_were_put(qtbot, window):
+    from playground.data_commands import ClearPoints
+    _open(qtbot, window, "circle.json")
+    tr, doc = window.training, window.doc
+    bp = tr.boundary_plot
+    doc.undo_stack.push(ClearPoints(doc))                      # an empty plot to draw on
+    qtbot.mouseClick(bp.draw_box, Qt.LeftButton)
+    rng = np.random.default_rng(3)
+    for k in range(8):
+        _click_plot(qtbot, bp, *rng.uniform(-5, 5, 2), Qt.ShiftModifier if k % 2 else Qt.NoModifier)
+        qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 30)
+        qtbot.waitUntil(lambda: len(bp.train_scatter.data) == k + 1, timeout=1000)
+        assert bp.train_scatter.isVisible()                    # the first click shows a point
+    train, test = doc.data_split()
+    assert len(train) == 8 and len(test) == 0
+    assert tr.act_play.isEnabled()                             # and it can train on them
+    qtbot.mouseClick(bp.draw_test_box, Qt.LeftButton)
+    _click_plot(qtbot, bp, 1.0, -2.0)
+    qtbot.waitUntil(lambda: len(bp.test_scatter.data) == 1, timeout=1000)
+    assert bp.test_scatter.isVisible() and len(doc.data_split()[1]) == 1
+    # saved and opened again, every point keeps its side
+    path = str(window.settings.fileName()) + ".json"
+    window.doc.save(path)
+    window.open_path(path, ask=False)
+    train2, test2 = window.doc.data_split()
+    assert np.array_equal(train2.points, train.points) and len(test2) == 1
+
+
+def test_a_generated_set_keeps_its_split_when_a_point_is_drawn(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    bp, doc = window.training.boundary_plot, window.doc
+    before_train, before_test = (d.points.copy() for d in doc.data_split())
+    assert bp.test_scatter.isVisible()                         # test points are drawn
+    qtbot.mouseClick(bp.draw_box, Qt.LeftButton)
+    _click_plot(qtbot, bp, 0.5, 0.5)
+    train, test = doc.data_split()
+    rows = lambda a: sorted(map(tuple, np.asarray(a).tolist()))   # noqa: E731
+    assert rows(test.points) == rows(before_test)              # nothing changed sides
+    assert rows(train.points[:-1]) == rows(before_train) and len(train) == len(before_train) + 1
+    assert tuple(np.round(train.points[-1], 1)) == (0.5, 0.5)

@@ -165,7 +165,7 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
     assert len(added) == 1
     x1, x2, label = added[0]
     assert abs(x1 - 2.0) < 0.15 and abs(x2 - 3.0) < 0.15 and label == 1.0
-    assert doc.project.dataset.name == "custom" and len(doc.project.dataset.points) == n0 + 1
+    assert doc.project.dataset.name == "custom" and len(doc.project.dataset.custom_points()) == n0 + 1
     rng = np.random.default_rng(7)
     for k in range(19):                                  # 19 more real clicks, some with Shift
         mods = Qt.ShiftModifier if k % 3 == 0 else Qt.NoModifier
@@ -173,13 +173,16 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
                          pos=bp.data_to_viewport(*rng.uniform(-5.5, 5.5, 2)))
     assert len(added) == 20 and {a[2] for a in added} == {1.0, -1.0}
     assert [a[2] for a in added[1:]] == [-1.0 if k % 3 == 0 else 1.0 for k in range(19)]
-    points = doc.project.dataset.points
+    spec = doc.project.dataset
+    points = spec.custom_points()
     assert len(points) == n0 + 20
-    assert points[:n0] == tuple(tuple(p) + (l,) for p, l in    # every old point is still there
-                                zip(full_dataset(original).points.tolist(),
-                                    full_dataset(original).labels.tolist()))
-    assert bp.click_at(*points[-1][:2], Qt.RightButton)         # right click removes the nearest
-    assert removed == [n0 + 19] and len(doc.project.dataset.points) == n0 + 19
+    drawn = spec.points[-20:]                                   # drawn points are training points
+    old = sorted(set(points) - set(drawn))
+    assert old == sorted(tuple(p) + (l,) for p, l in            # every old point is still there
+                         zip(full_dataset(original).points.tolist(),
+                             full_dataset(original).labels.tolist()))
+    assert bp.click_at(*drawn[-1][:2], Qt.RightButton)          # right click removes the nearest
+    assert removed == [len(spec.points) - 1] and len(doc.project.dataset.custom_points()) == n0 + 19
     train, test = doc.data_split()
     assert len(train) + len(test) == n0 + 19
     qtbot.waitUntil(lambda: len(bp.train_scatter.data) == len(train), timeout=1000)
@@ -207,7 +210,7 @@ def test_a_click_on_an_existing_point_adds_a_point_there(qtbot, circle):
         qtbot.mouseMove(bp.plot_widget.viewport(), pos)
         qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, pos=pos)
         qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 50)
-        assert len(doc.project.dataset.points) == n + k
+        assert len(doc.project.dataset.custom_points()) == n + k
     a, b = doc.project.dataset.points[-2:]
     assert a == b
 
@@ -291,7 +294,7 @@ def test_malformed_csv_shows_the_line_and_keeps_the_data(qtbot, circle, tmp_path
     good.write_text("x1,x2,label\n1,2,0.5\n-1,-2,-0.25\n3,3,0.1\n", encoding="utf-8")
     chosen[0] = str(good)
     qtbot.mouseClick(dp.import_button, Qt.LeftButton)
-    assert len(shown) == 1 and len(doc.project.dataset.points) == 3
+    assert len(shown) == 1 and len(doc.project.dataset.custom_points()) == 3
     assert doc.network.activations[-1] == "linear"       # regression labels → linear output
     doc.undo_stack.undo()
     assert doc.project.dataset == spec and doc.network.activations[-1] == "tanh"
