@@ -246,20 +246,13 @@ def _speed(window, key):
 
 
 def test_loss_curve_starts_at_the_untrained_loss_with_the_first_drop(qtbot, window):
-    from playground.data_commands import current_split
+    from core.training import Trainer
     _open(qtbot, window, "circle.json")
     tr = window.training
     _speed(window, "fast")
-    untrained = tr.controller  # the loss of the document's weights before any training
-    from core.features import feature_matrix
-    from core.forward import predict
-    from core.losses import get_loss
+    untrained = tr.controller
     doc = window.doc
-    train = current_split(doc)[0]
-    out = predict(doc.network, feature_matrix(train.points, doc.project.features))
-    from core.problem import targets_for
-    y = targets_for(train.labels, train.kind, doc.network.layers[-1].activation, 1)
-    expected = float(np.mean(get_loss(doc.project.loss).value(out, y)))
+    expected = Trainer(doc.network, doc.train_data(), doc.project.train_config()).evaluate()[0]
     qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
     spin(8000, until=lambda: untrained.history.last_epoch >= 25)
     qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
