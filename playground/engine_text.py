@@ -79,6 +79,7 @@ TEMPLATES: dict[str, str] = {
     'doc.too_many_layers': QT_TRANSLATE_NOOP("EngineMessages", 'at most {n} layers, got {got}'),
     'doc.points_list': QT_TRANSLATE_NOOP("EngineMessages", 'expected a list of [x1, x2, label], got {got}'),
     'doc.too_many_points': QT_TRANSLATE_NOOP("EngineMessages", 'at most {n} points'),
+    'doc.too_many_points_all': QT_TRANSLATE_NOOP("EngineMessages", 'at most {n} points in all'),
     'doc.custom_empty': QT_TRANSLATE_NOOP("EngineMessages", 'a custom data set needs at least one point'),
     'doc.history_numbers': QT_TRANSLATE_NOOP("EngineMessages", 'epoch and train_loss entries must be numbers'),
     'doc.format': QT_TRANSLATE_NOOP("EngineMessages", 'not a Backprop Playground document (expected "{format}")'),

@@ -24,6 +24,10 @@
         <translation>添加数据点</translation>
     </message>
     <message>
+        <source>Add test point</source>
+        <translation>添加测试点</translation>
+    </message>
+    <message>
         <source>Remove point</source>
         <translation>删除数据点</translation>
     </message>
@@ -308,6 +312,22 @@
         <translation>禁用连接</translation>
     </message>
     <message>
+        <source>Set layer size</source>
+        <translation>设置层的大小</translation>
+    </message>
+    <message>
+        <source>“%1” is not a layer size: use whole numbers from 1 to %2, e.g. 8, 8, 4.</source>
+        <translation>“%1”不是有效的层大小：请使用 1 到 %2 的整数，例如 8, 8, 4。</translation>
+    </message>
+    <message>
+        <source>At most %1 hidden layers.</source>
+        <translation>最多 %1 个隐藏层。</translation>
+    </message>
+    <message>
+        <source>Set hidden layers</source>
+        <translation>设置隐藏层</translation>
+    </message>
+    <message>
         <source>Type a number; the field is empty.</source>
         <translation>请输入一个数；此栏为空。</translation>
     </message>
@@ -455,6 +475,18 @@
         <translation>显示测试数据</translation>
     </message>
     <message>
+        <source>Test points are drawn with a dark edge; they are never trained on</source>
+        <translation>测试点带深色边框；它们永远不参与训练</translation>
+    </message>
+    <message>
+        <source>as test points</source>
+        <translation>作为测试点</translation>
+    </message>
+    <message>
+        <source>Drawn points are training points; tick this to draw test points instead</source>
+        <translation>绘制的点是训练点；勾选此项改为绘制测试点</translation>
+    </message>
+    <message>
         <source>Input %1</source>
         <translation>输入 %1</translation>
     </message>
@@ -584,6 +616,10 @@
     <message>
         <source>This document has no data set; pick one to train on.</source>
         <translation>此文档没有数据集；请选择一个用于训练。</translation>
+    </message>
+    <message>
+        <source>Your points keep the side they were drawn on (training or test)</source>
+        <translation>你的数据点保持绘制时所属的一方（训练或测试）</translation>
     </message>
 </context>
 <context>
@@ -877,6 +913,10 @@
     <message>
         <source>at most {n} points</source>
         <translation>最多 {n} 个数据点</translation>
+    </message>
+    <message>
+        <source>at most {n} points in all</source>
+        <translation>总共最多 {n} 个数据点</translation>
     </message>
     <message>
         <source>a custom data set needs at least one point</source>
@@ -1219,6 +1259,38 @@
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
+        <source>Log epochs</source>
+        <translation>对数训练周期</translation>
+    </message>
+    <message>
+        <source>Show the epochs on a logarithmic axis: the first epochs of a long run get room</source>
+        <translation>用对数坐标轴显示训练周期：长时间训练的前几个周期也有空间</translation>
+    </message>
+    <message>
+        <source>The latest loss (and accuracy) on the training and the test data</source>
+        <translation>训练数据和测试数据上最新的损失（和准确率）</translation>
+    </message>
+    <message>
+        <source>Loss: not trained yet</source>
+        <translation>损失：尚未训练</translation>
+    </message>
+    <message>
+        <source>Train loss &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>训练损失 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>test loss &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>测试损失 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>accuracy &lt;b&gt;%1 %&lt;/b&gt;</source>
+        <translation>准确率 &lt;b&gt;%1%&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (test &lt;b&gt;%1 %&lt;/b&gt;)</source>
+        <translation>（测试 &lt;b&gt;%1%&lt;/b&gt;）</translation>
+    </message>
+    <message>
         <source>epoch %1 — train %2, test %3</source>
         <translation>训练周期 %1 — 训练 %2，测试 %3</translation>
     </message>
@@ -1523,6 +1595,14 @@
 <context>
     <name>NetworkScene</name>
     <message>
+        <source>… %1 more</source>
+        <translation>… 另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 neurons (%2 … %3) are not drawn one by one; the dotted lines stand for their links. Click to show one of them in the inspector.</source>
+        <translation>%1 个神经元（%2 … %3）没有逐个画出；虚线代表它们的连接。单击可在检查器中显示其中一个。</translation>
+    </message>
+    <message>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -1551,12 +1631,52 @@
         <translation>在此插入一个隐藏层</translation>
     </message>
     <message>
+        <source>selected: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
+    <message>
         <source>This link is disabled; enable it before editing its weight.</source>
         <translation>这条连接已禁用；请先启用再编辑它的权重。</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
+    <message>
+        <source>Show a neuron</source>
+        <translation>显示一个神经元</translation>
+    </message>
+    <message>
+        <source>Neuron number (1–%1; %2–%3 are not drawn):</source>
+        <translation>神经元编号（1–%1；%2–%3 未画出）：</translation>
+    </message>
+    <message>
+        <source>Set hidden layers…</source>
+        <translation>设置隐藏层…</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Set layer size…</source>
+        <translation>设置层的大小…</translation>
+    </message>
+    <message>
+        <source>Layer size</source>
+        <translation>层的大小</translation>
+    </message>
+    <message>
+        <source>Neurons in this layer (1–%1):</source>
+        <translation>本层的神经元数（1–%1）：</translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes, e.g. 8, 8, 4 (empty: none):</source>
+        <translation>隐藏层大小，例如 8, 8, 4（留空：无）：</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
     <message>
         <source>Edit weight…</source>
         <translation>编辑权重…</translation>
@@ -1746,6 +1866,10 @@
     <message>
         <source>Feature %1</source>
         <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>%1 … %2 (%3 more): select the neuron on the canvas to edit it in the inspector.</source>
+        <translation>%1 … %2（另有 %3 个）：在画布上选择该神经元，即可在检查器中编辑它。</translation>
     </message>
     <message>
         <source>Set loss</source>
@@ -2148,8 +2272,8 @@
         <translation>训练发散：损失变为无穷大或 NaN。已保留最后一组有限的权重。请尝试更小的学习率。</translation>
     </message>
     <message>
-        <source>Stopped: the epoch limit was reached.</source>
-        <translation>已停止：达到训练周期上限。</translation>
+        <source>Stopped at epoch %1, the “Stop at epoch” limit. Raise the limit (or set it to off) to train on.</source>
+        <translation>已在训练周期 %1 停止，达到“停止于周期”的上限。提高上限（或设为关）即可继续训练。</translation>
     </message>
     <message>
         <source>Stopped: the training loss reached the target.</source>
