@@ -120,7 +120,7 @@ def catalogue(language: str = "zh_CN") -> tuple[tuple[str, str, str], ...]:
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_WRAPPED = re.compile(r"^((?:<[a-z][^>]*>)+)([^<]*)((?:</[a-z]+>)+)$", re.S)
+_MARKUP = re.compile(r"(<[^>]*>|&nbsp;)")
 
 
 class TextMap:
@@ -150,10 +150,6 @@ class TextMap:
     def __call__(self, text: str) -> str | None:
         if not text:
             return None
-        m = _WRAPPED.match(text)            # "<b>Input</b>": a catalogue string in markup
-        if m and m.group(2):
-            inner = self(m.group(2))
-            return None if inner is None else m.group(1) + inner + m.group(3)
         if text in self.exact:
             return self.exact[text]
         for pattern, new in self.templates:
@@ -161,6 +157,15 @@ class TextMap:
             if m:
                 args = m.groupdict()
                 return _PLACEHOLDER.sub(lambda a: args.get(f"a{a.group(1)}", a.group(0)), new)
+        if "<" in text or "&nbsp;" in text:  # "<b>Input</b>": catalogue strings inside markup
+            parts, hit = _MARKUP.split(text), False
+            for k in range(0, len(parts), 2):
+                core = parts[k].strip()
+                mapped = self(core) if core and core != text else None
+                if mapped is not None:
+                    parts[k] = parts[k].replace(core, mapped, 1)
+                    hit = True
+            return "".join(parts) if hit else None
         return None
 
 

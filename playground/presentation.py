@@ -145,8 +145,8 @@ class Presentation(QObject):
             pos, neg = neg, pos
         items.set_link_colours(pos, neg)
         for item in w.view.scene().items():
-            if isinstance(item, items.LinkItem) and item.style is not None:
-                item.setPen(items.link_pen(item.style))
+            if isinstance(item, items.LinkLayerItem):
+                item.restyled()
         w.view.scene().update()
         w.training.boundary_plot.recolour()
         w.training.thumbnails.recompute()

@@ -98,6 +98,7 @@ def set_link_colours(positive: str, negative: str) -> None:
     global POSITIVE, NEGATIVE
     POSITIVE, NEGATIVE = QColor(positive), QColor(negative)
     _PENS.clear()
+    _COSMETIC.clear()
 
 
 def link_pen(style: tuple[str, float]) -> QPen:

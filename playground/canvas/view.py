@@ -97,18 +97,24 @@ class NetworkView(QGraphicsView):
             stage.kind, self.doc.network.depth if stage.kind == "loss" else None)
         if layer is None:
             return
-        items = [scene.neuron_item(layer, i) for i in range(self.doc.network.sizes[layer])]
-        if stage.kind in ("forward", "backward"):
-            items += [scene.link_item(layer, i, j) for i in range(self.doc.network.sizes[layer])
-                      for j in range(self.doc.network.sizes[layer - 1])]
-        box = None
-        for item in items:
-            if item is None:
-                continue
-            r = item.sceneBoundingRect() | item.mapRectToScene(item.childrenBoundingRect())
-            box = r if box is None else box | r
-        if box is not None:
-            self.ensureVisible(box, 20, 20)
+        # the layer's neurons with their values, and (forward / backward) the previous column:
+        # the links between the two carry the weights and gradients just computed
+        layers = (layer - 1, layer) if stage.kind in ("forward", "backward") else (layer,)
+        boxes = {}
+        for l in layers:
+            for i in range(self.doc.network.sizes[l]):
+                item = scene._neurons.get((l, i))          # None: in a collapsed column
+                if item is None:
+                    continue
+                r = item.sceneBoundingRect() | item.mapRectToScene(item.childrenBoundingRect())
+                boxes[l] = r if l not in boxes else boxes[l] | r
+        if boxes:
+            whole = None
+            for r in boxes.values():
+                whole = r if whole is None else whole | r
+            self.ensureVisible(whole, 20, 20)
+            if layer in boxes:                 # too wide for the view: the new layer wins
+                self.ensureVisible(boxes[layer], 20, 20)
 
     @Slot()
     def zoom_in(self) -> None:
