@@ -13,7 +13,11 @@ Format (version 1)::
           {"size": 2, "activation": "relu",
            "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
            "biases": [0.1, 0.2],
-           "mask": [[true, true], [true, true]]}              (optional; false = link disabled)
+           "mask": [[true, true], [true, true]],              (optional; false = link disabled)
+           "parked": [[0, 0.7], [0, 0]],                       (optional; a disabled link's weight,
+                                                                restored when it is enabled)
+           "trainable": {"weights": [[true, false], …] | false,   (optional; false = frozen:
+                         "biases": [true, false] | false}}         kept by every update)
         ]
       },
       "sample": {"x": [0.9, 1.0], "y": [2.0]},                 (one input vector and its target)
@@ -48,6 +52,7 @@ from .activations import ACTIVATIONS
 from .errors import DocumentError, EngineError
 from .losses import LOSSES, check_pairing, get_loss
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
+from .optim import LIMITS as OPTIMIZER_LIMITS
 from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
 from .project import DatasetSpec, History, Project
 
@@ -192,7 +197,7 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
     for k, raw in enumerate(layers_raw):
         p = f"{path}.layers[{k}]"
         raw = _obj(raw, p)
-        _keys(raw, p, {"size", "activation", "weights", "biases", "mask"})
+        _keys(raw, p, {"size", "activation", "weights", "biases", "mask", "parked", "trainable"})
         size = _int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
         total += size * (prev + 1)
         if total > MAX_PARAMETERS:
@@ -203,9 +208,32 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
         w = _matrix(raw.get("weights"), f"{p}.weights", size, prev)
         b = _vector(raw.get("biases"), f"{p}.biases", size)
         mask = _matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
-        layers.append(Layer(w, b, act, mask))
+        parked = (_matrix(raw["parked"], f"{p}.parked", size, prev)
+                  if raw.get("parked") is not None else None)
+        tw, tb = _trainable(raw.get("trainable"), f"{p}.trainable", size, prev)
+        layers.append(Layer(w, b, act, mask, tw, tb, parked))
         prev = size
     return Network(n_in, layers), features
+
+
+def _trainable(d, path: str, rows: int, cols: int):
+    """(trainable weights, trainable biases) or (None, None) for "all trainable"."""
+    if d is None:
+        return None, None
+    d = _obj(d, path)
+    _keys(d, path, {"weights", "biases"})
+    out = []
+    for key, shape in (("weights", (rows, cols)), ("biases", (rows,))):
+        v = d.get(key, True)
+        if isinstance(v, bool):
+            out.append(np.full(shape, v))
+        elif key == "weights":
+            out.append(_matrix(v, f"{path}.weights", rows, cols, bool))
+        else:
+            if not isinstance(v, list) or len(v) != rows or not all(isinstance(x, bool) for x in v):
+                raise DocumentError(f"{path}.biases", f"expected true, false or a list of {rows} true/false values")
+            out.append(np.array(v, dtype=bool))
+    return tuple(out)
 
 
 def _optimizer(d, path="optimizer") -> OptimizerConfig:
@@ -218,11 +246,11 @@ def _optimizer(d, path="optimizer") -> OptimizerConfig:
         kw["method"] = _str(d["method"], f"{path}.method", OPTIMIZERS)
     if "regularization" in d:
         kw["regularization"] = _str(d["regularization"], f"{path}.regularization", REGULARIZATIONS)
-    limits = {"learning_rate": (0, 1e6), "momentum": (0, 0.999999), "beta1": (0, 0.999999),
-              "beta2": (0, 0.999999999), "epsilon": (0, 1), "regularization_rate": (0, 1e6)}
-    for key, (lo, hi) in limits.items():
+    for key, (lo, hi, strict) in OPTIMIZER_LIMITS.items():
         if key in d:
             kw[key] = _num(d[key], f"{path}.{key}", lo, hi)
+            if strict and kw[key] == lo:
+                raise DocumentError(f"{path}.{key}", f"must be greater than {lo:g}")
     return OptimizerConfig(**{**base.__dict__, **kw})
 
 
@@ -363,6 +391,12 @@ def project_to_dict(p: Project) -> dict:
                  "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
         if not layer.mask.all():
             entry["mask"] = layer.mask.tolist()
+            if layer.parked.any():
+                entry["parked"] = layer.parked.tolist()
+        if layer.frozen:
+            tw, tb = layer.trainable_weights, layer.trainable_biases
+            entry["trainable"] = {"weights": bool(tw.all()) if tw.all() or not tw.any() else tw.tolist(),
+                                  "biases": bool(tb.all()) if tb.all() or not tb.any() else tb.tolist()}
         layers.append(entry)
     o = p.optimizer
     doc = {

@@ -107,7 +107,8 @@ class Trainer:
         self.config = config
         self.flat = FlatParams(self.net)
         self.kernel = Kernel(self.net, config.loss, self.flat)
-        self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight)
+        self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight,
+                                   self.net.trainable_vector())
         self.loss = get_loss(config.loss)
         self.output_activation = self.net.layers[-1].activation
         self._x_aug = augment(data.x_train)

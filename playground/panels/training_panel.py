@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget)
 
+from core.optim import LIMITS as OPTIMIZER_LIMITS
 from core.errors import EngineError
 from core.features import feature_matrix
 from core.forward import predict
@@ -200,7 +201,10 @@ class TrainingPanel(QWidget):
         edit = self.learning_rate_combo.lineEdit()
         try:
             value = parse_number(edit.text())
-            reason = "" if value > 0 else self.tr("The learning rate must be greater than 0.")
+            hi = OPTIMIZER_LIMITS["learning_rate"][1]
+            reason = ("" if 0 < value <= hi else
+                      self.tr("The learning rate must be greater than 0 and at most %1.")
+                      .replace("%1", format_number(hi)))
         except ValueError:
             value, reason = None, self.tr("“%1” is not a number.").replace("%1", edit.text().strip())
         edit.setStyleSheet(INVALID_STYLE if reason else "")
