@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
 from .losses import LOSSES, check_pairing, get_loss
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
@@ -60,8 +61,12 @@ FORMAT = "backprop-playground"
 CURRENT_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
-MAX_POINTS = 100_000
+from .csvdata import MAX_ROWS as MAX_POINTS  # noqa: E402  (one limit for CSV and documents)
 MAX_HISTORY = 1_000_000
+VALUE_LIMIT = PARAMETER_LIMIT
+"""Every weight, bias, input, target and data point of a document lies within ±1e6: beyond
+that a loss can overflow to ∞ (a target of 1.797e308), and a document that saved such a loss
+could not be opened again. Training keeps weights within the same bound (core.divergence)."""
 
 
 # ---------------------------------------------------------------- reading helpers
@@ -126,13 +131,15 @@ def _str(v, path: str, choices=None, max_len: int = 10_000) -> str:
 
 
 def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -> np.ndarray:
+    """Numbers within ±VALUE_LIMIT (weights, biases, samples, points)."""
     if not isinstance(v, list):
         raise DocumentError(path, f"expected a list of numbers, got {_type_name(v)}")
     if len(v) > max_len:
         raise DocumentError(path, f"at most {max_len} numbers, got {len(v)}")
     if n is not None and len(v) != n:
         raise DocumentError(path, f"expected {n} numbers, got {len(v)}")
-    return np.array([_num(x, f"{path}[{i}]") for i, x in enumerate(v)], dtype=np.float64)
+    return np.array([_num(x, f"{path}[{i}]", -VALUE_LIMIT, VALUE_LIMIT) for i, x in enumerate(v)],
+                    dtype=np.float64)
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
@@ -161,7 +168,8 @@ def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
                     raise DocumentError(f"{path}[{i}][{j}]", f"expected true or false, got {_type_name(x)}")
                 out[i, j] = x
         return out
-    return np.array([[_num(x, f"{path}[{i}][{j}]") for j, x in enumerate(r)] for i, r in enumerate(v)],
+    return np.array([[_num(x, f"{path}[{i}][{j}]", -VALUE_LIMIT, VALUE_LIMIT) for j, x in enumerate(r)]
+                     for i, r in enumerate(v)],
                     dtype=np.float64).reshape(rows, cols)
 
 

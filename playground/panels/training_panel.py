@@ -24,6 +24,7 @@ from core.problem import accuracy, confusion_matrix, regression_metrics
 from .. import structure_edits
 from ..commands import SetSettings
 from ..data_commands import current_split
+from ..divergence_text import divergence_text
 from ..formatting import format_number, parse_number
 from ..plots import colors
 from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
@@ -346,10 +347,9 @@ class TrainingPanel(QWidget):
         self._update_counter()
         self._schedule_metrics()
 
-    def _on_finished(self, reason: str, _message: str) -> None:
+    def _on_finished(self, reason: str, detail: str) -> None:
         texts = {
-            "diverged": self.tr("Training diverged: the loss became infinite or NaN. The last "
-                                "finite weights were kept. Try a smaller learning rate."),
+            "diverged": divergence_text(detail),
             "max_epochs": self.tr("Stopped: the epoch limit was reached."),
             "target_loss": self.tr("Stopped: the training loss reached the target."),
         }
