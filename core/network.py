@@ -243,13 +243,13 @@ class Network:
 
     def set_weight(self, l: int, i: int, j: int, value: float) -> None:
         layer = self.layer(l)
-        value = _finite(value, f"W{l}[{i},{j}]")
+        value = _finite(value, f"W{l}[{i + 1},{j + 1}]")
         if not layer.mask[i, j]:
-            raise ShapeError(f"link W{l}[{i},{j}] is disabled; enable it before setting its weight")
+            raise ShapeError(f"link W{l}[{i + 1},{j + 1}] is disabled; enable it before setting its weight")
         layer.weights[i, j] = value
 
     def set_bias(self, l: int, i: int, value: float) -> None:
-        self.layer(l).biases[i] = _finite(value, f"b{l}[{i}]")
+        self.layer(l).biases[i] = _finite(value, f"b{l}[{i + 1}]")
 
     def set_link_enabled(self, l: int, i: int, j: int, enabled: bool) -> None:
         """Disable a link (its weight is parked and held at 0) or enable it again (the parked

@@ -51,7 +51,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
-from .losses import LOSSES, check_pairing, get_loss
+from .losses import LOSSES, check_pairing, check_targets, get_loss
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
 from .optim import LIMITS as OPTIMIZER_LIMITS
 from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
@@ -337,6 +337,9 @@ def project_from_dict(doc: Any) -> Project:
         check_pairing(get_loss(loss), net.layers[-1].activation)
     except EngineError as exc:
         raise DocumentError("loss", str(exc)) from None
+    bad_targets = check_targets(loss, y)
+    if bad_targets:
+        raise DocumentError("sample.y", bad_targets)
     optimizer = _optimizer(doc.get("optimizer", {}))
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})

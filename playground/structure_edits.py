@@ -65,3 +65,19 @@ def set_activation(doc, l: int, name: str) -> bool:
 def set_link_enabled(doc, l: int, i: int, j: int, enabled: bool) -> bool:
     return _push(doc, lambda n: n.set_link_enabled(l, i, j, enabled),
                  tr("Enable link") if enabled else tr("Disable link"))
+
+
+def set_trainable(doc, l: int, kind: str, index, trainable: bool) -> bool:
+    """Freeze (``trainable`` False) or unfreeze one weight (kind "weight", index (i, j)), one
+    bias ("bias", (i,)), or all weights / biases of weight layer l (index None); undoable."""
+    if index is None:
+        text = {("weight", False): tr("Freeze the layer's weights"),
+                ("weight", True): tr("Unfreeze the layer's weights"),
+                ("bias", False): tr("Freeze the layer's biases"),
+                ("bias", True): tr("Unfreeze the layer's biases")}[(kind, bool(trainable))]
+    else:
+        text = {("weight", False): tr("Freeze weight"), ("weight", True): tr("Unfreeze weight"),
+                ("bias", False): tr("Freeze bias"), ("bias", True): tr("Unfreeze bias")}[
+            (kind, bool(trainable))]
+    return _push(doc, lambda n: n.set_trainable(l, kind, index, trainable), text)
+

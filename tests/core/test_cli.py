@@ -32,7 +32,7 @@ def test_trace_table(capsys):
     out = capsys.readouterr().out
     assert "z = [0.58, 1.06]" in out
     assert "loss (half_squared_error) = 0.227138" in out
-    assert "dL/dW2[0,:] = [-0.39092, -0.71444]" in out
+    assert "dL/dW2[1,:] = [-0.39092, -0.71444]" in out   # 1-based, as everywhere
     assert "output after the update = [1.619154874" in out
 
 

@@ -56,3 +56,26 @@ def test_ordinary_whole_steps_still_apply(qtbot, window):
     qtbot.mouseClick(window.step_panel.whole_button, Qt.LeftButton)
     assert not np.array_equal(before[1], window.doc.network.layers[1].weights)
     assert window.doc.network.layers[1].weights[0, 0] == pytest.approx(0.539092, abs=1e-12)
+
+
+def test_freezing_from_the_canvas_is_undoable_and_honoured_by_the_update(qtbot, window):
+    """The first seed's network with its output bias frozen: Whole step leaves the bias, says
+    so on the canvas and in the derivation; undo unfreezes."""
+    view = window.view
+    menu = view.context_menu(("neuron", 2, 0))
+    action = next(a for a in menu.actions() if a.objectName() == "freeze_bias")
+    action.trigger()
+    assert not window.doc.network.layers[1].trainable_biases[0]
+    assert "Freeze bias" in window.doc.undo_stack.undoText()
+    label = view.scene().neuron_item(2, 0)
+    qtbot.mouseClick(window.step_panel.whole_button, Qt.LeftButton)
+    assert window.doc.network.layers[1].biases[0] == 0.4           # kept
+    assert window.doc.network.layers[1].weights[0, 0] == pytest.approx(0.539092, abs=1e-12)
+    window.selection.select(("neuron", 2, 0))
+    text = window.derivation_panel.plain_text()
+    assert "Not trainable: the update leaves this parameter unchanged" in text
+    assert any("(frozen)" in line for line, _k, _b in label.label._lines)
+    # undo the step, then the freeze
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert window.doc.network.layers[1].trainable_biases[0]
