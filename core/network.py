@@ -126,6 +126,19 @@ class Layer:
         for name in self._link_arrays():
             setattr(self, name, np.delete(getattr(self, name), position, axis=1))
 
+    def resize_outputs(self, n_out: int, fresh: np.ndarray) -> None:
+        """Keep the first min(old, new) neurons (weights, bias, link and trainable flags);
+        further neurons get ``fresh`` weights and bias 0."""
+        keep = min(n_out, self.n_out)
+        n_in = self.n_in
+        arrays = {"weights": fresh.copy(), "mask": np.ones((n_out, n_in), dtype=bool),
+                  "trainable_weights": np.ones((n_out, n_in), dtype=bool),
+                  "parked": np.zeros((n_out, n_in)), "biases": np.zeros(n_out),
+                  "trainable_biases": np.ones(n_out, dtype=bool)}
+        for name, arr in arrays.items():
+            arr[:keep] = getattr(self, name)[:keep]
+            setattr(self, name, arr)
+
     def resize_inputs(self, n_in: int, fresh: np.ndarray) -> None:
         """Keep the first min(old, new) input columns; further columns get ``fresh`` weights."""
         keep = min(n_in, self.n_in)
@@ -331,6 +344,33 @@ class Network:
             self.layers[layer - 1].delete_row(position)
         if layer < self.depth:
             self.layers[layer].delete_column(position)
+        self.validate()
+
+    def resize_layer(self, layer: int, size: int, *, rng: np.random.Generator | None = None,
+                     init: str = "xavier") -> None:
+        """Give neuron layer ``layer`` (0 = inputs … L = outputs) ``size`` neurons at once.
+
+        The first min(old, new) neurons keep every weight, bias and link state; the links of
+        added neurons are drawn from ``init`` (biases 0), as ``add_neuron`` would draw them —
+        in one step, so a layer of 1,024 costs one allocation, not a thousand inserts.
+        """
+        if not 0 <= layer <= self.depth:
+            raise ShapeError(f"there is no neuron layer {layer}")
+        size = int(size)
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            raise ShapeError(f"layer size must be 1…{MAX_LAYER_SIZE}")
+        old = self.sizes[layer]
+        if size == old:
+            return
+        rng = rng or np.random.default_rng()
+        if layer == 0:
+            self.input_size = size
+        else:
+            lay = self.layers[layer - 1]
+            lay.resize_outputs(size, init_weights(size, lay.n_in, init, rng))
+        if layer < self.depth:
+            nxt = self.layers[layer]
+            nxt.resize_inputs(size, init_weights(nxt.n_out, size, init, rng))
         self.validate()
 
     def add_layer(self, index: int, size: int, activation: str = "tanh", *,

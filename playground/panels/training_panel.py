@@ -350,7 +350,9 @@ class TrainingPanel(QWidget):
     def _on_finished(self, reason: str, detail: str) -> None:
         texts = {
             "diverged": divergence_text(detail),
-            "max_epochs": self.tr("Stopped: the epoch limit was reached."),
+            "max_epochs": self.tr("Stopped at epoch %1, the “Stop at epoch” limit. Raise the "
+                                  "limit (or set it to off) to train on.").replace(
+                "%1", f"{int(self.doc.project.max_epochs or 0):,}"),
             "target_loss": self.tr("Stopped: the training loss reached the target."),
         }
         if reason not in texts:
