@@ -220,68 +220,20 @@
         <translation>梯度：%1</translation>
     </message>
     <message>
-        <source>Weighted sum: z = Σ w·a + b</source>
-        <translation>加权和：z = Σ w·a + b</translation>
+        <source>Output δ: softmax with cross-entropy, δ = a·Σy − y (the targets do not sum to 1)</source>
+        <translation>输出层 δ：softmax 加交叉熵，δ = a·Σy − y（目标值之和不为 1）</translation>
     </message>
     <message>
-        <source>Activation: a = f(z)</source>
-        <translation>激活值：a = f(z)</translation>
+        <source>Gradient with L2 weight decay: g = ∂L/∂w + λ·w</source>
+        <translation>带 L2 权重衰减的梯度：g = ∂L/∂w + λ·w</translation>
     </message>
     <message>
-        <source>Loss: half squared error</source>
-        <translation>损失：半平方误差</translation>
-    </message>
-    <message>
-        <source>Loss: binary cross-entropy</source>
-        <translation>损失：二元交叉熵</translation>
-    </message>
-    <message>
-        <source>Loss: softmax cross-entropy</source>
-        <translation>损失：softmax 交叉熵</translation>
-    </message>
-    <message>
-        <source>Loss gradient at the output</source>
-        <translation>输出处的损失梯度</translation>
-    </message>
-    <message>
-        <source>Output δ: chain rule δ = ∂L/∂a · f′(z)</source>
-        <translation>输出层 δ：链式法则 δ = ∂L/∂a · f′(z)</translation>
-    </message>
-    <message>
-        <source>Output δ: for this loss and output, δ = a − y</source>
-        <translation>输出层 δ：对这种损失和输出，δ = a − y</translation>
-    </message>
-    <message>
-        <source>Output δ through softmax: δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ), g = ∂L/∂a</source>
-        <translation>经过 softmax 的输出层 δ：δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ)，g = ∂L/∂a</translation>
-    </message>
-    <message>
-        <source>Hidden δ: chain rule δ = (Σ w·δ_next) · f′(z)</source>
-        <translation>隐藏层 δ：链式法则 δ = (Σ w·δ_next) · f′(z)</translation>
+        <source>Gradient with L1 regularization: g = ∂L/∂w + λ·sign(w)</source>
+        <translation>带 L1 正则化的梯度：g = ∂L/∂w + λ·sign(w)</translation>
     </message>
     <message>
         <source>Weight gradient (link disabled)</source>
         <translation>权重梯度（连接已禁用）</translation>
-    </message>
-    <message>
-        <source>Weight gradient: ∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a_prev</source>
-        <translation>权重梯度：∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a_prev</translation>
-    </message>
-    <message>
-        <source>Bias gradient: ∂L/∂b = δ</source>
-        <translation>偏置梯度：∂L/∂b = δ</translation>
-    </message>
-    <message>
-        <source>Gradient descent: w′ = w − η·∂L/∂w</source>
-        <translation>梯度下降：w′ = w − η·∂L/∂w</translation>
-    </message>
-    <message>
-        <source>Gradient descent: b′ = b − η·∂L/∂b</source>
-        <translation>梯度下降：b′ = b − η·∂L/∂b</translation>
-    </message>
-    <message>
-        <source>(first step of %1)</source>
-        <translation>（%1 的第一步）</translation>
     </message>
     <message>
         <source>Add neuron</source>
@@ -310,6 +262,38 @@
     <message>
         <source>Disable link</source>
         <translation>禁用连接</translation>
+    </message>
+    <message>
+        <source>Freeze the layer&apos;s weights</source>
+        <translation>冻结本层的权重</translation>
+    </message>
+    <message>
+        <source>Unfreeze the layer&apos;s weights</source>
+        <translation>解冻本层的权重</translation>
+    </message>
+    <message>
+        <source>Freeze the layer&apos;s biases</source>
+        <translation>冻结本层的偏置</translation>
+    </message>
+    <message>
+        <source>Unfreeze the layer&apos;s biases</source>
+        <translation>解冻本层的偏置</translation>
+    </message>
+    <message>
+        <source>Freeze weight</source>
+        <translation>冻结权重</translation>
+    </message>
+    <message>
+        <source>Unfreeze weight</source>
+        <translation>解冻权重</translation>
+    </message>
+    <message>
+        <source>Freeze bias</source>
+        <translation>冻结偏置</translation>
+    </message>
+    <message>
+        <source>Unfreeze bias</source>
+        <translation>解冻偏置</translation>
     </message>
     <message>
         <source>Set layer size</source>
@@ -1593,6 +1577,133 @@
     </message>
 </context>
 <context>
+    <name>MathText</name>
+    <message>
+        <source>Weighted sum: z = Σ w·a + b</source>
+        <translation>加权和：z = Σ w·a + b</translation>
+    </message>
+    <message>
+        <source>Activation: a = f(z)</source>
+        <translation>激活值：a = f(z)</translation>
+    </message>
+    <message>
+        <source>Activation derivative f′(z)</source>
+        <translation>激活函数的导数 f′(z)</translation>
+    </message>
+    <message>
+        <source>Loss gradient at the output ∂L/∂a</source>
+        <translation>输出处的损失梯度 ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>Output δ: chain rule δ = ∂L/∂a · f′(z)</source>
+        <translation>输出层 δ：链式法则 δ = ∂L/∂a · f′(z)</translation>
+    </message>
+    <message>
+        <source>Output δ: for this loss and output, δ = a − y</source>
+        <translation>输出层 δ：对这种损失和输出，δ = a − y</translation>
+    </message>
+    <message>
+        <source>Output δ through softmax: δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ), g = ∂L/∂a</source>
+        <translation>经过 softmax 的输出层 δ：δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ)，g = ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>Hidden δ: chain rule δ = (Σₖ wₖ·δₖ of the next layer) · f′(z)</source>
+        <translation>隐藏层 δ：链式法则 δ = (下一层的 Σₖ wₖ·δₖ) · f′(z)</translation>
+    </message>
+    <message>
+        <source>Weight gradient: ∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a of the previous layer</source>
+        <translation>权重梯度：∂L/∂w = ∂L/∂z · ∂z/∂w = δ · 上一层的 a</translation>
+    </message>
+    <message>
+        <source>Bias gradient: ∂L/∂b = δ</source>
+        <translation>偏置梯度：∂L/∂b = δ</translation>
+    </message>
+    <message>
+        <source>Gradient with the regularization term</source>
+        <translation>加上正则化项的梯度</translation>
+    </message>
+    <message>
+        <source>Gradient descent: w′ = w − η·g</source>
+        <translation>梯度下降：w′ = w − η·g</translation>
+    </message>
+    <message>
+        <source>Momentum: v = μ·v₀ − η·g (first step from rest: v₀ = 0)</source>
+        <translation>动量：v = μ·v₀ − η·g（从静止开始的第一步：v₀ = 0）</translation>
+    </message>
+    <message>
+        <source>Momentum update: w′ = w + v</source>
+        <translation>动量更新：w′ = w + v</translation>
+    </message>
+    <message>
+        <source>Adam, first moment: m = β₁·m₀ + (1 − β₁)·g (first step: m₀ = 0)</source>
+        <translation>Adam 一阶矩：m = β₁·m₀ + (1 − β₁)·g（第一步：m₀ = 0）</translation>
+    </message>
+    <message>
+        <source>Adam, second moment: s = β₂·s₀ + (1 − β₂)·g² (first step: s₀ = 0)</source>
+        <translation>Adam 二阶矩：s = β₂·s₀ + (1 − β₂)·g²（第一步：s₀ = 0）</translation>
+    </message>
+    <message>
+        <source>Adam, bias correction: m̂ = m / (1 − β₁ᵗ), t = 1</source>
+        <translation>Adam 偏差修正：m̂ = m / (1 − β₁ᵗ)，t = 1</translation>
+    </message>
+    <message>
+        <source>Adam, bias correction: ŝ = s / (1 − β₂ᵗ), t = 1</source>
+        <translation>Adam 偏差修正：ŝ = s / (1 − β₂ᵗ)，t = 1</translation>
+    </message>
+    <message>
+        <source>Adam update: w′ = w − η·m̂ / (√ŝ + ε)</source>
+        <translation>Adam 更新：w′ = w − η·m̂ / (√ŝ + ε)</translation>
+    </message>
+    <message>
+        <source>Not trainable: the update leaves this parameter unchanged</source>
+        <translation>不可训练：更新不会改变这个参数</translation>
+    </message>
+    <message>
+        <source>Loss: half squared error ½·Σ(a − y)²</source>
+        <translation>损失：半平方误差 ½·Σ(a − y)²</translation>
+    </message>
+    <message>
+        <source>Loss: binary cross-entropy −Σ[y·ln a + (1 − y)·ln(1 − a)], computed from z: −ln a = softplus(−z), −ln(1 − a) = softplus(z)</source>
+        <translation>损失：二元交叉熵 −Σ[y·ln a + (1 − y)·ln(1 − a)]，由 z 计算：−ln a = softplus(−z)，−ln(1 − a) = softplus(z)</translation>
+    </message>
+    <message>
+        <source>Loss: softmax cross-entropy −Σ y·ln a, computed from z: −ln aₖ = logsumexp(z) − zₖ</source>
+        <translation>损失：softmax 交叉熵 −Σ y·ln a，由 z 计算：−ln aₖ = logsumexp(z) − zₖ</translation>
+    </message>
+    <message>
+        <source>Loss gradient at the output: ∂L/∂a = a − y</source>
+        <translation>输出处的损失梯度：∂L/∂a = a − y</translation>
+    </message>
+    <message>
+        <source>Loss gradient at the output: ∂L/∂a = −y/a + (1 − y)/(1 − a), with 1/a = 1 + e^(−z) and 1/(1 − a) = 1 + e^z</source>
+        <translation>输出处的损失梯度：∂L/∂a = −y/a + (1 − y)/(1 − a)，其中 1/a = 1 + e^(−z)，1/(1 − a) = 1 + e^z</translation>
+    </message>
+    <message>
+        <source>Loss gradient at the output: ∂L/∂a = −y/a, with 1/a = e^(logsumexp(z) − z)</source>
+        <translation>输出处的损失梯度：∂L/∂a = −y/a，其中 1/a = e^(logsumexp(z) − z)</translation>
+    </message>
+    <message>
+        <source>Activation derivative: σ′(z) = a·(1 − a)</source>
+        <translation>激活函数的导数：σ′(z) = a·(1 − a)</translation>
+    </message>
+    <message>
+        <source>Activation derivative: tanh′(z) = 1 − a²</source>
+        <translation>激活函数的导数：tanh′(z) = 1 − a²</translation>
+    </message>
+    <message>
+        <source>Activation derivative: relu′(z) = 1 if z &gt; 0, else 0</source>
+        <translation>激活函数的导数：z &gt; 0 时 relu′(z) = 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>Activation derivative: leaky_relu′(z) = 1 if z &gt; 0, else 0.01</source>
+        <translation>激活函数的导数：z &gt; 0 时 leaky_relu′(z) = 1，否则为 0.01</translation>
+    </message>
+    <message>
+        <source>Activation derivative: linear′(z) = 1</source>
+        <translation>激活函数的导数：linear′(z) = 1</translation>
+    </message>
+</context>
+<context>
     <name>NetworkScene</name>
     <message>
         <source>… %1 more</source>
@@ -1629,6 +1740,10 @@
     <message>
         <source>Insert a hidden layer here</source>
         <translation>在此插入一个隐藏层</translation>
+    </message>
+    <message>
+        <source>(frozen)</source>
+        <translation>（已冻结）</translation>
     </message>
     <message>
         <source>selected: %1</source>
@@ -1688,6 +1803,42 @@
     <message>
         <source>Enable link</source>
         <translation>启用连接</translation>
+    </message>
+    <message>
+        <source>Freeze weight (not trained)</source>
+        <translation>冻结权重（不训练）</translation>
+    </message>
+    <message>
+        <source>Unfreeze weight</source>
+        <translation>解冻权重</translation>
+    </message>
+    <message>
+        <source>Freeze bias (not trained)</source>
+        <translation>冻结偏置（不训练）</translation>
+    </message>
+    <message>
+        <source>Unfreeze bias</source>
+        <translation>解冻偏置</translation>
+    </message>
+    <message>
+        <source>Freeze layer</source>
+        <translation>冻结层</translation>
+    </message>
+    <message>
+        <source>Freeze all weights into this layer</source>
+        <translation>冻结进入本层的所有权重</translation>
+    </message>
+    <message>
+        <source>Freeze all biases of this layer</source>
+        <translation>冻结本层的所有偏置</translation>
+    </message>
+    <message>
+        <source>Unfreeze all weights into this layer</source>
+        <translation>解冻进入本层的所有权重</translation>
+    </message>
+    <message>
+        <source>Unfreeze all biases of this layer</source>
+        <translation>解冻本层的所有偏置</translation>
     </message>
     <message>
         <source>Edit input value…</source>
@@ -2037,10 +2188,6 @@
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
-    <message>
-        <source>Training diverged (the loss became infinite or NaN); the last finite weights were kept. Try a smaller learning rate.</source>
-        <translation>训练发散（损失变为无穷大或 NaN）；已保留最后一组有限的权重。请尝试更小的学习率。</translation>
-    </message>
 </context>
 <context>
     <name>TrainingController</name>
@@ -2216,8 +2363,8 @@
         <translation>输出、损失</translation>
     </message>
     <message>
-        <source>The learning rate must be greater than 0.</source>
-        <translation>学习率必须大于 0。</translation>
+        <source>The learning rate must be greater than 0 and at most %1.</source>
+        <translation>学习率必须大于 0 且不超过 %1。</translation>
     </message>
     <message>
         <source>“%1” is not a number.</source>
@@ -2266,10 +2413,6 @@
     <message>
         <source>Play</source>
         <translation>播放</translation>
-    </message>
-    <message>
-        <source>Training diverged: the loss became infinite or NaN. The last finite weights were kept. Try a smaller learning rate.</source>
-        <translation>训练发散：损失变为无穷大或 NaN。已保留最后一组有限的权重。请尝试更小的学习率。</translation>
     </message>
     <message>
         <source>Stopped at epoch %1, the “Stop at epoch” limit. Raise the limit (or set it to off) to train on.</source>
