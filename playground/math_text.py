@@ -17,6 +17,11 @@ from core.formula import Call, Num, Pow, Prod, Quot, Sum, Sym
 from .formatting import format_number
 
 
+def table_tr(text: str) -> str:
+    """A title from the tables below (QT_TRANSLATE_NOOP files them in the MathText context)."""
+    return QCoreApplication.translate("MathText", text)
+
+
 def tr(text: str) -> str:
     # lupdate files a bare tr("…") of a module in the empty context: look it up there
     return QCoreApplication.translate("", text)
@@ -203,11 +208,11 @@ _DERIVATIVE_TITLES = {
 def title_of(e: Explanation) -> str:
     r = e.rule
     if r == "loss":
-        return tr(_LOSS_TITLES.get(e.function, "Loss"))
+        return table_tr(_LOSS_TITLES.get(e.function, "Loss"))
     if r == "loss_gradient":
-        return tr(_LOSS_GRADIENT_TITLES.get(e.function, _TITLES[r]))
+        return table_tr(_LOSS_GRADIENT_TITLES.get(e.function, _TITLES[r]))
     if r == "derivative":
-        return tr(_DERIVATIVE_TITLES.get(e.function, _TITLES[r]))
+        return table_tr(_DERIVATIVE_TITLES.get(e.function, _TITLES[r]))
     if r == "output_delta_fused" and e.function == "softmax_cross_entropy" and isinstance(
             e.formula, Sum) and isinstance(e.formula.terms[0][1], Prod):
         return tr("Output δ: softmax with cross-entropy, δ = a·Σy − y (the targets do not sum to 1)")
@@ -216,7 +221,7 @@ def title_of(e: Explanation) -> str:
             "Gradient with L1 regularization: g = ∂L/∂w + λ·sign(w)")
     if r == "weight_gradient" and isinstance(e.formula, Num):
         return tr("Weight gradient (link disabled)")
-    return tr(_TITLES.get(r, r))
+    return table_tr(_TITLES.get(r, r))
 
 
 

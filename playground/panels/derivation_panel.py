@@ -141,10 +141,12 @@ class DerivationPanel(QWidget):
         """The document's own note (e.g. where the source article's arithmetic slips and what
         the correct numbers are), under the derivation, so it is read beside the numbers."""
         from html import escape
-        text = (self.doc.project.description or "").strip()
+        from ..i18n import current_language
+        text = (self.doc.project.text("description", current_language()) or "").strip()
         self.note.setVisible(bool(text))
         self.note_area.setVisible(bool(text))
-        self.note.setText(f"<b>{self.tr('About this document')}</b><br/>{escape(text)}" if text else "")
+        title = self.tr("About this document")      # (lupdate cannot see into an f-string)
+        self.note.setText(f"<b>{title}</b><br/>{escape(text)}" if text else "")
 
     def plain_text(self) -> str:
         """What the panel shows (brought up to date first if it was hidden)."""

@@ -624,6 +624,10 @@
         <source>Nothing computed yet for this item: step forward (or backward) to reach it.</source>
         <translation>此项尚未计算：请向前（或向后）单步到达它。</translation>
     </message>
+    <message>
+        <source>About this document</source>
+        <translation>关于本文档</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>

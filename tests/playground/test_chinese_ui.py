@@ -19,7 +19,8 @@ from ..conftest import EXAMPLES
 
 ALLOWED = set("""
 backprop playground tensorflow relu leaky tanh sigmoid softmax sgd adam xavier csv json rmse nan
-ctrl shift sin exp log max min fft png english okabe ito prev next null pyqtgraph noto
+ctrl shift sin exp log max min fft png english okabe ito prev next null pyqtgraph noto linear
+logsumexp softplus sign
 """.split())
 """Proper names, function and method names, file types and key names that stay as they are."""
 
