@@ -18,6 +18,7 @@ import math
 import re
 
 from .errors import EngineError
+from .messages import Message as M
 from .scalar_graph import Graph, GraphBuilder, GraphError, Value
 
 MAX_LENGTH = 2000
@@ -32,14 +33,18 @@ _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div"}
 _SIGN_RUN = re.compile(r"[-+~](?:\s*[-+~])*")
 
 _REFUSED = {
-    ast.Attribute: "attribute access with '.'", ast.Subscript: "indexing with [ ]",
-    ast.Slice: "slices", ast.Lambda: "lambda", ast.ListComp: "comprehensions",
-    ast.SetComp: "comprehensions", ast.DictComp: "comprehensions",
-    ast.GeneratorExp: "comprehensions", ast.Compare: "comparisons",
-    ast.BoolOp: "'and' / 'or'", ast.IfExp: "'if … else'", ast.List: "lists",
-    ast.Tuple: "tuples (or a stray comma)", ast.Set: "sets", ast.Dict: "dictionaries",
-    ast.JoinedStr: "f-strings", ast.FormattedValue: "f-strings", ast.NamedExpr: "':='",
-    ast.Starred: "'*' unpacking", ast.Await: "await", ast.Yield: "yield",
+    ast.Attribute: M("expr.attribute", "attribute access with '.'"),
+    ast.Subscript: M("expr.indexing", "indexing with [ ]"), ast.Slice: M("expr.slices", "slices"),
+    ast.Lambda: "lambda", ast.ListComp: M("expr.comprehensions", "comprehensions"),
+    ast.SetComp: M("expr.comprehensions", "comprehensions"),
+    ast.DictComp: M("expr.comprehensions", "comprehensions"),
+    ast.GeneratorExp: M("expr.comprehensions", "comprehensions"),
+    ast.Compare: M("expr.comparisons", "comparisons"), ast.BoolOp: "'and' / 'or'",
+    ast.IfExp: "'if … else'", ast.List: M("expr.lists", "lists"),
+    ast.Tuple: M("expr.tuples", "tuples (or a stray comma)"), ast.Set: M("expr.sets", "sets"),
+    ast.Dict: M("expr.dicts", "dictionaries"), ast.JoinedStr: "f-strings",
+    ast.FormattedValue: "f-strings", ast.NamedExpr: "':='",
+    ast.Starred: M("expr.unpacking", "'*' unpacking"), ast.Await: "await", ast.Yield: "yield",
     ast.YieldFrom: "yield",
 }
 
@@ -66,13 +71,13 @@ def variables_of(graph: Graph) -> list[str]:
 
 def _parse(text: str) -> ast.Expression:
     if not isinstance(text, str):
-        raise ExpressionError("a formula must be text")
+        raise ExpressionError(M("expr.not_text", "a formula must be text"))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(f"the formula is too long ({len(text)} characters; "
-                              f"at most {MAX_LENGTH})")
+        raise ExpressionError(M("expr.too_long", "the formula is too long ({n} characters; at most {most})",
+                                n=len(text), most=MAX_LENGTH))
     text = text.strip()
     if not text:
-        raise ExpressionError("the formula is empty")
+        raise ExpressionError(M("expr.empty", "the formula is empty"))
     depth = deepest = 0
     for ch in text:
         if ch in "([{":
@@ -82,14 +87,16 @@ def _parse(text: str) -> ast.Expression:
             depth -= 1
     signs = max((sum(c in "+-~" for c in m.group()) for m in _SIGN_RUN.finditer(text)), default=0)
     if deepest > MAX_DEPTH or signs > MAX_DEPTH:
-        raise ExpressionError(f"the formula is nested more than {MAX_DEPTH} levels deep")
+        raise ExpressionError(M("expr.too_deep", "the formula is nested more than {n} levels deep", n=MAX_DEPTH))
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as err:
-        where = f" at column {err.offset}" if err.offset else ""
-        raise ExpressionError(f"not a valid formula{where}: {err.msg}") from None
+        if err.offset:
+            raise ExpressionError(M("expr.syntax_at", "not a valid formula at column {column}: {error}",
+                                    column=err.offset, error=err.msg)) from None
+        raise ExpressionError(M("expr.syntax", "not a valid formula: {error}", error=err.msg)) from None
     except (RecursionError, MemoryError, ValueError, OverflowError):
-        raise ExpressionError("the formula is too complex to read") from None
+        raise ExpressionError(M("expr.too_complex", "the formula is too complex to read")) from None
     _check_size(tree)
     return tree
 
@@ -101,11 +108,11 @@ def _check_size(tree: ast.Expression) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise ExpressionError(f"the formula is nested more than {MAX_DEPTH} levels deep")
+            raise ExpressionError(M("expr.too_deep", "the formula is nested more than {n} levels deep", n=MAX_DEPTH))
         if isinstance(node, ast.expr):
             count += 1
             if count > MAX_NODES:
-                raise ExpressionError(f"the formula has more than {MAX_NODES} parts")
+                raise ExpressionError(M("expr.too_many_parts", "the formula has more than {n} parts", n=MAX_NODES))
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
@@ -119,9 +126,10 @@ def _number(node: ast.AST) -> float | None:
         try:
             v = float(node.value)
         except OverflowError:
-            raise ExpressionError(f"the number {node.value} is too large") from None
+            raise ExpressionError(M("expr.number_too_large", "the number {value} is too large",
+                                        value=node.value)) from None
         if not math.isfinite(v):
-            raise ExpressionError("numbers must be finite")
+            raise ExpressionError(M("expr.not_finite", "numbers must be finite"))
         return sign * v
     return None
 
@@ -136,28 +144,28 @@ class _Converter:
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _REFUSED.get(type(node), type(node).__name__)
-            raise ExpressionError(f"not allowed in a formula: {what}")
+            raise ExpressionError(M("expr.not_allowed", "not allowed in a formula: {what}", what=what))
         return method(node)
 
     def _BinOp(self, node: ast.BinOp) -> Value:
         if isinstance(node.op, ast.Pow):
             p = _number(node.right)
             if p is None:
-                raise ExpressionError("the exponent of ** must be a constant number (x**2); "
-                                      "for a variable exponent write exp(y*log(x))")
+                raise ExpressionError(M("expr.exponent", "the exponent of ** must be a constant number (x**2); "
+                                        "for a variable exponent write exp(y*log(x))"))
             return self.b.apply("pow", self.convert(node.left), const=p)
         if isinstance(node.op, ast.BitXor):
-            raise ExpressionError("use ** for powers (x**2), not ^")
+            raise ExpressionError(M("expr.caret", "use ** for powers (x**2), not ^"))
         op = _BINOPS.get(type(node.op))
         if op is None:
-            raise ExpressionError("only the operators + - * / ** are allowed")
+            raise ExpressionError(M("expr.operators", "only the operators + - * / ** are allowed"))
         return self.b.apply(op, self.convert(node.left), self.convert(node.right))
 
     def _UnaryOp(self, node: ast.UnaryOp) -> Value:
         if isinstance(node.op, ast.UAdd):
             return self.convert(node.operand)
         if not isinstance(node.op, ast.USub):
-            raise ExpressionError("only the signs + and - may stand before a value")
+            raise ExpressionError(M("expr.signs", "only the signs + and - may stand before a value"))
         value = _number(node)
         if value is not None:
             return self.b.const(value)
@@ -165,25 +173,29 @@ class _Converter:
 
     def _Call(self, node: ast.Call) -> Value:
         if not isinstance(node.func, ast.Name):
-            raise ExpressionError("only the functions " + ", ".join(FUNCTIONS) +
-                                  " may be called, by name")
+            raise ExpressionError(M("expr.call_by_name", "only the functions {names} may be called, by name",
+                                    names=", ".join(FUNCTIONS)))
         name = node.func.id
         if name not in FUNCTIONS:
-            raise ExpressionError(f"unknown function {name!r} (known: {', '.join(FUNCTIONS)})")
+            raise ExpressionError(M("expr.unknown_function", "unknown function {name} (known: {names})",
+                                    name=repr(name), names=", ".join(FUNCTIONS)))
         if node.keywords:
-            raise ExpressionError(f"{name}() takes no keyword arguments")
+            raise ExpressionError(M("expr.keywords", "{name}() takes no keyword arguments", name=name))
         n, want = len(node.args), FUNCTIONS[name]
         if (want and n != want) or (not want and n < 2):
-            need = "one argument" if want == 1 else "two or more arguments"
-            raise ExpressionError(f"{name}() takes {need}, got {n}")
+            if want == 1:
+                raise ExpressionError(M("expr.one_argument", "{name}() takes one argument, got {n}",
+                                        name=name, n=n))
+            raise ExpressionError(M("expr.two_arguments", "{name}() takes two or more arguments, got {n}",
+                                    name=name, n=n))
         return self.b.apply(name, *(self.convert(a) for a in node.args))
 
     def _Name(self, node: ast.Name) -> Value:
         name = node.id
         if name in FUNCTIONS:
-            raise ExpressionError(f"{name} is a function: write {name}(…)")
+            raise ExpressionError(M("expr.is_function", "{name} is a function: write {name}(…)", name=name))
         if name.startswith("_"):
-            raise ExpressionError(f"names starting with '_' are not allowed ({name})")
+            raise ExpressionError(M("expr.underscore", "names starting with '_' are not allowed ({name})", name=name))
         return self.b.input(name)
 
     def _Constant(self, node: ast.Constant) -> Value:
@@ -192,9 +204,9 @@ class _Converter:
             return self.b.const(value)
         v = node.value
         if isinstance(v, bool):
-            raise ExpressionError(f"{v} is not a number")
+            raise ExpressionError(M("expr.bool", "{value} is not a number", value=v))
         if isinstance(v, (str, bytes)):
-            raise ExpressionError("text in quotes is not allowed; only numbers and names")
+            raise ExpressionError(M("expr.quotes", "text in quotes is not allowed; only numbers and names"))
         if isinstance(v, complex):
-            raise ExpressionError("complex numbers are not allowed")
-        raise ExpressionError(f"{v!r} is not allowed in a formula")
+            raise ExpressionError(M("expr.complex", "complex numbers are not allowed"))
+        raise ExpressionError(M("expr.value_not_allowed", "{value} is not allowed in a formula", value=repr(v)))

@@ -10,7 +10,8 @@ switches to a high-contrast palette. Leaving it restores what was there before.
 """
 from __future__ import annotations
 
-import pyqtgraph as pg
+import sys
+
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QToolBar
@@ -148,7 +149,8 @@ class Presentation(QObject):
             if isinstance(item, items.LinkLayerItem):
                 item.restyled()
         w.view.scene().update()
-        w.training.boundary_plot.recolour()
+        if w.training.plots_built():             # (built later, they start in the new colours)
+            w.training.boundary_plot.recolour()
         w.training.thumbnails.recompute()
         data_panel._THUMBS.clear()
         for key, button in w.training.data_panel.dataset_buttons.items():
@@ -212,8 +214,10 @@ class Presentation(QObject):
                 w.docks[key].setVisible(visible)
         factor = SCALE if on else 1.0
         w.derivation_panel.set_font_scale(factor)
-        for view in w.findChildren(pg.GraphicsView):
-            scale_plot_axes(view, factor)
+        pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
+        if pg is not None:
+            for view in w.findChildren(pg.GraphicsView):
+                scale_plot_axes(view, factor)
         w.view.set_text_scale(factor)
 
 
@@ -222,6 +226,7 @@ _AXIS_BASE: dict[int, tuple] = {}
 
 def scale_plot_axes(view, factor: float) -> None:
     """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual."""
+    import pyqtgraph as pg
     for item in view.scene().items():
         if not isinstance(item, pg.AxisItem):
             continue

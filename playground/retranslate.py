@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-import pyqtgraph as pg
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
@@ -68,7 +69,8 @@ def _action_slots(a: QAction):
 
 def _item_slots(item):
     yield Slot(item, "toolTip", item.toolTip, item.setToolTip)
-    if isinstance(item, pg.LabelItem):               # plot legends and captions
+    pg = sys.modules.get("pyqtgraph")                # loaded with the first plot only
+    if pg is not None and isinstance(item, pg.LabelItem):   # plot legends and captions
         yield Slot(item, "label", lambda: item.text or "", item.setText)
         return
     if isinstance(item, QGraphicsSimpleTextItem):

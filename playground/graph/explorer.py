@@ -17,6 +17,7 @@ from core.expression import ExpressionError, parse_expression
 from core.unroll import unroll_network, unroll_neuron
 
 from ..formatting import format_number
+from ..engine_text import error_text
 from ..widgets import arg, symbol_text
 from .derivation import Deriver
 from .graph_scene import GraphScene
@@ -173,7 +174,7 @@ class GraphExplorer(QWidget):
         try:
             graph = parse_expression(text)
         except ExpressionError as err:
-            self.show_error(arg(self.tr("Cannot build this formula: %1"), err))
+            self.show_error(arg(self.tr("Cannot build this formula: %1"), error_text(err)))
             return False
         except (RecursionError, MemoryError):
             self.show_error(self.tr("Cannot build this formula: it is too complex."))
@@ -234,7 +235,7 @@ class GraphExplorer(QWidget):
                 title = arg(self.tr("Loss L of the network for the sample x = (%1), y = (%2)"),
                             xs, ys)
         except (EngineError, ValueError) as err:
-            self.show_error(arg(self.tr("Cannot show this graph: %1"), err))
+            self.show_error(arg(self.tr("Cannot show this graph: %1"), error_text(err)))
             return False
         position = self.stepper.position if keep_position and self.stepper else 0
         same = keep_position and self.graph is not None and len(self.graph) == len(graph)
@@ -276,7 +277,7 @@ class GraphExplorer(QWidget):
         try:
             stepper = GraphStepper(graph, values)
         except EngineError as err:
-            self.show_error(arg(self.tr("Cannot show this graph: %1"), err))
+            self.show_error(arg(self.tr("Cannot show this graph: %1"), error_text(err)))
             return
         self.show_error("")
         self.graph, self.stepper = graph, stepper
@@ -294,7 +295,7 @@ class GraphExplorer(QWidget):
             action()
             self.show_error("")
         except EngineError as err:
-            self.show_error(arg(self.tr("This step cannot be computed: %1"), err))
+            self.show_error(arg(self.tr("This step cannot be computed: %1"), error_text(err)))
         self._refresh()
 
     def _goto(self, position: int) -> None:
@@ -321,7 +322,7 @@ class GraphExplorer(QWidget):
             new = g.gradient_descent_step(lr)
             new_f = g.value
         except EngineError as err:
-            self.show_error(arg(self.tr("The descent step cannot be computed: %1"), err))
+            self.show_error(arg(self.tr("The descent step cannot be computed: %1"), error_text(err)))
             s.goto(s.position)
             return
         s.values.update(new)

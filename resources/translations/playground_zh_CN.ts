@@ -630,6 +630,33 @@
     </message>
 </context>
 <context>
+    <name>Divergence</name>
+    <message>
+        <source>the loss or a weight became infinite or NaN</source>
+        <translation>损失或某个权重变为无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>a weight grew beyond ±1,000,000</source>
+        <translation>某个权重超出了 ±1,000,000</translation>
+    </message>
+    <message>
+        <source>the loss exploded (to more than 1000 times its starting value)</source>
+        <translation>损失爆炸（超过起始值的 1000 倍）</translation>
+    </message>
+    <message>
+        <source>the loss rose above its starting value and stayed there for 10 epochs</source>
+        <translation>损失升到起始值以上并持续了 10 个训练周期</translation>
+    </message>
+    <message>
+        <source>This update diverges: %1. The parameters were not changed; try a smaller learning rate.</source>
+        <translation>这次更新发散：%1。参数没有改变；请尝试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>Training diverged: %1. The last good weights were kept; try a smaller learning rate.</source>
+        <translation>训练发散：%1。已保留最后一组正常的权重；请尝试更小的学习率。</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>This document has no data set or no input features to train on.</source>
@@ -993,6 +1020,150 @@
     <message>
         <source>expected true or false, got {got}</source>
         <translation>应为 true 或 false，实际为{got}</translation>
+    </message>
+    <message>
+        <source>attribute access with &apos;.&apos;</source>
+        <translation>用“.”访问属性</translation>
+    </message>
+    <message>
+        <source>indexing with [ ]</source>
+        <translation>用 [ ] 索引</translation>
+    </message>
+    <message>
+        <source>slices</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>comprehensions</source>
+        <translation>推导式</translation>
+    </message>
+    <message>
+        <source>comparisons</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>lists</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>tuples (or a stray comma)</source>
+        <translation>元组（或多余的逗号）</translation>
+    </message>
+    <message>
+        <source>sets</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>dictionaries</source>
+        <translation>字典</translation>
+    </message>
+    <message>
+        <source>&apos;*&apos; unpacking</source>
+        <translation>“*”解包</translation>
+    </message>
+    <message>
+        <source>a formula must be text</source>
+        <translation>公式必须是文本</translation>
+    </message>
+    <message>
+        <source>the formula is too long ({n} characters; at most {most})</source>
+        <translation>公式太长（{n} 个字符；最多 {most} 个）</translation>
+    </message>
+    <message>
+        <source>the formula is empty</source>
+        <translation>公式为空</translation>
+    </message>
+    <message>
+        <source>the formula is nested more than {n} levels deep</source>
+        <translation>公式嵌套超过 {n} 层</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed in a formula</source>
+        <translation>公式中不允许出现 {value}</translation>
+    </message>
+    <message>
+        <source>not a valid formula: {error}</source>
+        <translation>不是有效的公式：{error}</translation>
+    </message>
+    <message>
+        <source>the formula is too complex to read</source>
+        <translation>公式太复杂，无法读取</translation>
+    </message>
+    <message>
+        <source>numbers must be finite</source>
+        <translation>数必须是有限的</translation>
+    </message>
+    <message>
+        <source>not allowed in a formula: {what}</source>
+        <translation>公式中不允许：{what}</translation>
+    </message>
+    <message>
+        <source>use ** for powers (x**2), not ^</source>
+        <translation>乘方请用 **（x**2），不要用 ^</translation>
+    </message>
+    <message>
+        <source>only the operators + - * / ** are allowed</source>
+        <translation>只允许运算符 + - * / **</translation>
+    </message>
+    <message>
+        <source>only the signs + and - may stand before a value</source>
+        <translation>值前面只能有正负号 + 和 -</translation>
+    </message>
+    <message>
+        <source>only the functions {names} may be called, by name</source>
+        <translation>只能按名称调用函数 {names}</translation>
+    </message>
+    <message>
+        <source>unknown function {name} (known: {names})</source>
+        <translation>未知的函数 {name}（已知：{names}）</translation>
+    </message>
+    <message>
+        <source>{name}() takes no keyword arguments</source>
+        <translation>{name}() 不接受关键字参数</translation>
+    </message>
+    <message>
+        <source>{name}() takes two or more arguments, got {n}</source>
+        <translation>{name}() 需要两个或更多参数，实际为 {n} 个</translation>
+    </message>
+    <message>
+        <source>{name} is a function: write {name}(…)</source>
+        <translation>{name} 是函数：请写成 {name}(…)</translation>
+    </message>
+    <message>
+        <source>names starting with &apos;_&apos; are not allowed ({name})</source>
+        <translation>不允许以“_”开头的名称（{name}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数</translation>
+    </message>
+    <message>
+        <source>text in quotes is not allowed; only numbers and names</source>
+        <translation>不允许引号中的文本；只能用数和名称</translation>
+    </message>
+    <message>
+        <source>complex numbers are not allowed</source>
+        <translation>不允许复数</translation>
+    </message>
+    <message>
+        <source>not a valid formula at column {column}: {error}</source>
+        <translation>不是有效的公式，第 {column} 列：{error}</translation>
+    </message>
+    <message>
+        <source>the formula has more than {n} parts</source>
+        <translation>公式的组成部分超过 {n} 个</translation>
+    </message>
+    <message>
+        <source>the number {value} is too large</source>
+        <translation>数 {value} 太大</translation>
+    </message>
+    <message>
+        <source>the exponent of ** must be a constant number (x**2); for a variable exponent write exp(y*log(x))</source>
+        <translation>** 的指数必须是常数（x**2）；变量指数请写成 exp(y*log(x))</translation>
+    </message>
+    <message>
+        <source>{name}() takes one argument, got {n}</source>
+        <translation>{name}() 需要一个参数，实际为 {n} 个</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,16 @@ def test_an_unknown_code_or_a_changed_template_shows_the_english_text(chinese):
     assert engine_text.render(Message("no.such.code", "plain {x}", x=1)) == "plain 1"
     assert engine_text.render(Message("net.max_layers", "changed {n}", n=3)) == "changed 3"
     assert QCoreApplication.translate("EngineMessages", "missing") == "缺失"
+
+
+def test_formula_errors_and_divergence_read_in_chinese(chinese):
+    from core.expression import ExpressionError, parse_expression
+    from playground.divergence_text import divergence_text
+    with pytest.raises(ExpressionError) as info:
+        parse_expression("x ^ 2")
+    assert str(info.value) == "use ** for powers (x**2), not ^"
+    assert engine_text.error_text(info.value) == "乘方请用 **（x**2），不要用 ^"
+    with pytest.raises(ExpressionError) as info:
+        parse_expression("[x, y]")
+    assert engine_text.error_text(info.value) == "公式中不允许：列表"
+    assert divergence_text("parameters", "update").startswith("这次更新发散：某个权重超出了")
