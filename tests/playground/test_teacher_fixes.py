@@ -388,3 +388,37 @@ def test_a_generated_set_keeps_its_split_when_a_point_is_drawn(qtbot, window):
     assert rows(test.points) == rows(before_test)              # nothing changed sides
     assert rows(train.points[:-1]) == rows(before_train) and len(train) == len(before_train) + 1
     assert tuple(np.round(train.points[-1], 1)) == (0.5, 0.5)
+
+
+# ---------------------------------------------------------------- 9: every optimizer setting
+def _type_into(qtbot, edit, text):
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key_Return)
+
+
+def test_momentum_and_adam_settings_in_the_training_layout(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    panel, doc = window.training.training_panel, window.doc
+    combo = panel.optimizer_combo
+    assert not panel.momentum_edit.isVisible() and not panel.beta1_edit.isVisible()
+    combo.setCurrentIndex(combo.findData("momentum"))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.momentum_edit.isVisible() and not panel.beta1_edit.isVisible()
+    _type_into(qtbot, panel.momentum_edit, "0.5")
+    assert doc.project.optimizer.momentum == 0.5
+    _type_into(qtbot, panel.momentum_edit, "1")                      # core refuses μ ≥ 1
+    assert panel.momentum_edit.is_invalid() and doc.project.optimizer.momentum == 0.5
+    assert "below 1" in panel.momentum_edit.toolTip()
+    combo.setCurrentIndex(combo.findData("adam"))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.beta1_edit.isVisible() and panel.epsilon_edit.isVisible()
+    for edit, text, field in ((panel.beta1_edit, "0.8", "beta1"), (panel.beta2_edit, "0.99", "beta2"),
+                              (panel.epsilon_edit, "1e-6", "epsilon")):
+        _type_into(qtbot, edit, text)
+        assert getattr(doc.project.optimizer, field) == float(text)
+    _type_into(qtbot, panel.beta2_edit, "-0.1")
+    assert panel.beta2_edit.is_invalid() and doc.project.optimizer.beta2 == 0.99
+    doc.undo_stack.undo()                                            # each is one undo step
+    assert doc.project.optimizer.epsilon == 1e-8
