@@ -100,6 +100,7 @@ class DataPanel(QWidget):
         self.seed_spin.setToolTip(self.tr("The random seed of the points and of the split"))
         self.seed_spin.valueChanged.connect(lambda v: self._set(self.tr("Change seed"), "seed", seed=v))
         self.classes_spin = QSpinBox(minimum=3, maximum=5)
+        self.classes_spin.setToolTip(self.tr("How many classes the data set has"))
         self.classes_spin.valueChanged.connect(
             lambda v: self._set(self.tr("Change number of classes"), "classes", n_classes=v))
         form = QFormLayout()
@@ -114,10 +115,13 @@ class DataPanel(QWidget):
         self.regenerate_button.clicked.connect(self.regenerate)
         self.clear_button = QPushButton(self.tr("Clear points"))
         self.clear_button.clicked.connect(self.clear_points)
+        self.clear_button.setToolTip(self.tr("Remove every point, to draw your own on the Output view"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.clicked.connect(self.import_csv)
+        self.import_button.setToolTip(self.tr("Read points from a CSV file with rows x1,x2,label"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
+        self.export_button.setToolTip(self.tr("Write every point to a CSV file (x1,x2,label)"))
         buttons = QGridLayout()
         for k, b in enumerate((self.regenerate_button, self.clear_button, self.import_button,
                                self.export_button)):
@@ -129,6 +133,7 @@ class DataPanel(QWidget):
         for k, name in enumerate(FEATURE_NAMES):
             box = QCheckBox(FEATURE_LABELS[name])
             box.toggled.connect(lambda _on: self._features_toggled())
+            box.setToolTip(self.tr("Feed %1 to the network as an input").replace("%1", FEATURE_LABELS[name]))
             fgrid.addWidget(box, k // 4, k % 4)
             self.feature_boxes[name] = box
         self.hint_label = QLabel()
@@ -153,6 +158,7 @@ class DataPanel(QWidget):
         s = QSlider(Qt.Horizontal, minimum=lo, maximum=hi)
         s.setTracking(False)            # one command when the handle is released
         s.setAccessibleName(name)
+        s.setToolTip(name)
         return s
 
     def _pct(self, v: int) -> str:
@@ -279,7 +285,8 @@ class DataPanel(QWidget):
         self.noise_slider.setEnabled(spec is not None and not custom)
         placed = custom and spec.test_points is not None      # each point has its side
         self.ratio_slider.setToolTip(self.tr("Your points keep the side they were drawn on "
-                                             "(training or test)") if placed else "")
+                                             "(training or test)") if placed
+                                     else self.ratio_slider.accessibleName())
         self.regenerate_button.setEnabled(spec is not None and not custom)
         self.classes_spin.setEnabled(kind == "multiclass")
         self.classes_label.setVisible(kind == "multiclass")

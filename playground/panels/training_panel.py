@@ -60,8 +60,10 @@ class TrainingPanel(QWidget):
         self._icons = (style.standardIcon(QStyle.SP_MediaPlay), style.standardIcon(QStyle.SP_MediaPause))
         self.play_button = QPushButton()
         self.play_button.clicked.connect(controller.toggle)
+        self.play_button.setToolTip(self.tr("Train continuously on the data set; again to pause (Ctrl+Return)"))
         self.step_button = QPushButton(self.tr("Step one epoch"))
         self.step_button.clicked.connect(controller.step_epoch)
+        self.step_button.setToolTip(self.tr("Train exactly one epoch: every training point once (Ctrl+E)"))
         self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Back to the same initial weights; clears the history"))
         self.reset_button.clicked.connect(lambda: controller.reset_weights())
@@ -131,6 +133,17 @@ class TrainingPanel(QWidget):
         self.target_loss_edit = QLineEdit()
         self.target_loss_edit.setPlaceholderText(self.tr("off"))
         self.target_loss_edit.editingFinished.connect(self._commit_target_loss)
+        for w, tip in ((self.speed_combo, self.tr("Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit")),
+                       (self.learning_rate_combo, self.tr("The learning rate η: each update is w ← w − η·∂L/∂w")),
+                       (self.batch_spin, self.tr("Points per update (full: the whole training set, batch gradient descent)")),
+                       (self.optimizer_combo, self.tr("How the gradient becomes an update: plain SGD, with momentum, or Adam")),
+                       (self.regularization_combo, self.tr("A penalty on large weights added to the loss")),
+                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more)")),
+                       (self.activation_combo, self.tr("The activation of every hidden layer")),
+                       (self.init_seed_spin, self.tr("The random seed of the initial weights")),
+                       (self.max_epochs_spin, self.tr("Stop training when this epoch is reached (off: never)")),
+                       (self.target_loss_edit, self.tr("Stop training when the training loss is this low (empty: never)"))):
+            w.setToolTip(tip)
 
         form = QFormLayout()
         form.addRow(self.tr("Speed"), self.speed_combo)

@@ -422,3 +422,48 @@ def test_momentum_and_adam_settings_in_the_training_layout(qtbot, window):
     assert panel.beta2_edit.is_invalid() and doc.project.optimizer.beta2 == 0.99
     doc.undo_stack.undo()                                            # each is one undo step
     assert doc.project.optimizer.epsilon == 1e-8
+
+
+# ---------------------------------------------------------------- 24: Help
+def test_help_menu_guide_notation_about_and_whats_this(qtbot, window, monkeypatch):
+    texts = [a.text().replace("&", "") for a in window.help.menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Guide to the window", "Notation"] and "About Backprop Playground" in texts
+    _menu_action(window, "Help", "Guide").trigger()
+    guide = window.help.dialog.browser.toPlainText()
+    for words in ("Step by step", "Training", "Computational graph", "F6", "Ctrl+Y", "Shift+F1"):
+        assert words in guide
+    _menu_action(window, "Help", "Notation").trigger()
+    notation = window.help.dialog.browser.toPlainText()
+    for words in ("δ", "∂L/∂w", "layer 0", "numbered from 1"):
+        assert words in notation
+    window.help.dialog.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    _menu_action(window, "Help", "About").trigger()
+    import numpy
+    import PySide6
+    assert PySide6.__version__ in shown[0] and numpy.__version__ in shown[0]
+    assert "MIT" in shown[0] and "LGPL" in shown[0]
+    assert window.help.act_whats_this.shortcut().toString() == "Shift+F1"
+    for key in ("steps", "derivation", "inspector", "sample", "data", "training", "boundary", "loss"):
+        assert window.docks[key].widget().whatsThis()
+
+
+def test_every_control_has_a_tooltip(qtbot, window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                                   QLineEdit, QScrollBar)
+    _open(qtbot, window, "circle.json")
+    missing = []
+    for key in ("data", "training", "boundary", "loss", "steps", "sample", "inspector"):
+        root = window.docks[key].widget()
+        kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
+        for w in [w for kind in kinds for w in root.findChildren(kind)]:
+            if isinstance(w, QScrollBar):
+                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+                continue                    # the editor inside a combo / spin box
+            if w.metaObject().className().startswith("Q") and w.objectName().startswith("qt_"):
+                continue
+            if not w.toolTip():
+                missing.append(f"{key}: {type(w).__name__} {getattr(w, 'text', lambda: '')()!r}")
+    assert not missing, "\n".join(missing)
