@@ -156,6 +156,15 @@ def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
                     raise DocumentError(f"{path}[{i}][{j}]", f"expected true or false, got {_type_name(x)}")
                 out[i, j] = x
         return out
+    # fast path (a 1024 × 1024 layer in ~0.1 s): only JSON numbers, all finite once converted;
+    # anything else is named entry by entry below
+    if all(type(x) is float or type(x) is int for r in v for x in r):
+        try:
+            out = np.array(v, dtype=np.float64).reshape(rows, cols)
+        except OverflowError:  # an integer literal beyond the float range
+            out = None
+        if out is not None and np.isfinite(out).all():
+            return out
     return np.array([[_num(x, f"{path}[{i}][{j}]") for j, x in enumerate(r)] for i, r in enumerate(v)],
                     dtype=np.float64).reshape(rows, cols)
 
