@@ -234,7 +234,21 @@ class DataPanel(QWidget):
                                  self.tr("The file could not be read; your data is unchanged.")
                                  + "\n\n" + msg)
             return
-        self._push(lambda: ReplaceDataset(self.doc, data, self.tr("Import points")))
+        if self._push(lambda: ReplaceDataset(self.doc, data, self.tr("Import points"))):
+            self._report_outside(data)
+
+    def _report_outside(self, data) -> None:
+        """Points outside the plotted square are trained on but cannot be seen: say so."""
+        lo, hi = DOMAIN
+        outside = ~((data.points >= lo) & (data.points <= hi)).all(axis=1)
+        n = int(outside.sum())
+        if n:
+            x1, x2 = data.points[int(np.argmax(outside))]
+            self._hint(self.tr("%1 of the %2 imported points lie outside the plotted area "
+                               "(−6 … 6 on both axes), e.g. (%3, %4): they are trained on but "
+                               "cannot be seen. Scale the data to fit if you want to see them.")
+                       .replace("%1", str(n)).replace("%2", str(len(data)))
+                       .replace("%3", f"{x1:g}").replace("%4", f"{x2:g}"))
 
     def export_csv(self) -> None:
         data = full_dataset(self.doc.project.dataset)

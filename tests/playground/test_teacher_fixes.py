@@ -467,3 +467,48 @@ def test_every_control_has_a_tooltip(qtbot, window):
             if not w.toolTip():
                 missing.append(f"{key}: {type(w).__name__} {getattr(w, 'text', lambda: '')()!r}")
     assert not missing, "\n".join(missing)
+
+
+# ---------------------------------------------------------------- 10: CSV
+def test_csv_import_reports_points_off_the_plot_and_semicolons(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    _open(qtbot, window, "circle.json")
+    dp, doc = window.training.data_panel, window.doc
+    chosen = [None]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[0], ""))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: errors.append(text))
+    far = tmp_path / "far.csv"
+    far.write_text("x1,x2,label\n1,2,1\n40,3,-1\n-2,-1,1\n2,-9.5,-1\n", encoding="utf-8")
+    chosen[0] = str(far)
+    qtbot.mouseClick(dp.import_button, Qt.LeftButton)
+    assert len(doc.project.dataset.custom_points()) == 4
+    assert dp.hint_label.isVisible() and "2 of the 4" in dp.hint_label.text()
+    assert "40" in dp.hint_label.text()
+    semi = tmp_path / "semi.csv"
+    semi.write_text("x1;x2;label\n1;2;1\n", encoding="utf-8")
+    chosen[0] = str(semi)
+    qtbot.mouseClick(dp.import_button, Qt.LeftButton)
+    assert len(errors) == 1 and "';'" in errors[0] and "commas" in errors[0]
+    assert len(doc.project.dataset.custom_points()) == 4          # unchanged
+
+
+def test_csv_export_that_fails_leaves_the_old_file(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    import core.csvdata as csvdata
+    _open(qtbot, window, "circle.json")
+    dp = window.training.data_panel
+    target = tmp_path / "points.csv"
+    target.write_text("x1,x2,label\n1,1,1\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: errors.append(text))
+    real = csvdata.write_csv
+    monkeypatch.setattr(csvdata, "write_csv", lambda data: real(data)[:200] + "\ud800" + real(data))
+    qtbot.mouseClick(dp.export_button, Qt.LeftButton)             # fails half way (encoding)
+    assert len(errors) == 1
+    assert target.read_text(encoding="utf-8") == "x1,x2,label\n1,1,1\n"
+    assert not [p for p in tmp_path.iterdir() if "export" in p.name]     # no temp file left
+    monkeypatch.setattr(csvdata, "write_csv", real)
+    qtbot.mouseClick(dp.export_button, Qt.LeftButton)
+    assert len(csvdata.load_csv(target)) == len(window.doc.data_split()[0]) + len(window.doc.data_split()[1])
