@@ -512,3 +512,18 @@ def test_csv_export_that_fails_leaves_the_old_file(qtbot, window, tmp_path, monk
     monkeypatch.setattr(csvdata, "write_csv", real)
     qtbot.mouseClick(dp.export_button, Qt.LeftButton)
     assert len(csvdata.load_csv(target)) == len(window.doc.data_split()[0]) + len(window.doc.data_split()[1])
+
+
+# ---------------------------------------------------------------- 21: a steady Inspector
+@pytest.mark.parametrize("size", [(1400, 900), (1024, 768)])
+def test_inspector_height_does_not_jump_with_the_selection(qtbot, window, size):
+    window.resize(*size)
+    qtbot.wait(50)
+    dock, sample = window.docks["inspector"], window.docks["sample"]
+    heights = set()
+    for ref in (None, ("neuron", 1, 0), ("link", 1, 0, 0), ("neuron", 0, 0), ("neuron", 2, 0),
+                None, ("link", 2, 0, 1)):
+        window.selection.select(ref)
+        qtbot.wait(30)
+        heights.add((dock.height(), sample.height()))
+    assert len(heights) == 1, heights
