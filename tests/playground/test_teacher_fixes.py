@@ -527,3 +527,32 @@ def test_inspector_height_does_not_jump_with_the_selection(qtbot, window, size):
         qtbot.wait(30)
         heights.add((dock.height(), sample.height()))
     assert len(heights) == 1, heights
+
+
+# ---------------------------------------------------------------- 4: the output view
+def test_output_view_grows_with_the_window_and_has_a_colour_key(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    bp = window.training.boundary_plot
+    sides = {}
+    for width, height in ((1280, 800), (1400, 900), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.wait(120)
+        sides[width] = min(bp.plot_widget.width(), bp.plot_widget.height())
+    assert sides[1920] > sides[1400] > sides[1280] * 0.98, sides
+    assert sides[1920] >= 0.22 * 1920 and sides[1400] > 321, sides
+    assert bp.colour_bar.isVisible()
+    assert any("decision value" in t for t in bp.colour_bar.texts())
+    assert "−1" in bp.colour_bar.texts() and "1" in bp.colour_bar.texts()
+
+
+def test_regression_points_near_zero_stay_visible_and_classes_have_a_key(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    dp, bp = window.training.data_panel, window.training.boundary_plot
+    qtbot.mouseClick(dp.dataset_buttons["regress-plane"], Qt.LeftButton)
+    qtbot.wait(80)
+    assert bp.train_scatter.opts["pen"].color().name() == "#424242"   # a dark edge: a value
+    assert bp.test_scatter.opts["pen"].color().name() == "#424242"    # near 0 is near white
+    assert "predicted value" in bp.colour_bar.texts()
+    qtbot.mouseClick(dp.dataset_buttons["blobs"], Qt.LeftButton)
+    qtbot.wait(80)
+    assert "class 0" in bp.colour_bar.texts() and "class 2" in bp.colour_bar.texts()
