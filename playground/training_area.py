@@ -126,6 +126,7 @@ class TrainingArea(QObject):
         if name not in LAYOUTS:
             name = "step"
         self.current_layout = name
+        self.window.view.scene().set_step_values(name == "step")
         if show_docks:
             shown, hidden = ((STEP_DOCKS, TRAIN_DOCKS) if name == "step"
                              else (TRAIN_DOCKS, STEP_DOCKS))

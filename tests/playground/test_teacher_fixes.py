@@ -556,3 +556,35 @@ def test_regression_points_near_zero_stay_visible_and_classes_have_a_key(qtbot, 
     qtbot.mouseClick(dp.dataset_buttons["blobs"], Qt.LeftButton)
     qtbot.wait(80)
     assert "class 0" in bp.colour_bar.texts() and "class 2" in bp.colour_bar.texts()
+
+
+# ---------------------------------------------------------------- 7: no contradictory numbers
+def test_training_layout_canvas_shows_no_step_sample(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    scene = window.view.scene()
+    window.doc.step_forward()
+    texts = [t for (layer, i) in [(0, 0), (0, 1), (1, 0), (window.doc.network.depth, 0)]
+             for t in scene.neuron_item(layer, i).label_texts()]
+    assert not any(t.split(" = ")[0] in ("x₁", "x₂", "z", "a", "y", "δ") for t in texts), texts
+    window.training.act_layout_step.trigger()                     # step by step: the sample
+    assert any(t.startswith("z = ") for t in scene.neuron_item(1, 0).label_texts())
+
+
+def test_derived_features_follow_the_inputs(qtbot, window):
+    from playground.data_commands import SetFeatures
+    _open(qtbot, window, "circle.json")
+    doc = window.doc
+    doc.undo_stack.push(SetFeatures(doc, ("x1", "x2", "x1^2", "sin(x1)")))
+    features = doc.project.features
+    window.training.act_layout_step.trigger()
+    panel = window.sample_panel
+    edit = panel.x_edits[features.index("x1")]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(edit, "1.5")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    from core.features import feature_matrix
+    x = doc.project.sample_x
+    raw = [[x[features.index("x1")], x[features.index("x2")]]]
+    assert x[features.index("x1")] == 1.5
+    assert np.allclose(x, feature_matrix(np.array(raw), features)[0], rtol=0, atol=0)
