@@ -80,8 +80,14 @@ def read_csv(text: str) -> Dataset:
                 continue
         fields = line.split(",")
         if len(fields) != 3:
-            raise DataError(M("csv.fields", "expected 3 comma-separated values, got {got}", got=len(fields)),
-                            line_no)
+            hint = ""
+            if ";" in line and len(line.split(";")) == 3:
+                hint = M("csv.semicolons", "; the values seem to be separated by ';' (a spreadsheet's "
+                         "export in some languages): save the file with commas, x1,x2,label")
+            elif "\t" in line and len(line.split("\t")) == 3:
+                hint = M("csv.tabs", "; the values seem to be separated by tabs: use commas, x1,x2,label")
+            raise DataError(M("csv.fields_hint", "expected 3 comma-separated values, got {got}{hint}",
+                              got=len(fields), hint=hint), line_no)
         if len(rows) >= MAX_ROWS:
             raise DataError(M("csv.too_many_rows", "too many rows: at most {n} points are allowed",
                               n=f"{MAX_ROWS:,}"), line_no)
@@ -134,11 +140,23 @@ def load_csv(path) -> Dataset:
 
 
 def save_csv(data: Dataset, path) -> None:
-    """Write ``write_csv(data)`` to ``path`` as UTF-8."""
+    """Write ``write_csv(data)`` to ``path`` as UTF-8, atomically: a temporary file beside it
+    replaces it only once completely written, so a failed export leaves the old file intact."""
+    import tempfile
     name = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(name))
+    tmp = None
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as f:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv.tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(write_csv(data))
-    except OSError as e:
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, name)
+        tmp = None
+    except (OSError, UnicodeError) as e:
         raise DataError(M("csv.cannot_write", "cannot write {name}: {error}", name=name,
-                          error=e.strerror or e)) from None
+                          error=getattr(e, "strerror", None) or e)) from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.remove(tmp)

@@ -427,6 +427,70 @@
         <source>Your points</source>
         <translation>你的数据点</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;The window&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Network&lt;/b&gt; (the centre): the network you are studying. Click a neuron or a link to select it, double-click to type a new weight, bias or input, right-click for more (add or remove neurons and layers, the activation, show as a computational graph). Hover a link to see its weight; with a data set, hover a neuron to see its output over the plane in the Output view.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Step by step&lt;/b&gt; layout (Ctrl+1): &lt;i&gt;Step&lt;/i&gt; walks one training step: Forward one layer (F6), Backward one layer (F7), Apply update (F8), Whole step (F9), Step back (Shift+F6). &lt;i&gt;Derivation&lt;/i&gt; writes out the arithmetic behind the selected number. &lt;i&gt;Inspector&lt;/i&gt; edits the selected neuron or link; &lt;i&gt;Sample and loss&lt;/i&gt; edits the sample x, its target y and the loss.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training&lt;/b&gt; layout (Ctrl+2): &lt;i&gt;Data&lt;/i&gt; picks a data set (or draw your own points on the Output view), its noise and split, and the input features. &lt;i&gt;Training&lt;/i&gt; sets the learning rate, batch size, optimizer and stop rules; Play (Ctrl+Return) trains continuously, One epoch (Ctrl+E) trains one epoch. &lt;i&gt;Output&lt;/i&gt; shows what the network predicts over the plane, with the points; &lt;i&gt;Loss&lt;/i&gt; shows the loss over the epochs, with the current numbers above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Computational graph&lt;/b&gt; tab: any formula, a neuron or the whole loss as a graph of add, multiply and other gates, walked one node at a time forward and backward.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y&lt;/td&gt;&lt;td&gt;undo / redo (every edit and every training run)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F6, F7, F8, F9, Shift+F6, Ctrl+F6&lt;/td&gt;&lt;td&gt;forward, backward, update, whole step, step back, reset the step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Return, Ctrl+E&lt;/td&gt;&lt;td&gt;play / pause, train one epoch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl++ (Ctrl+=), Ctrl+−, Ctrl+0, F11&lt;/td&gt;&lt;td&gt;zoom in, zoom out, fit, full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Delete, +&lt;/td&gt;&lt;td&gt;remove the selected neuron, add one below it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift+F1&lt;/td&gt;&lt;td&gt;What&apos;s This: click any panel to have it explained&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;窗口&lt;/h2&gt;&lt;p&gt;&lt;b&gt;网络&lt;/b&gt;（中间）：你正在研究的网络。单击神经元或连接即可选中，双击可输入新的权重、偏置或输入值，右键单击有更多操作（添加或删除神经元和层、激活函数、以计算图显示）。鼠标悬停在连接上可看到它的权重；有数据集时，悬停在神经元上可在“输出”视图中看到它在平面上的输出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;单步&lt;/b&gt;布局（Ctrl+1）：&lt;i&gt;单步&lt;/i&gt;面板走完一个训练步：前向一层（F6）、反向一层（F7）、应用更新（F8）、完整一步（F9）、后退一步（Shift+F6）。&lt;i&gt;推导&lt;/i&gt;面板写出所选数值背后的算术。&lt;i&gt;检查器&lt;/i&gt;编辑所选的神经元或连接；&lt;i&gt;样本与损失&lt;/i&gt;编辑样本 x、目标值 y 和损失函数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;训练&lt;/b&gt;布局（Ctrl+2）：&lt;i&gt;数据&lt;/i&gt;面板选择数据集（或在“输出”视图上自己画数据点）、噪声和划分，以及输入特征。&lt;i&gt;训练&lt;/i&gt;面板设置学习率、批量大小、优化器和停止规则；播放（Ctrl+Return）连续训练，一个周期（Ctrl+E）训练一个训练周期。&lt;i&gt;输出&lt;/i&gt;显示网络在平面上的预测和数据点；&lt;i&gt;损失&lt;/i&gt;显示损失随训练周期的变化，上方是当前的数值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;计算图&lt;/b&gt;标签页：任意公式、一个神经元或整个损失都可以显示为由加法、乘法等门组成的图，逐个节点地前向和反向走一遍。&lt;/p&gt;&lt;h3&gt;按键&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y&lt;/td&gt;&lt;td&gt;撤销 / 重做（每次编辑和每次训练过程）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F6, F7, F8, F9, Shift+F6, Ctrl+F6&lt;/td&gt;&lt;td&gt;前向、反向、更新、完整一步、后退一步、重置单步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Return, Ctrl+E&lt;/td&gt;&lt;td&gt;播放 / 暂停，训练一个周期&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl++ (Ctrl+=), Ctrl+−, Ctrl+0, F11&lt;/td&gt;&lt;td&gt;放大、缩小、适应窗口、全屏&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Delete, +&lt;/td&gt;&lt;td&gt;删除所选神经元，在它下方添加一个&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift+F1&lt;/td&gt;&lt;td&gt;这是什么：单击任意面板查看说明&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Notation&lt;/h2&gt;&lt;p&gt;Layers are counted from the inputs: layer 0 holds the inputs x₁, x₂, …; layers 1 … L hold neurons; layer L is the output. Neurons, inputs and weights are numbered from 1.&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;w&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;ij&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;the weight from neuron j of layer l − 1 to neuron i of layer l&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;b&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;the bias of neuron i of layer l&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;z&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;its weighted input: z = Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;a&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;its activation a = f(z) (a&lt;sup&gt;0&lt;/sup&gt; = x, the input)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the target the output should reach&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the loss of the sample (e.g. ½ (a − y)²)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;δ&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;∂L/∂z of that neuron: how the loss changes with its weighted input&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;∂L/∂w&lt;/b&gt;, &lt;b&gt;∂L/∂b&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the gradient: ∂L/∂w&lt;sub&gt;ij&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt; · a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;, ∂L/∂b&lt;sub&gt;i&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;η&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the learning rate: the update is w ← w − η · ∂L/∂w&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;μ&lt;/b&gt;, &lt;b&gt;β₁&lt;/b&gt;, &lt;b&gt;β₂&lt;/b&gt;, &lt;b&gt;ε&lt;/b&gt;&lt;/td&gt;&lt;td&gt;momentum and Adam&apos;s constants&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;记号&lt;/h2&gt;&lt;p&gt;层从输入开始计数：第 0 层是输入 x₁, x₂, …；第 1 … L 层是神经元；第 L 层是输出层。神经元、输入和权重都从 1 开始编号。&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;w&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;ij&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;从第 l − 1 层的神经元 j 到第 l 层的神经元 i 的权重&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;b&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;第 l 层神经元 i 的偏置&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;z&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;它的加权输入：z = Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;a&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;它的激活值 a = f(z)（a&lt;sup&gt;0&lt;/sup&gt; = x，即输入）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;输出应达到的目标值&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;样本的损失（例如 ½ (a − y)²）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;δ&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;该神经元的 ∂L/∂z：损失随其加权输入如何变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;∂L/∂w&lt;/b&gt;, &lt;b&gt;∂L/∂b&lt;/b&gt;&lt;/td&gt;&lt;td&gt;梯度：∂L/∂w&lt;sub&gt;ij&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt; · a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;，∂L/∂b&lt;sub&gt;i&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;η&lt;/b&gt;&lt;/td&gt;&lt;td&gt;学习率：更新为 w ← w − η · ∂L/∂w&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;μ&lt;/b&gt;, &lt;b&gt;β₁&lt;/b&gt;, &lt;b&gt;β₂&lt;/b&gt;, &lt;b&gt;ε&lt;/b&gt;&lt;/td&gt;&lt;td&gt;动量和 Adam 的常数&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;Step through the forward pass, the backward pass and gradient descent, with every number and its derivation shown; train on toy data and watch the network learn. Works offline.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;逐步执行前向传播、反向传播和梯度下降，显示每一个数及其推导过程；在示例数据上训练，看网络如何学习。无需联网。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>&amp;Guide to the window</source>
+        <translation>窗口指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>What each panel does, and the keys</source>
+        <translation>每个面板的作用以及按键</translation>
+    </message>
+    <message>
+        <source>&amp;Notation</source>
+        <translation>记号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The symbols used: z, a, δ, ∂L/∂w, indices</source>
+        <translation>所用的符号：z、a、δ、∂L/∂w、下标</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Playground</source>
+        <translation>关于 Backprop Playground(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The network: click to select, double-click to edit, right-click for more; the values appear as you step.</source>
+        <translation>网络：单击选中，双击编辑，右键单击有更多操作；单步时数值逐一出现。</translation>
+    </message>
+    <message>
+        <source>The computational graph of a formula, a neuron or the loss, walked one node at a time.</source>
+        <translation>公式、神经元或损失的计算图，逐个节点地走一遍。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Guide to the window</source>
+        <translation>窗口指南</translation>
+    </message>
+    <message>
+        <source>Notation</source>
+        <translation>记号</translation>
+    </message>
+    <message>
+        <source>About Backprop Playground</source>
+        <translation>关于 Backprop Playground</translation>
+    </message>
 </context>
 <context>
     <name>BoundaryPlot</name>
@@ -469,6 +533,18 @@
     <message>
         <source>Drawn points are training points; tick this to draw test points instead</source>
         <translation>绘制的点是训练点；勾选此项改为绘制测试点</translation>
+    </message>
+    <message>
+        <source>What the background colours mean</source>
+        <translation>背景颜色的含义</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>decision value %1: −1 below, +1 above</source>
+        <translation>决策值 %1：低于为 −1，高于为 +1</translation>
     </message>
     <message>
         <source>Input %1</source>
@@ -518,6 +594,10 @@
         <translation>更改随机种子</translation>
     </message>
     <message>
+        <source>How many classes the data set has</source>
+        <translation>数据集有多少个类别</translation>
+    </message>
+    <message>
         <source>Change number of classes</source>
         <translation>更改类别数</translation>
     </message>
@@ -546,16 +626,32 @@
         <translation>清除数据点</translation>
     </message>
     <message>
+        <source>Remove every point, to draw your own on the Output view</source>
+        <translation>删除所有数据点，以便在“输出”视图上自己画</translation>
+    </message>
+    <message>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Read points from a CSV file with rows x1,x2,label</source>
+        <translation>从每行为 x1,x2,label 的 CSV 文件读取数据点</translation>
     </message>
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>Write every point to a CSV file (x1,x2,label)</source>
+        <translation>把所有数据点写入 CSV 文件（x1,x2,label）</translation>
+    </message>
+    <message>
         <source>Input features</source>
         <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Feed %1 to the network as an input</source>
+        <translation>把 %1 作为输入送入网络</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -584,6 +680,10 @@
     <message>
         <source>The file could not be read; your data is unchanged.</source>
         <translation>无法读取该文件；你的数据没有改变。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 imported points lie outside the plotted area (−6 … 6 on both axes), e.g. (%3, %4): they are trained on but cannot be seen. Scale the data to fit if you want to see them.</source>
+        <translation>导入的 %2 个数据点中有 %1 个位于绘图区域之外（两轴均为 −6 … 6），例如 (%3, %4)：它们参与训练但看不到。如果想看到它们，请缩放数据使其落在范围内。</translation>
     </message>
     <message>
         <source>There are no points to export.</source>
@@ -714,8 +814,16 @@
         <translation>{text} 不是数</translation>
     </message>
     <message>
-        <source>expected 3 comma-separated values, got {got}</source>
-        <translation>应为 3 个以逗号分隔的值，实际为 {got} 个</translation>
+        <source>expected 3 comma-separated values, got {got}{hint}</source>
+        <translation>应为 3 个以逗号分隔的值，实际为 {got} 个{hint}</translation>
+    </message>
+    <message>
+        <source>; the values seem to be separated by &apos;;&apos; (a spreadsheet&apos;s export in some languages): save the file with commas, x1,x2,label</source>
+        <translation>；这些值似乎以“;”分隔（某些语言下电子表格的导出格式）：请用逗号保存文件，x1,x2,label</translation>
+    </message>
+    <message>
+        <source>; the values seem to be separated by tabs: use commas, x1,x2,label</source>
+        <translation>；这些值似乎以制表符分隔：请使用逗号，x1,x2,label</translation>
     </message>
     <message>
         <source>too many rows: at most {n} points are allowed</source>
@@ -1298,6 +1406,45 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>The Step panel walks one training step of the sample through the network: forward one layer at a time, the loss, backward one layer at a time, then the gradient-descent update. Step back goes back one stage.</source>
+        <translation>“单步”面板让样本在网络中走完一个训练步：逐层前向、计算损失、逐层反向，然后做梯度下降更新。“后退一步”返回上一阶段。</translation>
+    </message>
+    <message>
+        <source>The Derivation panel writes out the arithmetic behind the selected neuron or link at the current stage: the formula, the numbers put in, the result.</source>
+        <translation>“推导”面板写出当前阶段所选神经元或连接背后的算术：公式、代入的数和结果。</translation>
+    </message>
+    <message>
+        <source>The Inspector shows and edits the selected neuron (bias, activation, z, a, δ) or link (weight, gradient, enabled).</source>
+        <translation>“检查器”显示并编辑所选的神经元（偏置、激活函数、z、a、δ）或连接（权重、梯度、是否启用）。</translation>
+    </message>
+    <message>
+        <source>Sample and loss: the input x and target y that the step-by-step view trains on, and the loss function.</source>
+        <translation>样本与损失：单步视图训练所用的输入 x 和目标值 y，以及损失函数。</translation>
+    </message>
+    <message>
+        <source>The weight table: every weight and bias of one layer, editable.</source>
+        <translation>权重表：一层的所有权重和偏置，可以编辑。</translation>
+    </message>
+    <message>
+        <source>The Data panel picks the data set, its noise, the share used for training, the random seed and the input features. Points can also be imported from CSV.</source>
+        <translation>“数据”面板选择数据集、噪声、用于训练的比例、随机种子和输入特征。也可以从 CSV 导入数据点。</translation>
+    </message>
+    <message>
+        <source>The Training panel: Play / Pause, one epoch, reset; the learning rate, batch size, optimizer, regularization, activation and stop rules; accuracy and the confusion matrix.</source>
+        <translation>“训练”面板：播放 / 暂停、一个周期、重置；学习率、批量大小、优化器、正则化、激活函数和停止规则；准确率和混淆矩阵。</translation>
+    </message>
+    <message>
+        <source>The Output view: the network&apos;s output over the plane (the colours), with the training points (white edge) and test points (dark edge). Tick Draw points to add points with the mouse.</source>
+        <translation>“输出”视图：网络在平面上的输出（颜色），以及训练点（白色边框）和测试点（深色边框）。勾选“绘制数据点”可用鼠标添加数据点。</translation>
+    </message>
+    <message>
+        <source>The Loss view: the training (solid) and test (dashed) loss over the epochs, starting from the untrained loss at epoch 0; the current numbers are above it.</source>
+        <translation>“损失”视图：训练损失（实线）和测试损失（虚线）随训练周期的变化，从第 0 个周期未训练时的损失开始；上方是当前的数值。</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Select a neuron or a link on the canvas.</source>
@@ -1643,10 +1790,6 @@
         <translation>显示 δ 和梯度(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;About Backprop Playground</source>
-        <translation>关于 Backprop Playground(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1677,10 +1820,6 @@
     <message>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Forward</source>
@@ -1741,14 +1880,6 @@
     <message>
         <source>An input has no computation to show.</source>
         <translation>输入没有可显示的计算。</translation>
-    </message>
-    <message>
-        <source>About Backprop Playground</source>
-        <translation>关于 Backprop Playground</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;Step through the forward pass, the backward pass and gradient descent, with every number and its derivation shown.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;逐步执行前向传播、反向传播和梯度下降，显示每一个数及其推导过程。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2281,18 @@
         <translation>不能为负。</translation>
     </message>
     <message>
+        <source>A penalty on large weights added to the loss</source>
+        <translation>加到损失上的对大权重的惩罚</translation>
+    </message>
+    <message>
+        <source>The loss function the step computes</source>
+        <translation>单步计算的损失函数</translation>
+    </message>
+    <message>
+        <source>How the gradient becomes an update</source>
+        <translation>梯度如何变成一次更新</translation>
+    </message>
+    <message>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
@@ -2386,8 +2529,16 @@
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Train continuously on the data set; again to pause (Ctrl+Return)</source>
+        <translation>在数据集上连续训练；再按一次暂停（Ctrl+Return）</translation>
+    </message>
+    <message>
         <source>Step one epoch</source>
         <translation>单步一个周期</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch: every training point once (Ctrl+E)</source>
+        <translation>恰好训练一个周期：每个训练点一次（Ctrl+E）</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -2462,6 +2613,46 @@
         <translation>正则化率</translation>
     </message>
     <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>Momentum μ: the share of the last step kept (0 ≤ μ &lt; 1)</source>
+        <translation>动量 μ：保留上一步的比例（0 ≤ μ &lt; 1）</translation>
+    </message>
+    <message>
+        <source>Adam β₁</source>
+        <translation>Adam β₁</translation>
+    </message>
+    <message>
+        <source>Adam β₁: decay of the gradient average (0 ≤ β₁ &lt; 1)</source>
+        <translation>Adam β₁：梯度平均值的衰减（0 ≤ β₁ &lt; 1）</translation>
+    </message>
+    <message>
+        <source>Adam β₂</source>
+        <translation>Adam β₂</translation>
+    </message>
+    <message>
+        <source>Adam β₂: decay of the squared-gradient average (0 ≤ β₂ &lt; 1)</source>
+        <translation>Adam β₂：梯度平方平均值的衰减（0 ≤ β₂ &lt; 1）</translation>
+    </message>
+    <message>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <source>Adam ε: added to the denominator so it is never 0</source>
+        <translation>Adam ε：加到分母上，使分母永远不为 0</translation>
+    </message>
+    <message>
+        <source>μ</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <source>β₁, β₂, ε</source>
+        <translation>β₁, β₂, ε</translation>
+    </message>
+    <message>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
@@ -2500,6 +2691,46 @@
     <message>
         <source>Stop after epochs</source>
         <translation>训练若干周期后停止</translation>
+    </message>
+    <message>
+        <source>Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit</source>
+        <translation>慢：每帧一步；中：每帧一个周期；快：每帧尽可能多</translation>
+    </message>
+    <message>
+        <source>The learning rate η: each update is w ← w − η·∂L/∂w</source>
+        <translation>学习率 η：每次更新为 w ← w − η·∂L/∂w</translation>
+    </message>
+    <message>
+        <source>Points per update (full: the whole training set, batch gradient descent)</source>
+        <translation>每次更新用的数据点数（全部：整个训练集，即批量梯度下降）</translation>
+    </message>
+    <message>
+        <source>How the gradient becomes an update: plain SGD, with momentum, or Adam</source>
+        <translation>梯度如何变成一次更新：普通 SGD、带动量或 Adam</translation>
+    </message>
+    <message>
+        <source>A penalty on large weights added to the loss</source>
+        <translation>加到损失上的对大权重的惩罚</translation>
+    </message>
+    <message>
+        <source>The regularization rate λ (0 or more)</source>
+        <translation>正则化率 λ（不小于 0）</translation>
+    </message>
+    <message>
+        <source>The activation of every hidden layer</source>
+        <translation>每个隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>The random seed of the initial weights</source>
+        <translation>初始权重的随机种子</translation>
+    </message>
+    <message>
+        <source>Stop training when this epoch is reached (off: never)</source>
+        <translation>到达这个训练周期时停止训练（关：从不）</translation>
+    </message>
+    <message>
+        <source>Stop training when the training loss is this low (empty: never)</source>
+        <translation>训练损失降到这个值时停止训练（留空：从不）</translation>
     </message>
     <message>
         <source>Speed</source>
