@@ -17,7 +17,8 @@ APP_VERSION = "0.1.0"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+    # lupdate files a bare tr("…") of a module in the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def guide_html() -> str:
@@ -140,7 +141,7 @@ PANEL_HELP = {
 
 
 def panel_help(key: str) -> str:
-    return tr(PANEL_HELP[key]) if key in PANEL_HELP else ""
+    return QCoreApplication.translate("Help", PANEL_HELP[key]) if key in PANEL_HELP else ""
 
 
 def fill_tooltips(root) -> None:

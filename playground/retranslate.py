@@ -31,6 +31,7 @@ def _widget_slots(w: QWidget):
     yield Slot(w, "toolTip", w.toolTip, w.setToolTip)
     yield Slot(w, "statusTip", w.statusTip, w.setStatusTip)
     yield Slot(w, "whatsThis", w.whatsThis, w.setWhatsThis)
+    yield Slot(w, "accessibleName", w.accessibleName, w.setAccessibleName)
     if isinstance(w, QLabel):
         yield Slot(w, "text", w.text, w.setText)
     elif isinstance(w, QAbstractButton):

@@ -20,7 +20,8 @@ from ..conftest import EXAMPLES
 ALLOWED = set("""
 backprop playground tensorflow relu leaky tanh sigmoid softmax sgd adam xavier csv json rmse nan
 ctrl shift sin exp log max min fft png english okabe ito prev next null pyqtgraph noto linear
-logsumexp softplus sign
+logsumexp softplus sign label return python pyside numpy mit
+lgpl gpl bsd clause psf license licence linux apache openblas threadpoolctl fonttools
 """.split())
 """Proper names, function and method names, file types and key names that stay as they are."""
 
@@ -41,6 +42,8 @@ def _widgets(window):
 def collect(window, where: str, found: dict) -> None:
     """Every text the window shows now, into ``found`` (text → where it was seen)."""
     for slot in retranslate.slots(_widgets(window), [window.doc.undo_stack]):
+        if slot.what == "accessibleName":      # for screen readers (Qt names its own in English)
+            continue
         text = slot.get()
         if isinstance(text, str) and text.strip():
             found.setdefault(text, f"{where}: {type(slot.owner).__name__}.{slot.what}")
