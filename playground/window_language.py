@@ -65,5 +65,9 @@ def refresh_texts(window) -> None:
     window.graph_explorer.retranslate()
     help_menu = getattr(window, "help", None)
     whats_this = getattr(help_menu, "act_whats_this", None)
-    if whats_this is not None:                 # Qt's own action: its text as qtbase has it
-        whats_this.setText(QCoreApplication.translate("QWhatsThisAction", "What's This?"))
+    if whats_this is not None:                 # Qt's own action: its text as qtbase has it now
+        from PySide6.QtWidgets import QWhatsThis
+        fresh = QWhatsThis.createAction(window)
+        whats_this.setText(fresh.text())
+        fresh.setParent(None)
+        fresh.deleteLater()
