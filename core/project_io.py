@@ -11,7 +11,10 @@ Format (version 1)::
         "features": ["x1", "x2"] | null,                       (null: inputs are the sample's numbers)
         "layers": [                                            (weight layers 1 … L, in order)
           {"size": 2, "activation": "relu",
-           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
+           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size; above 4096
+                                                               entries {"dtype": "float64", "shape":
+                                                               [size, prev], "base64": "…"}, see
+                                                               core.array_codec)
            "biases": [0.1, 0.2],
            "mask": [[true, true], [true, true]]}              (optional; false = link disabled)
         ]
@@ -25,6 +28,9 @@ Format (version 1)::
                    "init": "xavier", "init_seed": 0},
       "dataset": null | {"name": "circle", "noise": 0.1, "train_ratio": 0.5, "seed": 0,
                          "n_points": null, "n_classes": 3, "points": [[x1, x2, label], …]},
+      "digits": null | {"set": "digits_8x8" | "mnist_5k" | "custom", "train_ratio": 0.75,
+                        "seed": 0, "count": null, "images": …, "labels": …}  (core.digits;
+                                                               images/labels only for custom)
       "history": {"epoch": [...], "train_loss": [...], "test_loss": [...],
                   "train_accuracy": [...], "test_accuracy": [...], "steps": 0}
     }
@@ -44,6 +50,7 @@ from typing import Any
 
 import numpy as np
 
+from . import array_codec
 from .activations import ACTIVATIONS
 from .errors import DocumentError, EngineError
 from .losses import LOSSES, check_pairing, get_loss
@@ -57,6 +64,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
 MAX_POINTS = 100_000
 MAX_HISTORY = 1_000_000
+ENCODE_ABOVE = 4096
+"""Weight matrices with more entries are written as base64 (``core.array_codec``)."""
 
 
 # ---------------------------------------------------------------- reading helpers
@@ -131,6 +140,8 @@ def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
+    if kind is float and array_codec.is_encoded(v):
+        return array_codec.decode(v, path, "float64", (rows, cols))
     what = "true/false values" if kind is bool else "numbers"
     if not isinstance(v, list):
         raise DocumentError(path, f"expected {rows}×{cols} {what}, got {_type_name(v)}")
@@ -288,7 +299,7 @@ def project_from_dict(doc: Any) -> Project:
         raise DocumentError("version", f"version {version} is not supported{newer}; "
                                        f"this program reads version {CURRENT_VERSION}")
     _keys(doc, "", {"format", "version", "title", "description", "network", "sample", "loss",
-                    "optimizer", "training", "dataset", "history"})
+                    "optimizer", "training", "dataset", "history", "digits"})
     if "network" not in doc:
         raise DocumentError("network", "missing")
     net, features = _network(doc["network"])
@@ -305,6 +316,13 @@ def project_from_dict(doc: Any) -> Project:
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
     dataset = _dataset(doc.get("dataset"))
+    digits = None
+    if doc.get("digits") is not None:
+        from .digits import check_network, spec_from_dict
+        digits = spec_from_dict(doc["digits"])
+        check_network(digits, net)
+        if dataset is not None:
+            raise DocumentError("digits", "a document trains on a 2-D data set or on digits, not both")
     if dataset is not None and features is None:
         raise DocumentError("network.features", "a document with a data set must name the input features")
     return Project(
@@ -316,7 +334,7 @@ def project_from_dict(doc: Any) -> Project:
         training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
         init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
-        history=_history(doc.get("history")),
+        history=_history(doc.get("history")), digits=digits,
         title=_str(doc.get("title", ""), "title", max_len=200),
         description=_str(doc.get("description", ""), "description"))
 
@@ -360,7 +378,9 @@ def project_to_dict(p: Project) -> dict:
     layers = []
     for layer in net.layers:
         entry = {"size": layer.n_out, "activation": layer.activation,
-                 "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
+                 "weights": (array_codec.encode(layer.weights) if layer.weights.size > ENCODE_ABOVE
+                             else layer.weights.tolist()),
+                 "biases": layer.biases.tolist()}
         if not layer.mask.all():
             entry["mask"] = layer.mask.tolist()
         layers.append(entry)
@@ -390,6 +410,9 @@ def project_to_dict(p: Project) -> dict:
         doc["dataset"] = {"name": s.name, "noise": s.noise, "train_ratio": s.train_ratio,
                           "seed": s.seed, "n_points": s.n_points, "n_classes": s.n_classes,
                           "points": [list(pt) for pt in s.points]}
+    if p.digits is not None:
+        from .digits import spec_to_dict
+        doc["digits"] = spec_to_dict(p.digits)
     return doc
 
 
