@@ -25,6 +25,15 @@ def default_project() -> Project:
     return load_example(DEFAULT_EXAMPLE)
 
 
+def new_project() -> Project:
+    """File ▸ New: a small network to edit (2 inputs, 2 sigmoid neurons, 1 sigmoid output) with
+    round starting weights and a sample, ready to step; no data set."""
+    from core import Layer
+    net = Network(2, [Layer([[0.5, -0.5], [0.3, 0.8]], [0.0, 0.0], "sigmoid"),
+                      Layer([[1.0, -1.0]], [0.0], "sigmoid")])
+    return Project(network=net, sample_x=np.array([1.0, 0.5]), sample_y=np.array([1.0]))
+
+
 class DocumentUndoStack(QUndoStack):
     """An undo stack that announces every push/undo/redo *before* it happens.
 
@@ -63,6 +72,7 @@ class Document(QObject):
         self._cursor: StepCursor | None = None
         self._position = 0
         self._update_applied = False
+        self._previous: StepCursor | None = None     # the finished step a new one started after
         self._split = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -108,6 +118,7 @@ class Document(QObject):
             self._position = 0
         self._cursor = None
         self._update_applied = False
+        self._previous = None
 
     # ------------------------------------------------------------ mutators (commands call these)
     def set_weight(self, l: int, i: int, j: int, value: float, initiator=None) -> None:
@@ -243,9 +254,22 @@ class Document(QObject):
             self._start_new_step()
         self.apply_update()
 
+    def can_step_back_into_previous(self) -> bool:
+        """At the start of a step that began after an applied update: Step back returns to
+        that update (its numbers are still the current network's history)."""
+        c = self._cursor
+        return self._previous is not None and c is not None and c.position == 0
+
     def step_back(self) -> None:
         c = self.cursor
         if c is None:
+            return
+        if not self._update_applied and self.can_step_back_into_previous():
+            prev, self._previous = self._previous, None
+            self._cursor, self._update_applied = prev, True
+            prev.position = len(prev.stages) - 1
+            self._position = prev.position
+            self._emit(step=True)
             return
         if self._update_applied:
             self.undo_stack.undo()       # the ApplyUpdate command; restores the old parameters
@@ -256,6 +280,7 @@ class Document(QObject):
         self._move(0)
 
     def _start_new_step(self) -> None:
+        self._previous = self._cursor if self._update_applied else None
         self._position = 0
         self._cursor = None
         self._update_applied = False
@@ -267,6 +292,7 @@ class Document(QObject):
         cursor.position = len(cursor.stages) - 1
         self._position = cursor.position
         self._update_applied = True
+        self._previous = None
         self._emit(params=True, step=True)
 
     def _unwrite_update(self, cursor: StepCursor, old_params) -> None:
@@ -275,6 +301,7 @@ class Document(QObject):
         cursor.position = len(cursor.stages) - 2
         self._position = cursor.position
         self._update_applied = False
+        self._previous = None
         self._emit(params=True, step=True)
 
     # ------------------------------------------------------------ files
@@ -286,6 +313,7 @@ class Document(QObject):
         self._cursor = None
         self._position = 0
         self._update_applied = False
+        self._previous = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.changed.emit(Change.everything())
