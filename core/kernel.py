@@ -164,6 +164,9 @@ class Kernel:
         self.fused = self.loss.requires_activation == self.acts[-1].name
         # ∂L/∂a = a − y is written straight into the δ buffer (no temporary array)
         self._subtract_grad = self.fused or self.loss.name == "half_squared_error"
+        # softmax cross-entropy's fused δ is a·Σy − y (soft labels); for one-hot targets
+        # a·1 − y is a − y to the last bit
+        self.soft_sum = self.fused and self.loss.name == "softmax_cross_entropy"
         self._plans: dict[int, _Plan] = {}
 
     def plan(self, batch: int) -> _Plan:
@@ -198,10 +201,13 @@ class Kernel:
         for fn, args in plan.forward_ops:
             fn(*args)
         d = plan.d_out
-        if self._subtract_grad:
+        if self.soft_sum:
+            np.multiply(plan.out, y.sum(axis=1, keepdims=True), d)
+            d -= y
+        elif self._subtract_grad:
             np.subtract(plan.out, y, d)
         else:
-            d[...] = self.loss.grad(plan.out, y)
+            d[...] = self.loss.grad(plan.z[-1], plan.out, y)
         if not self.fused:
             for fn, args in plan.output_delta_ops:
                 fn(*args)

@@ -29,7 +29,7 @@ def _reference_gradient(kernel: Kernel, flat: FlatParams, x_aug, y) -> None:
     if kernel.fused:
         d = out - y
     else:
-        d = kernel.acts[-1].delta(z, out, kernel.loss.grad(out, y))
+        d = kernel.acts[-1].delta(z, out, kernel.loss.grad(z, out, y))
     d *= 1.0 / len(x_aug)
     for k in range(len(layers) - 1, -1, -1):
         prev_aug = layers[k][0]
