@@ -32,6 +32,10 @@ def main(argv=None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .system_libs import problem
+    if (missing := problem()) is not None:  # one line naming the apt package, no traceback
+        print(missing, file=sys.stderr)
+        return 1
     app = create_application()
     from PySide6.QtCore import QSettings
     from .main_window import MainWindow
