@@ -35,9 +35,9 @@ def full_dataset(spec: DatasetSpec | None):
     if spec is None:
         return None
     if spec.name == "custom":
-        if not spec.points:
+        if not spec.custom_points():
             return None
-        pts = np.array(spec.points, dtype=np.float64).reshape(-1, 3)
+        pts = np.array(spec.custom_points(), dtype=np.float64).reshape(-1, 3)
         return datasets.from_points(pts[:, :2], pts[:, 2])
     return datasets.generate(spec.name, noise=spec.noise, seed=spec.seed,
                              n_points=spec.n_points, n_classes=spec.n_classes)
@@ -47,7 +47,7 @@ def current_split(doc):
     """(train, test) of the document, or None — without asking the Document about an empty
     custom set (it would report the 'no data points' error on every call)."""
     spec = doc.project.dataset
-    if spec is None or (spec.name == "custom" and not spec.points):
+    if spec is None or (spec.name == "custom" and not spec.custom_points()):
         return None
     return doc.data_split()
 
@@ -58,11 +58,39 @@ def as_points(data) -> tuple[tuple[float, float, float], ...]:
     return tuple((float(x1), float(x2), float(y)) for (x1, x2), y in zip(data.points, data.labels))
 
 
-def custom_spec(old: DatasetSpec | None, points) -> DatasetSpec:
+def custom_spec(old: DatasetSpec | None, points, test_points=()) -> DatasetSpec:
+    """A custom set holding ``points`` for training and ``test_points`` for testing."""
     base = old or DatasetSpec()
     return DatasetSpec(name="custom", noise=base.noise, train_ratio=base.train_ratio,
                        seed=base.seed, n_points=None, n_classes=base.n_classes,
-                       points=tuple(tuple(float(v) for v in p) for p in points))
+                       points=tuple(tuple(float(v) for v in p) for p in points),
+                       test_points=tuple(tuple(float(v) for v in p) for p in test_points))
+
+
+def roles(spec: DatasetSpec | None) -> list[tuple[tuple[float, float, float], bool]]:
+    """Every point of ``spec`` in ``full_dataset`` order, each with True if it is a test point
+    (a generated set keeps the split it has: nothing changes sides when it becomes custom)."""
+    data = full_dataset(spec)
+    if data is None:
+        return []
+    if spec.name == "custom" and spec.test_points is not None:
+        n = len(spec.points)
+        return [(p, k >= n) for k, p in enumerate(as_points(data))]
+    _, test = datasets.split(data, spec.train_ratio, spec.seed)
+    left: dict = {}
+    for p in as_points(test):
+        left[p] = left.get(p, 0) + 1
+    out = []
+    for p in as_points(data):
+        is_test = left.get(p, 0) > 0
+        if is_test:
+            left[p] -= 1
+        out.append((p, is_test))
+    return out
+
+
+def spec_with(old: DatasetSpec | None, points_roles) -> DatasetSpec:
+    return custom_spec(old, [p for p, t in points_roles if not t], [p for p, t in points_roles if t])
 
 
 # ---------------------------------------------------------------- fitting the network to the data
@@ -218,13 +246,14 @@ class SetDataSpec(DataEdit):
 
 
 class AddPoints(DataEdit):
-    """Add (x1, x2, label) points; a generated set first becomes a custom set of all its points."""
+    """Add (x1, x2, label) points — training points, or test points with ``test=True``; a
+    generated set first becomes a custom set of all its points, each keeping its side."""
 
-    def __init__(self, doc, points, initiator=None):
+    def __init__(self, doc, points, initiator=None, test: bool = False):
         old = doc.project.dataset
-        base = as_points(full_dataset(old))
-        super().__init__(doc, custom_spec(old, base + tuple(points)), tr("Add point"),
-                         initiator=initiator)
+        new = roles(old) + [(tuple(float(v) for v in p), bool(test)) for p in points]
+        super().__init__(doc, spec_with(old, new),
+                         tr("Add test point") if test else tr("Add point"), initiator=initiator)
 
 
 class RemovePoints(DataEdit):
@@ -233,8 +262,8 @@ class RemovePoints(DataEdit):
     def __init__(self, doc, indices, initiator=None):
         old = doc.project.dataset
         drop = set(int(i) for i in indices)
-        keep = tuple(p for k, p in enumerate(as_points(full_dataset(old))) if k not in drop)
-        super().__init__(doc, custom_spec(old, keep), tr("Remove point"), initiator=initiator)
+        keep = [pr for k, pr in enumerate(roles(old)) if k not in drop]
+        super().__init__(doc, spec_with(old, keep), tr("Remove point"), initiator=initiator)
 
 
 class ClearPoints(DataEdit):
@@ -249,7 +278,10 @@ class ReplaceDataset(DataEdit):
     """Replace the points by a whole data set (a CSV import)."""
 
     def __init__(self, doc, data, text: str | None = None, initiator=None):
-        super().__init__(doc, custom_spec(doc.project.dataset, as_points(data)),
+        old = doc.project.dataset
+        base = old or DatasetSpec()
+        train, test = datasets.split(data, base.train_ratio, base.seed)   # as a generator's
+        super().__init__(doc, custom_spec(old, as_points(train), as_points(test)),
                          text or tr("Import data"), initiator=initiator)
 
 
