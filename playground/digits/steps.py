@@ -247,5 +247,7 @@ class StepsColumn(QWidget):
         lay.addWidget(self.compile, 1, 1)
         lay.addWidget(self.fit, 2, 0, 1, 2)
         lay.setRowStretch(2, 1)
+        lay.setColumnStretch(0, 1)
+        lay.setColumnStretch(1, 1)
         self.structure.output_act.currentIndexChanged.connect(
             lambda _i: self.compile.set_output(self.structure.output_act.currentData()))
