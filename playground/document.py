@@ -11,6 +11,8 @@ import os
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
+
+from .divergence_text import divergence_text
 from PySide6.QtGui import QUndoStack
 
 from core import Network, Project, StepCursor, load_project, save_project
@@ -247,6 +249,10 @@ class Document(QObject):
         c = self.cursor
         if c is None or self._update_applied:
             return
+        problem = update_divergence(c)
+        if problem is not None:
+            self.error.emit(divergence_text(problem, during="update"))
+            return
         self.undo_stack.push(ApplyUpdate(self, c))
 
     def whole_step(self) -> None:
@@ -343,3 +349,19 @@ def _resized(v: np.ndarray, n: int) -> np.ndarray:
     out = np.zeros(n)
     out[:min(n, v.size)] = v[:n]
     return out
+
+
+def update_divergence(cursor) -> str | None:
+    """Would applying this step's update diverge (``core.divergence.check_step``)? The code."""
+    from core.backward import loss_and_gradients
+    from core.divergence import check_step
+    net = cursor.updated_network()
+    theta = np.concatenate([np.concatenate([l.weights.ravel(), l.biases]) for l in net.layers])
+    with np.errstate(all="ignore"):
+        try:
+            after = loss_and_gradients(net, cursor.forward_trace.x, cursor.backward_trace.y,
+                                       cursor.loss_name).loss
+        except Exception:       # noqa: BLE001 — any failure to evaluate is a refusal too
+            after = float("nan")
+    return check_step(cursor.loss, after, theta)
+
