@@ -223,7 +223,7 @@ if (( CHECK_DEB )); then
         UNTAR="$BUILD_DIR/tar-unpacked"
         rm -rf "$UNTAR"; mkdir -p "$UNTAR"
         tar -C "$UNTAR" -xJf "$TARXZ"
-        if diff -rq "$FROZEN" "$UNTAR/backprop-playground" >/dev/null; then
+        if diff -rq --no-dereference "$FROZEN" "$UNTAR/backprop-playground" >/dev/null; then
             echo "ok   $(basename "$TARXZ") ($(du -h "$TARXZ" | cut -f1)) unpacks to the same folder"
             (cd "$UNTAR/backprop-playground" && run_clean ./backprop-playground trace \
                 _internal/resources/examples/xor_2_2_1_sigmoid.json >/dev/null) \
