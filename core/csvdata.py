@@ -77,7 +77,13 @@ def read_csv(text: str) -> Dataset:
                 continue
         fields = line.split(",")
         if len(fields) != 3:
-            raise DataError(f"expected 3 comma-separated values, got {len(fields)}", line_no)
+            hint = ""
+            if ";" in line and len(line.split(";")) == 3:
+                hint = ("; the values seem to be separated by ';' (a spreadsheet's export in "
+                        "some languages): save the file with commas, x1,x2,label")
+            elif "\t" in line and len(line.split("\t")) == 3:
+                hint = "; the values seem to be separated by tabs: use commas, x1,x2,label"
+            raise DataError(f"expected 3 comma-separated values, got {len(fields)}{hint}", line_no)
         if len(rows) >= MAX_ROWS:
             raise DataError(f"too many rows: at most {MAX_ROWS:,} points are allowed", line_no)
         rows.append(tuple(_number(f, c, line_no) for f, c in zip(fields, COLUMNS)))
@@ -127,10 +133,22 @@ def load_csv(path) -> Dataset:
 
 
 def save_csv(data: Dataset, path) -> None:
-    """Write ``write_csv(data)`` to ``path`` as UTF-8."""
+    """Write ``write_csv(data)`` to ``path`` as UTF-8, atomically: a temporary file beside it
+    replaces it only once completely written, so a failed export leaves the old file intact."""
+    import tempfile
     name = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(name))
+    tmp = None
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as f:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv.tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(write_csv(data))
-    except OSError as e:
-        raise DataError(f"cannot write {name}: {e.strerror or e}") from None
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, name)
+        tmp = None
+    except (OSError, UnicodeError) as e:
+        raise DataError(f"cannot write {name}: {getattr(e, 'strerror', None) or e}") from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.remove(tmp)

@@ -157,7 +157,8 @@ class Document(QObject):
             raise EngineError("the sample does not fit the network")
         if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
             raise EngineError("sample values must be finite numbers")
-        self.project.sample_x, self.project.sample_y = x.copy(), y.copy()
+        self.project.sample_x = derived_sample(self.project.features, x.copy())
+        self.project.sample_y = y.copy()
         self._invalidate()
         self._emit(sample=True, step=True, initiator=initiator)
 
@@ -203,8 +204,11 @@ class Document(QObject):
     def set_features(self, features, net: Network, initiator=None) -> None:
         """Change the input features together with the network whose inputs follow them."""
         self.project.features = tuple(features) if features else None
+        self.project.sample_x = derived_sample(self.project.features,
+                                               _resized(self.project.sample_x, net.input_size))
         self.set_network(net, initiator=initiator)
         self.project.features = tuple(features) if features else None
+        self.project.sample_x = derived_sample(self.project.features, self.project.sample_x)
         self._emit(data=True, initiator=initiator)
 
     def set_history(self, history, initiator=None) -> None:
@@ -343,6 +347,17 @@ class Document(QObject):
         if self.path:
             return os.path.basename(self.path)
         return self.project.title or ""
+
+
+def derived_sample(features, x: np.ndarray) -> np.ndarray:
+    """The sample with every derived feature (x₁², sin x₁, …) computed from its x₁ and x₂
+    entries, so the canvas never shows x₁ = 1 beside x₁² = 0. Unchanged without features or
+    when x₁ or x₂ is not itself an input."""
+    if not features or len(features) != x.size or "x1" not in features or "x2" not in features:
+        return x
+    from core.features import feature_matrix
+    raw = np.array([[x[features.index("x1")], x[features.index("x2")]]])
+    return feature_matrix(raw, features)[0]
 
 
 def _resized(v: np.ndarray, n: int) -> np.ndarray:

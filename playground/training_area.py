@@ -7,21 +7,22 @@ Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py an
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QWidget
 
 from .canvas.thumbnails import NeuronThumbnails
 from .divergence_text import divergence_text
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel, can_train
-from .plots.boundary_plot import BoundaryPlot
-from .plots.loss_plot import LossPlot
 from .training.controller import TrainingController
 
 STEP_DOCKS = ("inspector", "sample", "steps", "derivation")
 TRAIN_DOCKS = ("data", "training", "boundary", "loss")
 LAYOUTS = ("step", "train")
+OUTPUT_SHARE = 0.36
+"""The output view's share of the window width in the training layout."""
+OUTPUT_MIN_WIDTH = 320
 
 
 def _scrolling(widget):
@@ -42,8 +43,7 @@ class TrainingArea(QObject):
         self.controller = TrainingController(doc, self)
         self.data_panel = DataPanel(doc, self.controller)
         self.training_panel = TrainingPanel(doc, self.controller)
-        self.boundary_plot = BoundaryPlot(doc, self.controller)
-        self.loss_plot = LossPlot(self.controller)
+        self._boundary_plot = self._loss_plot = None     # built when first shown (pyqtgraph)
         scene = window.view.scene()
         self.thumbnails = NeuronThumbnails(doc, self.controller, scene, self)
         scene.neuron_hovered.connect(self._on_neuron_hovered)
@@ -51,8 +51,11 @@ class TrainingArea(QObject):
         window._add_dock("data", self.tr("Data"), _scrolling(self.data_panel), Qt.LeftDockWidgetArea)
         window._add_dock("training", self.tr("Training"), _scrolling(self.training_panel),
                          Qt.LeftDockWidgetArea)
-        window._add_dock("boundary", self.tr("Output"), self.boundary_plot, Qt.RightDockWidgetArea)
-        window._add_dock("loss", self.tr("Loss"), self.loss_plot, Qt.RightDockWidgetArea)
+        window._add_dock("boundary", self.tr("Output"), QWidget(), Qt.RightDockWidgetArea)
+        window._add_dock("loss", self.tr("Loss"), QWidget(), Qt.RightDockWidgetArea)
+        for key in ("boundary", "loss"):
+            window.docks[key].visibilityChanged.connect(
+                lambda visible: self.build_plots() if visible else None)
         self._sized = False
         self.current_layout = "step"
 
@@ -61,11 +64,43 @@ class TrainingArea(QObject):
         self._build_actions()
         c = self.controller
         c.running_changed.connect(self._on_running)
-        c.frame_applied.connect(self._update_status)
+        c.frame_applied.connect(self._on_frame_status)
+        self._status_at = float("-inf")
         c.history_reset.connect(self._update_status)
         c.finished.connect(self._on_finished)
         doc.changed.connect(self._on_doc_changed)
         self._on_running(False)
+        window.installEventFilter(self)
+
+    # ------------------------------------------------------------ the plots, built on demand
+    def build_plots(self) -> None:
+        """Build the heat map and the loss plot (and load pyqtgraph, ~250 ms) the first time
+        one of their docks shows or they are asked for; a window that opens step by step
+        never waits for them. Each reads the Document and the history as they are then."""
+        if self._boundary_plot is not None:
+            return
+        from .plots.boundary_plot import BoundaryPlot
+        from .plots.loss_plot import LossPlot
+        self._boundary_plot = BoundaryPlot(self.doc, self.controller)
+        self._loss_plot = LossPlot(self.controller)
+        docks = self.window.docks
+        for key, widget in (("boundary", self._boundary_plot), ("loss", self._loss_plot)):
+            placeholder = docks[key].widget()
+            docks[key].setWidget(widget)
+            placeholder.deleteLater()
+
+    @property
+    def boundary_plot(self):
+        self.build_plots()
+        return self._boundary_plot
+
+    @property
+    def loss_plot(self):
+        self.build_plots()
+        return self._loss_plot
+
+    def plots_built(self) -> bool:
+        return self._boundary_plot is not None
 
     # ------------------------------------------------------------ actions, menu, toolbar
     def _build_actions(self) -> None:
@@ -123,6 +158,7 @@ class TrainingArea(QObject):
         if name not in LAYOUTS:
             name = "step"
         self.current_layout = name
+        self.window.view.scene().set_step_values(name == "step")
         if show_docks:
             shown, hidden = ((STEP_DOCKS, TRAIN_DOCKS) if name == "step"
                              else (TRAIN_DOCKS, STEP_DOCKS))
@@ -137,13 +173,30 @@ class TrainingArea(QObject):
         self.window.settings.setValue("layout", name)
 
     def _first_sizes(self) -> None:
-        """The training docks' sizes the first time they show (then they are the user's):
-        a square heat map beside the canvas, the settings taller than the data picker."""
+        """The training docks' sizes the first time they show: the settings taller than the
+        data picker, and the output view's share (see ``share_sizes``)."""
         self._sized = True
         w, d = self.window, self.window.docks
-        w.resizeDocks([d["boundary"]], [380], Qt.Horizontal)
         w.resizeDocks([d["data"], d["training"]], [430, 470], Qt.Vertical)
-        w.resizeDocks([d["boundary"], d["loss"]], [440, 340], Qt.Vertical)
+        self.share_sizes()
+
+    def share_sizes(self) -> None:
+        """The output view is the centrepiece: its column takes OUTPUT_SHARE of the window's
+        width (so it grows with the window) and most of that column's height."""
+        w, d = self.window, self.window.docks
+        if self.current_layout != "train" or not d["boundary"].isVisible() or d["boundary"].isFloating():
+            return
+        width = max(OUTPUT_MIN_WIDTH, int(w.width() * OUTPUT_SHARE))
+        w.resizeDocks([d["boundary"]], [width], Qt.Horizontal)
+        column = d["boundary"].height() + d["loss"].height()
+        if column > 0 and d["loss"].isVisible():
+            w.resizeDocks([d["boundary"], d["loss"]], [int(column * 0.62), int(column * 0.38)],
+                          Qt.Vertical)
+
+    def eventFilter(self, obj, event) -> bool:      # noqa: N802
+        if obj is self.window and event.type() == QEvent.Resize and self.current_layout == "train":
+            QTimer.singleShot(0, self.share_sizes)
+        return False
 
     def layout_for_document(self) -> str:
         """A document with a data set opens in the training layout, any other step by step."""
@@ -158,6 +211,8 @@ class TrainingArea(QObject):
             self._update_status()
 
     def _on_neuron_hovered(self, ref) -> None:
+        if self._boundary_plot is None:
+            return                      # no heat map shown yet: nothing to show it in
         features = self.doc.project.features
         if ref is None or not features:
             self.boundary_plot.clear_neuron_map()
@@ -174,6 +229,14 @@ class TrainingArea(QObject):
         running, ok = self.controller.running, can_train(self.doc)
         self.act_play.setEnabled(running or ok)
         self.act_step_epoch.setEnabled(ok and not running)
+
+    def _on_frame_status(self, _frame=None) -> None:
+        """The status bar's counter follows training frames at ≤ 10 Hz (as the panel's)."""
+        import time
+        now = time.perf_counter()
+        if not self.controller.running or now - self._status_at >= 0.1:
+            self._status_at = now
+            self._update_status()
 
     def _update_status(self, _frame=None) -> None:
         c = self.controller
