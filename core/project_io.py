@@ -12,7 +12,10 @@ Format (version 2)::
         "features": ["x1", "x2"] | null,                       (null: inputs are the sample's numbers)
         "layers": [                                            (weight layers 1 … L, in order)
           {"size": 2, "activation": "relu",
-           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
+           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size; above 4096
+                                                               entries {"dtype": "float64", "shape":
+                                                               [size, prev], "base64": "…"}, see
+                                                               core.array_codec)
            "biases": [0.1, 0.2],
            "mask": [[true, true], [true, true]],              (optional; false = link disabled)
            "parked": [[0, 0.7], [0, 0]],                       (optional; a disabled link's weight,
@@ -30,6 +33,9 @@ Format (version 2)::
                    "init": "xavier", "init_seed": 0},
       "dataset": null | {"name": "circle", "noise": 0.1, "train_ratio": 0.5, "seed": 0,
                          "n_points": null, "n_classes": 3, "points": [[x1, x2, label], …]},
+      "digits": null | {"set": "digits_8x8" | "mnist_5k" | "custom", "train_ratio": 0.75,
+                        "seed": 0, "count": null, "images": …, "labels": …}  (core.digits;
+                                                               images/labels only for custom)
       "history": {"epoch": [...], "train_loss": [...], "test_loss": [...],
                   "train_accuracy": [...], "test_accuracy": [...], "steps": 0}
     }
@@ -50,6 +56,7 @@ from typing import Any
 
 import numpy as np
 
+from . import array_codec
 from .activations import ACTIVATIONS
 from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
@@ -67,6 +74,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
 from .csvdata import MAX_ROWS as MAX_POINTS  # noqa: E402  (one limit for CSV and documents)
 MAX_HISTORY = 1_000_000
+ENCODE_ABOVE = 4096
+"""Weight matrices with more entries are written as base64 (``core.array_codec``)."""
 VALUE_LIMIT = PARAMETER_LIMIT
 """Every weight, bias, input, target and data point of a document lies within ±1e6: beyond
 that a loss can overflow to ∞ (a target of 1.797e308), and a document that saved such a loss
@@ -157,6 +166,8 @@ def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
+    if kind is float and array_codec.is_encoded(v):
+        return array_codec.decode(v, path, "float64", (rows, cols), -VALUE_LIMIT, VALUE_LIMIT)
     what = M("doc.bools", "true/false values") if kind is bool else M("doc.numbers", "numbers")
     if not isinstance(v, list):
         raise DocumentError(path, M("doc.matrix_type", "expected {rows}×{cols} {what}, got {got}",
@@ -381,7 +392,7 @@ def project_from_dict(doc: Any) -> Project:
     for migrate in MIGRATIONS[version - 1:]:
         doc = migrate(doc)
     _keys(doc, "", {"format", "version", "title", "description", "translations", "network",
-                    "sample", "loss", "optimizer", "training", "dataset", "history"})
+                    "sample", "loss", "optimizer", "training", "dataset", "history", "digits"})
     if "network" not in doc:
         raise DocumentError("network", M("doc.missing", "missing"))
     net, features = _network(doc["network"])
@@ -401,6 +412,13 @@ def project_from_dict(doc: Any) -> Project:
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
     dataset = _dataset(doc.get("dataset"))
+    digits = None
+    if doc.get("digits") is not None:
+        from .digits import check_network, spec_from_dict
+        digits = spec_from_dict(doc["digits"])
+        check_network(digits, net)
+        if dataset is not None:
+            raise DocumentError("digits", "a document trains on a 2-D data set or on digits, not both")
     if dataset is not None and features is None:
         raise DocumentError("network.features", M("doc.dataset_features",
                                                   "a document with a data set must name the input features"))
@@ -413,7 +431,7 @@ def project_from_dict(doc: Any) -> Project:
         training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
         init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
-        history=_history(doc.get("history")),
+        history=_history(doc.get("history")), digits=digits,
         title=_str(doc.get("title", ""), "title", max_len=200),
         description=_str(doc.get("description", ""), "description"),
         translations=_translations(doc.get("translations")))
@@ -485,7 +503,9 @@ def project_to_dict(p: Project) -> dict:
     layers = []
     for layer in net.layers:
         entry = {"size": layer.n_out, "activation": layer.activation,
-                 "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
+                 "weights": (array_codec.encode(layer.weights) if layer.weights.size > ENCODE_ABOVE
+                             else layer.weights.tolist()),
+                 "biases": layer.biases.tolist()}
         if not layer.mask.all():
             entry["mask"] = layer.mask.tolist()
             if layer.parked.any():
@@ -524,6 +544,9 @@ def project_to_dict(p: Project) -> dict:
                           "points": [list(pt) for pt in s.points]}
         if s.test_points is not None:
             doc["dataset"]["test_points"] = [list(pt) for pt in s.test_points]
+    if p.digits is not None:
+        from .digits import spec_to_dict
+        doc["digits"] = spec_to_dict(p.digits)
     return doc
 
 

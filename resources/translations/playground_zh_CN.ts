@@ -491,6 +491,10 @@
         <source>About Backprop Playground</source>
         <translation>关于 Backprop Playground</translation>
     </message>
+    <message>
+        <source>Build digit network</source>
+        <translation>构建数字识别网络</translation>
+    </message>
 </context>
 <context>
     <name>BoundaryPlot</name>
@@ -565,6 +569,72 @@
     <message>
         <source>class %1</source>
         <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompileStep</name>
+    <message>
+        <source>② Compile: loss, optimizer</source>
+        <translation>② 编译：损失、优化器</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>损失函数：</translation>
+    </message>
+    <message>
+        <source>SGD (mini-batch)</source>
+        <translation>SGD（小批量）</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Optimizer:</source>
+        <translation>优化器：</translation>
+    </message>
+    <message>
+        <source>Learning rate η:</source>
+        <translation>学习率 η：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批量大小：</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ: the objective gains (λ/2)·Σw², each step shrinks the weights by η·λ·w (biases are not decayed)</source>
+        <translation>L2 权重衰减 λ：目标函数加上 (λ/2)·Σw²，每一步把权重缩小 η·λ·w（偏置不衰减）</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ:</source>
+        <translation>L2 权重衰减 λ：</translation>
+    </message>
+    <message>
+        <source>Compile</source>
+        <translation>编译</translation>
+    </message>
+    <message>
+        <source>cross-entropy −Σ y ln a</source>
+        <translation>交叉熵 −Σ y ln a</translation>
+    </message>
+    <message>
+        <source>cross-entropy −Σ[y ln a + (1−y) ln(1−a)]</source>
+        <translation>交叉熵 −Σ[y ln a + (1−y) ln(1−a)]</translation>
+    </message>
+    <message>
+        <source>quadratic ½Σ(a − y)² (mse)</source>
+        <translation>二次代价 ½Σ(a − y)²（均方误差）</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Rows: true digit · columns: predicted digit (test images)</source>
+        <translation>行：真实数字 · 列：预测数字（测试图像）</translation>
     </message>
 </context>
 <context>
@@ -725,8 +795,127 @@
         <translation>此项尚未计算：请向前（或向后）单步到达它。</translation>
     </message>
     <message>
+        <source>Every update of this step, layer by layer. Select a link or a neuron to see only its own.</source>
+        <translation>这一步的所有更新，逐层列出。选择一条连接或一个神经元只看它自己的更新。</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s updates. Select a link or a neuron to see the update of any other parameter.</source>
+        <translation>输出层的更新。选择一条连接或一个神经元可查看其他任何参数的更新。</translation>
+    </message>
+    <message>
         <source>About this document</source>
         <translation>关于本文档</translation>
+    </message>
+</context>
+<context>
+    <name>DigitsWorkspace</name>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>First-layer weights</source>
+        <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>This document has no digit images. Choose a preset or a structure in step 1 and press Build — or open a digits example (File ▸ Examples).</source>
+        <translation>此文档没有数字图像。请在第 1 步选择预设或结构并按“构建”，或打开一个数字示例（文件 ▸ 示例）。</translation>
+    </message>
+    <message>
+        <source>Cannot build this network</source>
+        <translation>无法构建这个网络</translation>
+    </message>
+    <message>
+        <source>Build %1 network</source>
+        <translation>构建 %1 网络</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>预设：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compile</source>
+        <translation>无法编译</translation>
+    </message>
+    <message>
+        <source>Compile: loss and optimizer</source>
+        <translation>编译：损失和优化器</translation>
+    </message>
+    <message>
+        <source>Cannot fit</source>
+        <translation>无法训练</translation>
+    </message>
+    <message>
+        <source>epoch 0 of %1</source>
+        <translation>训练周期 0 / %1</translation>
+    </message>
+    <message>
+        <source>Fit: %1 epochs, %2 training / %3 test images</source>
+        <translation>训练：%1 个周期，%2 张训练图像 / %3 张测试图像</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>训练周期 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Epoch %1: %2 / %3</source>
+        <translation>训练周期 %1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>Fit failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Fit failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>diverged: the last finite weights were kept</source>
+        <translation>发散：已保留最后一组有限的权重</translation>
+    </message>
+    <message>
+        <source>Fit %1 after %2 epochs</source>
+        <translation>训练在 %2 个周期后%1</translation>
+    </message>
+    <message>
+        <source>Fit %1 epochs</source>
+        <translation>训练 %1 个周期</translation>
+    </message>
+    <message>
+        <source>Fit stopped: the document was edited</source>
+        <translation>训练已停止：文档被编辑</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No digit network yet</source>
+        <translation>还没有数字识别网络</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the pad</source>
+        <translation>在画板上写一个数字</translation>
+    </message>
+    <message>
+        <source>Prediction: %1</source>
+        <translation>预测：%1</translation>
     </message>
 </context>
 <context>
@@ -761,6 +950,17 @@
     <message>
         <source>This document has no data set or no input features to train on.</source>
         <translation>此文档没有可用于训练的数据集或输入特征。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPad</name>
+    <message>
+        <source>Draw a digit with the mouse</source>
+        <translation>用鼠标写一个数字</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>在这里写一个数字</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1475,49 @@
     </message>
 </context>
 <context>
+    <name>FitStep</name>
+    <message>
+        <source>③ Fit</source>
+        <translation>③ 训练</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>训练周期：</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>训练周期</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+</context>
+<context>
     <name>GraphExplorer</name>
     <message>
         <source>Type a formula, e.g. (x + y) * z</source>
@@ -1706,6 +1949,10 @@
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Digits</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -2010,6 +2257,13 @@
     </message>
 </context>
 <context>
+    <name>MisclassifiedGallery</name>
+    <message>
+        <source>%1 of %2 test images misclassified (true → predicted); click one to load it into the pad</source>
+        <translation>%2 张测试图像中有 %1 张分类错误（真实 → 预测）；单击一张可载入画板</translation>
+    </message>
+</context>
+<context>
     <name>NetworkScene</name>
     <message>
         <source>… %1 more</source>
@@ -2185,6 +2439,33 @@
     <message>
         <source>Show as computational graph</source>
         <translation>以计算图显示</translation>
+    </message>
+</context>
+<context>
+    <name>PadPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Undo stroke</source>
+        <translation>撤销一笔</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到的图像</translation>
+    </message>
+    <message>
+        <source>True digit:</source>
+        <translation>真实数字：</translation>
+    </message>
+    <message>
+        <source>Step through it…</source>
+        <translation>逐步查看…</translation>
+    </message>
+    <message>
+        <source>Make this image the sample of the step-by-step view (forward and backward of one digit, every number shown)</source>
+        <translation>把这张图像作为单步视图的样本（一个数字的前向和反向传播，显示每一个数）</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2703,89 @@
     <message>
         <source>Update computed.</source>
         <translation>已算出更新。</translation>
+    </message>
+</context>
+<context>
+    <name>StructureStep</name>
+    <message>
+        <source>① Structure</source>
+        <translation>① 结构</translation>
+    </message>
+    <message>
+        <source>(choose a preset…)</source>
+        <translation>（选择预设…）</translation>
+    </message>
+    <message>
+        <source>Quick: 8×8 digits, 64-32-10</source>
+        <translation>快速：8×8 数字，64-32-10</translation>
+    </message>
+    <message>
+        <source>Seed 001: MNIST 784-30-10, sigmoid</source>
+        <translation>文章 001：MNIST 784-30-10，sigmoid</translation>
+    </message>
+    <message>
+        <source>Seed 002: MNIST 784-500-500-10, sigmoid + softmax</source>
+        <translation>文章 002：MNIST 784-500-500-10，sigmoid + softmax</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>8×8 digits (1,797 images)</source>
+        <translation>8×8 数字（1,797 张图像）</translation>
+    </message>
+    <message>
+        <source>MNIST 28×28 (5,000 images)</source>
+        <translation>MNIST 28×28（5,000 张图像）</translation>
+    </message>
+    <message>
+        <source>Data set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>e.g. 500, 500 or 30 (empty: no hidden layer)</source>
+        <translation>例如 500, 500 或 30（留空：无隐藏层）</translation>
+    </message>
+    <message>
+        <source>Hidden layers:</source>
+        <translation>隐藏层：</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Hidden:</source>
+        <translation>隐藏层：</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>Output (10):</source>
+        <translation>输出（10）：</translation>
+    </message>
+    <message>
+        <source>Build (new random weights)</source>
+        <translation>构建（新的随机权重）</translation>
+    </message>
+    <message>
+        <source>Hidden layers: %1</source>
+        <translation>隐藏层：%1</translation>
+    </message>
+    <message>
+        <source>%1  (%2 weights and biases)</source>
+        <translation>%1（%2 个权重和偏置）</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3258,13 @@
     <message>
         <source>Value of %1; press Enter to recompute</source>
         <translation>%1 的值；按回车重新计算</translation>
+    </message>
+</context>
+<context>
+    <name>WeightImages</name>
+    <message>
+        <source>What each hidden unit of layer 1 looks for: its %1 incoming weights as a %2×%2 image (red positive, blue negative, white 0); showing %3 of %4 units</source>
+        <translation>第 1 层每个隐藏单元在寻找什么：把它的 %1 个输入权重画成 %2×%2 的图像（红色为正，蓝色为负，白色为 0）；显示 %4 个单元中的 %3 个</translation>
     </message>
 </context>
 <context>
