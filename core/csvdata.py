@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from .atomic_file import atomic_write
 from .datasets import KINDS, MAX_CLASSES, Dataset, from_points
 from .errors import DataError
 
@@ -128,7 +129,6 @@ def save_csv(data: Dataset, path) -> None:
     """Write ``write_csv(data)`` to ``path`` as UTF-8."""
     name = os.fspath(path)
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as f:
-            f.write(write_csv(data))
+        atomic_write(name, write_csv(data))      # an export that fails keeps the old file
     except OSError as e:
         raise DataError(f"cannot write {name}: {e.strerror or e}") from None

@@ -64,6 +64,8 @@ class Project:
     history: History = field(default_factory=History)
     title: str = ""
     description: str = ""
+    step_position: int = 0
+    """The stage of the step-by-step view reached when the file was saved (0 = start)."""
 
     def copy(self) -> "Project":
         return replace(self, network=self.network.copy(), sample_x=self.sample_x.copy(),

@@ -60,8 +60,6 @@ class TrainingArea(QObject):
         self._build_actions()
         c = self.controller
         c.running_changed.connect(self._on_running)
-        c.frame_applied.connect(self._update_status)
-        c.history_reset.connect(self._update_status)
         c.finished.connect(self._on_finished)
         doc.changed.connect(self._on_doc_changed)
         self._on_running(False)
@@ -152,6 +150,8 @@ class TrainingArea(QObject):
     def _on_doc_changed(self, change) -> None:
         if change.document:
             self.set_layout(self.layout_for_document())
+            self._update_status()
+        elif change.frame is not None or change.history:
             self._update_status()
 
     def _on_neuron_hovered(self, ref) -> None:

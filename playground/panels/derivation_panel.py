@@ -28,7 +28,7 @@ class DerivationPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
         self._stale = False
-        doc.changed.connect(lambda change: self._refresh_if_shown())
+        doc.changed.connect(lambda change: None if change.frame_only else self._refresh_if_shown())
         selection.changed.connect(lambda ref: self._refresh_if_shown())
         self.refresh()
 

@@ -1,9 +1,11 @@
-"""Loss/accuracy history as growable numpy buffers (appending is O(1) amortised)."""
+"""Loss/accuracy history as growable numpy buffers (appending is O(1) amortised).
+
+The live, appendable form of ``core.project.History`` (the frozen form a document holds)."""
 from __future__ import annotations
 
 import numpy as np
 
-from core import History
+from .project import History
 
 COLUMNS = ("epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 

@@ -1,0 +1,73 @@
+"""Writing a file so that a crash, a full disk or a kill never leaves it half written.
+
+``atomic_write(path, data)``: the bytes go to a temporary file in the *same folder* as the
+target (a rename is only atomic within one file system), are flushed and fsync'ed, the
+temporary file gets the target's permissions, and it is renamed over the target; then the
+folder is fsync'ed so the rename itself survives a power cut. A write that fails at any point
+removes its temporary file and leaves the original untouched. Saving through a symbolic link
+writes the file the link points to (the link stays a link).
+"""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+
+TEMP_SUFFIX = ".tmp"
+"""Temporary files are ``.<name>.<random>.tmp`` beside the target (hidden, never a document name)."""
+
+
+def resolve_target(path: str | os.PathLike) -> str:
+    """The file that saving to ``path`` writes: the end of a symbolic link chain, if any."""
+    name = os.path.abspath(os.fspath(path))
+    return os.path.realpath(name) if os.path.islink(name) else name
+
+
+def _mode_for(target: str) -> int:
+    """The permissions the saved file gets: the existing file's, else the umask's default."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(folder: str) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return                      # e.g. Windows: folders cannot be opened; the rename stands
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8") -> str:
+    """Replace ``path`` by ``data`` atomically; returns the file actually written.
+    Raises OSError (the original file, if any, is unchanged and no temporary file is left)."""
+    if isinstance(data, str):
+        data = data.encode(encoding)
+    target = resolve_target(path)
+    folder = os.path.dirname(target) or "."
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=TEMP_SUFFIX,
+                               dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+    return target
