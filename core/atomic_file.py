@@ -6,6 +6,10 @@ temporary file gets the target's permissions, and it is renamed over the target;
 folder is fsync'ed so the rename itself survives a power cut. A write that fails at any point
 removes its temporary file and leaves the original untouched. Saving through a symbolic link
 writes the file the link points to (the link stays a link).
+
+A process killed in the middle of a write (SIGKILL, power cut) cannot remove its temporary
+file; the name carries the writer's process id, so the next write to the same target — or
+``remove_stale_temps`` when the document is opened — removes temporaries whose writer is gone.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import stat
 import tempfile
 
 TEMP_SUFFIX = ".tmp"
-"""Temporary files are ``.<name>.<random>.tmp`` beside the target (hidden, never a document name)."""
+"""Temporary files are ``.<name>.<pid>-<random>.tmp`` beside the target (hidden)."""
 
 
 def resolve_target(path: str | os.PathLike) -> str:
@@ -54,8 +58,9 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
     target = resolve_target(path)
     folder = os.path.dirname(target) or "."
     mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=TEMP_SUFFIX,
-                               dir=folder)
+    remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.{os.getpid()}-",
+                               suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -71,3 +76,41 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, encoding: str = "ut
         raise
     _fsync_dir(folder)
     return target
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True             # someone else's process (or no way to tell): leave its file
+    return True
+
+
+def stale_temps(path: str | os.PathLike) -> list[str]:
+    """Temporary files left beside ``path``'s target by writers that no longer run."""
+    target = resolve_target(path)
+    folder, prefix = os.path.dirname(target) or ".", f".{os.path.basename(target)}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid = name[len(prefix):-len(TEMP_SUFFIX)].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            out.append(os.path.join(folder, name))
+    return out
+
+
+def remove_stale_temps(path: str | os.PathLike) -> None:
+    for name in stale_temps(path):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass

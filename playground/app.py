@@ -33,7 +33,7 @@ def main(argv=None) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from .main_window import MainWindow
     settings = QSettings() if not args.screenshot else QSettings(
         os.path.join(os.path.dirname(os.path.abspath(args.screenshot)), ".bp-screenshot.ini"),
@@ -64,5 +64,10 @@ def main(argv=None) -> int:
         if os.path.exists(settings.fileName()):
             os.remove(settings.fileName())
         return 0 if ok else 1
+    from .autosave import AutoSaver, offer_recovery
+    window.autosaver = AutoSaver(window.doc, window.training.controller, parent=window)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, lambda: offer_recovery(window, window.autosaver))
+    code = app.exec()
+    window.autosaver.finish()           # a clean exit: nothing to recover next time
+    return code

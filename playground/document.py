@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoStack
 
 from core import Network, Project, StepCursor, load_project, save_project
 from core import session
+from core.atomic_file import remove_stale_temps
 from core.errors import EngineError
 from core.history import HistoryBuffer
 
@@ -358,6 +359,7 @@ class Document(QObject):
         """Load a document file; raises DocumentError/OSError and leaves this one untouched."""
         project = load_project(path)
         self.replace_project(project, os.path.abspath(path))
+        remove_stale_temps(path)        # left by a save that was killed half way
 
     def save(self, path: str | None = None) -> None:
         """Write the document atomically (the original stays if it fails: OSError/EngineError)."""
