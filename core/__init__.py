@@ -12,6 +12,10 @@ The public API, re-exported here:
 * ``predict_grid``, ``neuron_grids`` (``core.boundary``)
 * ``Project``, ``load_project``, ``save_project`` — documents (``core.project``, ``core.project_io``)
 """
+from .threads import one_blas_thread
+
+one_blas_thread()    # before anything below imports numpy (see core/threads.py)
+
 from .activations import ACTIVATION_NAMES, get_activation
 from .backward import BackwardTrace, backward, loss_and_gradients
 from .boundary import neuron_grids, predict_grid

@@ -51,7 +51,7 @@ def compute_loss(net: Network, trace: ForwardTrace, y, loss_name: str) -> tuple[
     y = as_batch(y, net.output_size, "y")
     if y.shape[0] != trace.output.shape[0]:
         raise ShapeError(f"y: expected {trace.output.shape[0]} samples, got {y.shape[0]}")
-    per_sample = loss.value(trace.output, y)
+    per_sample = loss.value(trace.z[-1], trace.output, y)
     return float(np.mean(per_sample)), per_sample, y
 
 
@@ -63,7 +63,8 @@ def backward(net: Network, trace: ForwardTrace, y, loss_name: str) -> BackwardTr
     mean_loss, per_sample, y = compute_loss(net, trace, y, loss_name)
     batch = y.shape[0]
     out_act = get_activation(net.layers[-1].activation)
-    dL_da = loss.grad(trace.output, y)
+    with np.errstate(over="ignore"):
+        dL_da = loss.grad(trace.z[-1], trace.output, y)
     delta = loss.output_delta(out_act, trace.z[-1], trace.output, y)
     deltas = [delta]
     dWs, dbs = [], []

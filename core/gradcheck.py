@@ -59,8 +59,9 @@ def _loss_function(net: Network, x, y, loss_name: str):
     def value(params) -> np.longdouble:
         a = x_ld
         for (W, b), f in zip(params, acts):
-            a = f(a @ W.T + b)
-        return np.mean(loss.value(a, y_ld))
+            z = a @ W.T + b
+            a = f(z)
+        return np.mean(loss.value(z, a, y_ld))
     return value
 
 

@@ -8,7 +8,8 @@ the arithmetic (a 2-8-8-8-8-8-8-1 net at batch 10 is ~1 µs of FLOPs per layer).
   optimizer update is a few numpy calls in total;
 * keeps every layer's activations with a trailing column of ones, â = [a | 1], so
   z = â·Ŵᵀ is one product and ∂L/∂Ŵ = δᵀ·â gives ∂L/∂W and ∂L/∂b together;
-* reuses the z / a / δ buffers of each batch size and precomputes every view it touches.
+* reuses the z / a / δ buffers of each batch size and turns one step into a flat list of
+  numpy calls on them, resolved once per batch size (see ``_Plan``).
 
 Its results are checked against the plain ``forward``/``backward`` in the tests.
 """
@@ -58,8 +59,47 @@ class FlatParams:
         return [(W.copy(), b.copy()) for W, b in zip(self.W, self.b)]
 
 
+def _activation_ops(act, z, a) -> list:
+    """The calls that write a = f(z) into ``a``."""
+    name = act.name
+    if name == "tanh":
+        return [(np.tanh, (z, a))]
+    if name == "relu":
+        return [(np.maximum, (z, _ZERO, a))]
+    if name == "linear":
+        return [(np.copyto, (a, z))]
+    return [(_assign, (a, act.f, (z,)))]
+
+
+def _delta_ops(act, z, a, d, tmp) -> list:
+    """The calls that turn ∂L/∂a (held in ``d``) into δ = ∂L/∂z, in place."""
+    name = act.name
+    if name == "tanh":
+        return [(np.multiply, (a, a, tmp)), (np.subtract, (_ONE, tmp, tmp)),
+                (np.multiply, (d, tmp, d))]
+    if name == "relu":
+        return [(np.greater, (z, _ZERO, tmp)), (np.multiply, (d, tmp, d))]
+    if name == "linear":
+        return []
+    return [(_assign, (d, act.delta, (z, a, d)))]
+
+
+def _assign(out, fn, args) -> None:
+    out[...] = fn(*args)
+
+
+# 0-d constants: a ufunc given an array scalar skips converting a Python float on every call
+_ZERO = np.array(0.0)
+_ONE = np.array(1.0)
+
+
 class _Plan:
-    """Buffers and precomputed views for one batch size."""
+    """Buffers for one batch size and the flat list of numpy calls one step makes on them.
+
+    Only the inputs and targets change from step to step, so everything else — every view,
+    every ``out=`` buffer, the activation and δ rule of each layer — is resolved here once:
+    a step is a loop over ``(function, arguments)`` pairs with no branching in Python.
+    """
 
     def __init__(self, kernel: "Kernel", batch: int):
         sizes, flat = kernel.sizes, kernel.flat
@@ -68,17 +108,49 @@ class _Plan:
         self.a_aug = [np.ones((batch, n + 1)) for n in sizes[1:]]
         self.a = [aa[:, :-1] for aa in self.a_aug]
         self.z = [np.empty((batch, n)) for n in sizes[1:]]
+        if kernel.acts[-1].name == "linear":
+            # a linear output is its z: one buffer, no copy (no layer reads it with ones)
+            self.a[-1] = self.z[-1]
         self.g = [np.empty((batch, n)) for n in sizes[1:]]
         self.tmp = [np.empty((batch, n)) for n in sizes[1:]]
-        self.prev_aug = [self.x_aug] + self.a_aug[:-1]
-        self.WbT = [wb.T for wb in flat.Wb]
-        self.inv_batch = 1.0 / batch
-        # (k, act name, z, a, a_aug, δ, tmp, dŴ, previous â, W for δ·W, next-lower δ buffer)
-        self.layers = []
-        for k, act in enumerate(kernel.acts):
-            self.layers.append((k, act, self.z[k], self.a[k], self.prev_aug[k], self.g[k],
-                                self.tmp[k], flat.dWb[k], flat.W[k],
-                                flat.masks[k] if not flat.masks[k].all() else None))
+        prev_aug = [None] + self.a_aug[:-1]          # layer 0 reads the step's x_aug
+        WbT = [wb.T for wb in flat.Wb]
+        self.WbT0 = WbT[0]
+        self.z0 = self.z[0]
+        self.out = self.a[-1]
+        self.inv_batch = np.array(1.0 / batch)
+        acts, depth = kernel.acts, len(kernel.acts)
+
+        fwd = []
+        for k in range(depth):
+            if k:
+                fwd.append((np.dot, (prev_aug[k], WbT[k], self.z[k])))
+            if self.a[k] is not self.z[k]:
+                fwd += _activation_ops(acts[k], self.z[k], self.a[k])
+        self.forward_ops = fwd
+
+        last = depth - 1
+        self.d_out = self.g[last]
+        # ∂L/∂a → δ at the output when the loss is not fused with the output activation
+        self.output_delta_ops = _delta_ops(acts[last], self.z[last], self.a[last],
+                                           self.g[last], self.tmp[last])
+        bwd = [(np.multiply, (self.g[last], self.inv_batch, self.g[last]))]
+        for k in range(last, -1, -1):
+            dWb_mask = []
+            if not flat.masks[k].all():
+                dW = flat.dWb[k][:, :-1]
+                dWb_mask = [(np.multiply, (dW, flat.masks[k], dW))]
+            if k == 0:
+                self.first_mask_ops = dWb_mask
+                break
+            bwd.append((np.dot, (self.g[k].T, prev_aug[k], flat.dWb[k])))
+            bwd += dWb_mask
+            bwd.append((np.dot, (self.g[k], flat.W[k], self.g[k - 1])))
+            bwd += _delta_ops(acts[k - 1], self.z[k - 1], self.a[k - 1],
+                              self.g[k - 1], self.tmp[k - 1])
+        self.backward_ops = bwd
+        self.dT0 = self.g[0].T
+        self.dWb0 = flat.dWb[0]
 
 
 class Kernel:
@@ -90,6 +162,11 @@ class Kernel:
         self.acts = [get_activation(layer.activation) for layer in net.layers]
         self.loss = get_loss(loss_name)
         self.fused = self.loss.requires_activation == self.acts[-1].name
+        # ∂L/∂a = a − y is written straight into the δ buffer (no temporary array)
+        self._subtract_grad = self.fused or self.loss.name == "half_squared_error"
+        # softmax cross-entropy's fused δ is a·Σy − y (soft labels); for one-hot targets
+        # a·1 − y is a − y to the last bit
+        self.soft_sum = self.fused and self.loss.name == "softmax_cross_entropy"
         self._plans: dict[int, _Plan] = {}
 
     def plan(self, batch: int) -> _Plan:
@@ -104,20 +181,12 @@ class Kernel:
         plan.x[...] = x
         return self._forward(plan, plan.x_aug)
 
-    def _forward(self, plan: _Plan, x_aug: np.ndarray) -> np.ndarray:
-        dot, WbT = np.dot, plan.WbT
-        for k, act, z, a, prev, *_ in plan.layers:
-            dot(x_aug if k == 0 else prev, WbT[k], out=z)
-            name = act.name
-            if name == "tanh":
-                np.tanh(z, out=a)
-            elif name == "relu":
-                np.maximum(z, 0.0, out=a)
-            elif name == "linear":
-                a[...] = z
-            else:
-                a[...] = act.f(z)
-        return plan.a[-1]
+    @staticmethod
+    def _forward(plan: _Plan, x_aug: np.ndarray) -> np.ndarray:
+        np.dot(x_aug, plan.WbT0, plan.z0)
+        for fn, args in plan.forward_ops:
+            fn(*args)
+        return plan.out
 
     def gradient(self, x: np.ndarray, y: np.ndarray) -> None:
         """Forward and backward for one batch; ``flat.grad`` receives ∂L/∂θ (batch mean)."""
@@ -127,42 +196,26 @@ class Kernel:
 
     def gradient_aug(self, x_aug: np.ndarray, y: np.ndarray) -> None:
         """Like ``gradient`` for inputs that already carry the ones column: x_aug = [x | 1]."""
-        plan = self.plan(x_aug.shape[0])
-        out = self._forward(plan, x_aug)
-        layers = plan.layers
-        k, act, z, a, prev, d, tmp, *_ = layers[-1]
-        if self.fused:
-            np.subtract(out, y, out=d)
+        plan = self._plans.get(x_aug.shape[0]) or self.plan(x_aug.shape[0])
+        np.dot(x_aug, plan.WbT0, plan.z0)
+        for fn, args in plan.forward_ops:
+            fn(*args)
+        d = plan.d_out
+        if self.soft_sum:
+            np.multiply(plan.out, y.sum(axis=1, keepdims=True), d)
+            d -= y
+        elif self._subtract_grad:
+            np.subtract(plan.out, y, d)
         else:
-            self._delta(act, z, a, self.loss.grad(out, y), d, tmp)
-        d *= plan.inv_batch
-        dot = np.dot
-        for k in range(len(layers) - 1, -1, -1):
-            _, act, z, a, prev, d, tmp, dWb, W, mask = layers[k]
-            dot(d.T, x_aug if k == 0 else prev, out=dWb)
-            if mask is not None:
-                dWb[:, :-1] *= mask
-            if k:
-                _, act_p, z_p, a_p, _, d_p, tmp_p, *_ = layers[k - 1]
-                dot(d, W, out=d_p)
-                self._delta(act_p, z_p, a_p, d_p, d_p, tmp_p)
-
-    @staticmethod
-    def _delta(act, z, a, dL_da, out, tmp) -> None:
-        """out ← δ = ∂L/∂z from ∂L/∂a (``dL_da`` may be ``out`` itself)."""
-        name = act.name
-        if name == "tanh":
-            np.multiply(a, a, out=tmp)
-            np.subtract(1.0, tmp, out=tmp)
-            np.multiply(dL_da, tmp, out=out)
-        elif name == "relu":
-            np.greater(z, 0.0, out=tmp)
-            np.multiply(dL_da, tmp, out=out)
-        elif name == "linear":
-            if dL_da is not out:
-                out[...] = dL_da
-        else:
-            out[...] = act.delta(z, a, dL_da)
+            d[...] = self.loss.grad(plan.z[-1], plan.out, y)
+        if not self.fused:
+            for fn, args in plan.output_delta_ops:
+                fn(*args)
+        for fn, args in plan.backward_ops:
+            fn(*args)
+        np.dot(plan.dT0, x_aug, plan.dWb0)
+        for fn, args in plan.first_mask_ops:
+            fn(*args)
 
 
 def augment(x: np.ndarray) -> np.ndarray:

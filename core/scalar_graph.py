@@ -18,6 +18,11 @@ forward rule and its local derivatives sit side by side in one ``OpRule`` (``OPS
     relu     max(0, x)                1 if x > 0 else 0  (relu'(0) = 0)  relu
     sigmoid  1 / (1 + e^(−x))         out·(1 − out)                      sigmoid
     tanh     tanh x                   1 − out²                           tanh
+    softplus ln(1 + e^x)              σ(x) = 1 / (1 + e^(−x))            softplus
+    logsumexp ln Σ_k e^(x_k)          e^(x_k − out) (the softmax of x_k)  logsumexp
+
+softplus and logsumexp are evaluated in their stable forms (max(x, 0) + ln(1 + e^(−|x|)),
+m + ln Σ e^(x_k − m)), so a cross-entropy built from them stays exact for any finite logit.
 
 Where a value fans out (used by several gates, or twice by one) the contributions add:
 ∂f/∂x = Σ over its uses. ``Graph.nodes`` is in a topological order (inputs, then constants,
@@ -90,6 +95,16 @@ def _sigmoid(x: float) -> float:
         return 0.0
 
 
+def _softplus(x: float) -> float:
+    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+def _logsumexp(v: Sequence[float]) -> float:
+    m = max(v)
+    k = list(v).index(m)
+    return m + math.log1p(math.fsum(math.exp(x - m) for j, x in enumerate(v) if j != k))
+
+
 def _route(args: Sequence[float], winner: float) -> tuple[float, ...]:
     k = list(args).index(winner)  # the first input holding the winning value
     return tuple(1.0 if j == k else 0.0 for j in range(len(args)))
@@ -135,6 +150,10 @@ OPS: dict[str, OpRule] = {rule.op: rule for rule in (
            lambda v, out, p: (out * (1.0 - out),), ("sigmoid",)),
     OpRule("tanh", 1, lambda v, p: math.tanh(v[0]),
            lambda v, out, p: (1.0 - out * out,), ("tanh",)),
+    OpRule("softplus", 1, lambda v, p: _softplus(v[0]),
+           lambda v, out, p: (_sigmoid(v[0]),), ("softplus",)),
+    OpRule("logsumexp", 0, lambda v, p: _logsumexp(v),
+           lambda v, out, p: tuple(math.exp(x - out) for x in v), ("logsumexp",)),
 )}
 
 TAG_FORMULAS: dict[str, str] = {
@@ -142,6 +161,7 @@ TAG_FORMULAS: dict[str, str] = {
     "quotient": "−a/b²", "power": "p·x^(p−1)", "exp": "e^x", "log": "1/x",
     "route": "1 if this input wins else 0", "relu": "1 if x > 0 else 0",
     "sigmoid": "out·(1 − out)", "tanh": "1 − out²",
+    "softplus": "σ(x) = 1/(1 + e^(−x))", "logsumexp": "e^(x_k − out)",
 }
 """Plain-notation formula of each local-rule tag (a, b: the inputs; x: the only input)."""
 

@@ -4,7 +4,8 @@ No threads here. The window's worker thread drives ``Trainer.run`` (or ``train_s
 passes the snapshots to the GUI; the command line and the tests iterate it directly.
 
 One epoch visits every training sample once, in an order shuffled by a generator seeded
-with (seed, epoch), split into batches of ``batch_size`` (the last batch may be smaller):
+with (seed, epoch), split into batches of ``batch_size`` (the last batch may be smaller; a
+batch that holds the whole set keeps the data's own order: its mean gradient has no order):
 batch_size = 1 is stochastic gradient descent, batch_size ≥ n (or 0) is batch gradient
 descent, anything between is mini-batch. The reported losses are the mean per-sample loss
 over the whole train / test set under the current parameters, never including the
@@ -113,6 +114,7 @@ class Trainer:
         self.step = 0
         self.epoch = 0
         self._perm: np.ndarray | None = None
+        self._xs = self._ys = None
         self._pos = 0
         self._last_finite = self.flat.theta.copy()
         self.diverged = False
@@ -146,11 +148,27 @@ class Trainer:
     def train_steps(self, count: int) -> None:
         """Make ``count`` parameter updates (crossing epoch boundaries as needed)."""
         kernel, opt, theta, grad = self.kernel, self.optimizer, self.flat.theta, self.flat.grad
-        for _ in range(int(count)):
+        count = int(count)
+        if count > 0 and self.batch_size == len(self.data.x_train):
+            # batch gradient descent: every step is one whole epoch in the fixed order
+            if self._perm is None or self._pos >= len(self.data.x_train):
+                self._next_batch_reset()
+            if self._pos == 0:
+                xs, ys, step, update = self._xs, self._ys, kernel.gradient_aug, opt.step
+                for _ in range(count - 1):
+                    step(xs, ys)
+                    update(theta, grad)
+                self.epoch += count - 1
+                step(xs, ys)
+                update(theta, grad)
+                self._pos = len(xs)
+                self.step += count
+                return
+        for _ in range(count):
             xb, yb = self._next_batch()
             kernel.gradient_aug(xb, yb)
             opt.step(theta, grad)
-        self.step += int(count)
+        self.step += count
 
     def train_epoch(self) -> None:
         """Finish the current epoch (or run one whole epoch when at an epoch boundary)."""
@@ -163,10 +181,17 @@ class Trainer:
     def _next_batch_reset(self) -> None:
         if self._perm is not None:
             self.epoch += 1
-        rng = np.random.default_rng([self.config.seed, self.epoch])
-        self._perm = rng.permutation(len(self.data.x_train))
-        self._xs = self._x_aug[self._perm]
-        self._ys = self.data.y_train[self._perm]
+        n = len(self.data.x_train)
+        if self.batch_size == n:
+            # one batch holds the whole set: its mean does not depend on the order, so none is drawn
+            if self._perm is None or self._xs is not self._x_aug:
+                self._perm = np.arange(n)
+                self._xs, self._ys = self._x_aug, self.data.y_train
+        else:
+            rng = np.random.default_rng([self.config.seed, self.epoch])
+            self._perm = rng.permutation(n)
+            self._xs = self._x_aug[self._perm]
+            self._ys = self.data.y_train[self._perm]
         self._pos = 0
 
     @property
@@ -179,8 +204,9 @@ class Trainer:
     # ------------------------------------------------------------ evaluation
     def _loss_on(self, x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
         out = self.kernel.forward(x)
+        z = self.kernel.plan(x.shape[0]).z[-1]
         with np.errstate(all="ignore"):
-            return float(np.mean(self.loss.value(out, y))), out
+            return float(np.mean(self.loss.value(z, out, y))), out
 
     def evaluate(self) -> tuple[float, float | None, float | None, float | None]:
         d, kind, act = self.data, self.data.kind, self.output_activation

@@ -10,19 +10,22 @@ Targets are constants. Each neuron is
 
     z{l}[{i}] = Σ_j W[i,j]·a_j + b[i]        one add gate over mul gates (disabled links left out)
     a{l}[{i}] = f(z)                         linear: a = z (no gate); relu, sigmoid, tanh: one gate;
-                                             leaky relu: max(0.01·z, z); softmax: e^(z_i) / Σ_j e^(z_j)
+                                             leaky relu: max(0.01·z, z);
+                                             softmax: a_i = e^(z_i − logsumexp(z))
 
-and the loss of one sample (``L``) is
+and the loss of one sample (``L``) is computed, like the engine's, from the logits z:
 
     half_squared_error     ½·Σ_i (a_i − y_i)²
-    binary_cross_entropy   −Σ_i [y_i·ln a_i + (1 − y_i)·ln(1 − a_i)]   (terms with a zero factor omitted)
-    softmax_cross_entropy  −Σ_i y_i·ln a_i                             (terms with y_i = 0 omitted)
+    binary_cross_entropy   Σ_i [y_i·softplus(−z_i) + (1 − y_i)·softplus(z_i)]
+                           (= −Σ_i [y_i·ln a_i + (1 − y_i)·ln(1 − a_i)]; terms with a zero factor omitted)
+    softmax_cross_entropy  Σ_i y_i·(logsumexp(z) − z_i)
+                           (= −Σ_i y_i·ln a_i; terms with y_i = 0 omitted)
 
-The graph's gradients are then exactly the matrix engine's ∂L/∂W and ∂L/∂b (for softmax
-cross-entropy when Σ y = 1, as the fused δ = a − y assumes). Gates carry labels ``z1[0]``,
-``a1[0]`` and ``L`` so a view can find the neuron a gate belongs to; gates the loss does
-not use (a softmax output a_i whose term is omitted) are left out. Softmax is not shifted
-by max z, so a logit above ~709 overflows (a clear GraphError).
+so it stays finite and exact for any finite z (z = −800, logits of ±1000). The graph's
+gradients are then exactly the matrix engine's ∂L/∂W and ∂L/∂b, soft labels included
+(δ = a·Σy − y). Gates carry labels ``z1[0]``, ``a1[0]`` and ``L`` so a view can find the
+neuron a gate belongs to; gates the loss does not use (the output's a for the
+cross-entropies, which read z directly) are left out.
 """
 from __future__ import annotations
 
@@ -69,8 +72,8 @@ def _parameter_values(net: Network, x: np.ndarray) -> dict[str, float]:
     return values
 
 
-def _layer(b: GraphBuilder, net: Network, l: int, a_prev: list[Value]) -> list[Value]:
-    """Gates of weight layer l (1-based) over the previous activations; returns a{l}."""
+def _layer(b: GraphBuilder, net: Network, l: int, a_prev: list[Value]) -> tuple[list[Value], list[Value]]:
+    """Gates of weight layer l (1-based) over the previous activations; returns (a{l}, z{l})."""
     layer = net.layers[l - 1]
     zs = []
     for i in range(layer.n_out):
@@ -79,7 +82,10 @@ def _layer(b: GraphBuilder, net: Network, l: int, a_prev: list[Value]) -> list[V
         terms.append(b.input(bias_name(l, i)))
         # a neuron whose links are all disabled has z = b: no gate
         zs.append(b.apply("add", *terms, label=f"z{l}[{i}]") if len(terms) > 1 else terms[0])
-    act = layer.activation
+    return _activation(b, layer.activation, l, zs), zs
+
+
+def _activation(b: GraphBuilder, act: str, l: int, zs: list[Value]) -> list[Value]:
     if act == "linear":
         return zs
     if act in ("relu", "sigmoid", "tanh"):
@@ -88,14 +94,17 @@ def _layer(b: GraphBuilder, net: Network, l: int, a_prev: list[Value]) -> list[V
         return [b.apply("max", b.apply("mul", LEAKY_SLOPE, z), z, label=f"a{l}[{i}]")
                 for i, z in enumerate(zs)]
     if act == "softmax":
-        es = [b.apply("exp", z) for z in zs]
-        total = b.apply("add", *es) if len(es) > 1 else es[0]
-        return [b.apply("div", e, total, label=f"a{l}[{i}]") for i, e in enumerate(es)]
+        if len(zs) == 1:   # softmax of one number is 1
+            return [b.apply("exp", b.apply("sub", zs[0], zs[0]), label=f"a{l}[0]")]
+        lse = b.apply("logsumexp", *zs)
+        return [b.apply("exp", b.apply("sub", z, lse), label=f"a{l}[{i}]") for i, z in enumerate(zs)]
     raise ShapeError(f"layer {l}: cannot unroll activation {act!r}")
 
 
-def _activations(b: GraphBuilder, net: Network, upto: int) -> list[Value]:
+def _activations(b: GraphBuilder, net: Network, upto: int) -> tuple[list[Value], list[Value]]:
+    """(a, z) of weight layer ``upto`` (z: the inputs themselves when ``upto`` is 0)."""
     a = [b.input(input_name(j)) for j in range(net.input_size)]
+    z = a
     for l in range(1, upto + 1):  # create each layer's parameters in a tidy order first
         layer = net.layers[l - 1]
         for i, j in zip(*np.nonzero(layer.mask)):
@@ -103,31 +112,39 @@ def _activations(b: GraphBuilder, net: Network, upto: int) -> list[Value]:
         for i in range(layer.n_out):
             b.input(bias_name(l, i))
     for l in range(1, upto + 1):
-        a = _layer(b, net, l, a)
-    return a
+        a, z = _layer(b, net, l, a)
+    return a, z
 
 
-def _scaled(b: GraphBuilder, c: float, v: Value) -> Value:
-    return v if c == 1.0 else b.apply("mul", c, v)
+def _weighted_sum(b: GraphBuilder, terms: list[tuple[float, str, tuple]]) -> Value:
+    """Σ c·op(args) as gates, the last gate labelled ``L``; terms are (c, op, args)."""
+    if len(terms) == 1:
+        c, op, args = terms[0]
+        if c == 1.0:
+            return b.apply(op, *args, label="L")
+        return b.apply("mul", c, b.apply(op, *args), label="L")
+    parts = [b.apply(op, *args) if c == 1.0 else b.apply("mul", c, b.apply(op, *args))
+             for c, op, args in terms]
+    return b.apply("add", *parts, label="L")
 
 
-def _loss(b: GraphBuilder, loss_name: str, a: list[Value], y: np.ndarray) -> Value:
+def _loss(b: GraphBuilder, loss_name: str, a: list[Value], z: list[Value], y: np.ndarray) -> Value:
     if loss_name == "half_squared_error":
         squares = [b.apply("pow", b.apply("sub", ai, float(yi)), const=2.0) for ai, yi in zip(a, y)]
         total = b.apply("add", *squares) if len(squares) > 1 else squares[0]
         return b.apply("mul", 0.5, total, label="L")
     terms = []
     if loss_name == "binary_cross_entropy":
-        for ai, yi in zip(a, y):
-            if yi != 0.0:
-                terms.append(_scaled(b, float(yi), b.apply("log", ai)))
-            if yi != 1.0:
-                terms.append(_scaled(b, 1.0 - float(yi), b.apply("log", b.apply("sub", 1.0, ai))))
-    else:  # softmax_cross_entropy
-        keep = [k for k in range(len(a)) if y[k] != 0.0] or list(range(len(a)))
-        terms = [_scaled(b, float(y[k]), b.apply("log", a[k])) for k in keep]
-    total = b.apply("add", *terms) if len(terms) > 1 else terms[0]
-    return b.apply("neg", total, label="L")
+        for zi, yi in zip(z, y):
+            if yi != 0.0:    # −ln a = softplus(−z)
+                terms.append((float(yi), "softplus", (b.apply("neg", zi),)))
+            if yi != 1.0:    # −ln(1 − a) = softplus(z)
+                terms.append((1.0 - float(yi), "softplus", (zi,)))
+    else:  # softmax_cross_entropy: −ln a_k = logsumexp(z) − z_k
+        lse = b.apply("logsumexp", *z) if len(z) > 1 else z[0]
+        keep = [k for k in range(len(z)) if y[k] != 0.0] or [0]
+        terms = [(float(y[k]), "sub", (lse, z[k])) for k in keep]
+    return _weighted_sum(b, terms)
 
 
 def unroll_network(net: Network, x, y, loss_name: str, *,
@@ -138,7 +155,8 @@ def unroll_network(net: Network, x, y, loss_name: str, *,
     x = _vector(x, net.input_size, "x")
     y = _vector(y, net.output_size, "y")
     b = GraphBuilder(max_nodes)
-    out = _loss(b, loss.name, _activations(b, net, net.depth), y)
+    a, z = _activations(b, net, net.depth)
+    out = _loss(b, loss.name, a, z, y)
     graph = b.build(out)
     graph.forward(_parameter_values(net, x))
     return graph
@@ -153,7 +171,7 @@ def unroll_neuron(net: Network, layer: int, neuron: int, x, *,
         raise ShapeError(f"layer {layer} has no neuron {neuron}")
     x = _vector(x, net.input_size, "x")
     b = GraphBuilder(max_nodes)
-    graph = b.build(_activations(b, net, layer)[neuron])
+    graph = b.build(_activations(b, net, layer)[0][neuron])
     graph.forward({k: v for k, v in _parameter_values(net, x).items() if k in graph.inputs})
     return graph
 

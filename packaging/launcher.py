@@ -3,10 +3,17 @@
 A separate file (not playground/__main__.py) so that `playground` is frozen as a normal package
 and its relative imports keep working.
 
-With BACKPROP_PLAYGROUND_SELFCHECK=resources in the environment the frozen program does not
-start the app: it lists and loads every bundled example through playground.resources (the
-importlib.resources path the app itself uses), prints one line per example and exits 0, or 1
-if none is found. packaging/smoke.sh uses it; without the variable it does nothing.
+Self-checks for packaging/smoke.sh (without the variable this file only starts the app):
+
+* BACKPROP_PLAYGROUND_SELFCHECK=resources: reads every bundled file under resources/ through
+  importlib.resources (the way the app does), loads every example document, imports every
+  module of core/ and playground/, prints one line per folder and a total, exits 0 (1 if no
+  example is found; an import error is a traceback and exit 1).
+* BACKPROP_PLAYGROUND_SELFCHECK=glyphs: builds the main window in Simplified Chinese as the app
+  does at start and renders every Chinese character of its menus, dock titles and window title
+  with the application font; exits 1 if the window shows no Chinese (translations missing) or
+  if a character renders as the missing-glyph box (font missing). Exits 3 ("skipped") when the
+  build has no bundled CJK font yet (resources/fonts/).
 """
 import os
 import sys
@@ -15,21 +22,108 @@ import sys
 def _selfcheck_resources() -> int:
     from importlib import resources
 
-    from playground.resources import example_names, load_example, read_resource
+    from playground.resources import example_names, load_example
 
     root = resources.files("resources")
     print(f"resources root: {root!r}")
+    total = 0
+
+    def walk(node, rel):
+        nonlocal total
+        files = 0
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.name == "__pycache__":
+                continue
+            if child.is_dir():
+                walk(child, f"{rel}/{child.name}")
+            elif not child.name.endswith((".py", ".pyc")):
+                child.read_bytes()
+                files += 1
+        if files:
+            print(f"{rel}: {files} files")
+        total += files
+
+    walk(root, "resources")
     names = example_names()
     for name in names:
-        project = load_example(name)
-        size = len(read_resource("examples", name))
-        print(f"example {name}: {size} bytes, title {project.title!r}")
-    print(f"{len(names)} examples")
-    return 0 if names else 1
+        load_example(name)
+    # every module of the app imports (catches a module the spec left out that is imported late)
+    import importlib
+    import pkgutil
+    modules = 0
+    for top in ("core", "playground"):
+        pkg = importlib.import_module(top)
+        for info in pkgutil.walk_packages(pkg.__path__, top + "."):
+            importlib.import_module(info.name)
+            modules += 1
+    print(f"{modules} modules imported")
+    print(f"{total} resource files, {len(names)} examples")
+    return 0 if names and modules > 20 else 1
+
+
+def _selfcheck_glyphs() -> int:
+    import tempfile
+    from importlib import resources
+
+    fonts = resources.files("resources") / "fonts"
+    if not (fonts.is_dir() and any(p.name.lower().endswith((".otf", ".ttf", ".ttc"))
+                                   for p in fonts.iterdir())):
+        print("no bundled CJK font in resources/fonts: glyph check skipped")
+        return 3
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from playground.app import create_application
+    app = create_application()
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QDockWidget, QTabWidget
+    try:
+        from playground import i18n
+    except ImportError:
+        i18n = None
+    if i18n is not None and hasattr(i18n, "set_language"):
+        i18n.set_language("zh_CN")
+    from playground.main_window import MainWindow
+    ini = os.path.join(tempfile.mkdtemp(), "selfcheck.ini")
+    window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
+    texts = [a.text() for a in window.menuBar().actions()] + [window.windowTitle()]
+    texts += [d.windowTitle() for d in window.findChildren(QDockWidget)]
+    for tabs in window.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    chars = sorted({c for t in texts for c in t if "\u3400" <= c <= "\u9fff"})
+    if not chars:
+        print("FAIL: the zh_CN window shows no Chinese text: " + " | ".join(texts[:12]))
+        return 1
+
+    font = app.font()
+    font.setPixelSize(40)
+
+    def render(ch):
+        img = QImage(64, 64, QImage.Format.Format_RGB32)
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        p.setFont(font)
+        p.setPen(QColor("black"))
+        p.drawText(img.rect(), Qt.AlignmentFlag.AlignCenter, ch)
+        p.end()
+        return img
+
+    box = render("\U0010fffd")  # a code point no font has: the missing-glyph rendering
+    blank = render(" ")
+    bad = [c for c in chars if render(c) in (box, blank)]
+    print(f"zh_CN window: {len(chars)} distinct Chinese characters in menus/docks/tabs, "
+          f"e.g. {''.join(chars[:12])}; font {font.families()}")
+    if bad:
+        print(f"FAIL: {len(bad)} render as boxes: {''.join(bad[:40])}")
+        return 1
+    print("glyphs: every character renders")
+    return 0
 
 
 if __name__ == "__main__":
-    if os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK") == "resources":
+    check = os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK")
+    if check == "resources":
         sys.exit(_selfcheck_resources())
+    if check == "glyphs":
+        sys.exit(_selfcheck_glyphs())
     from playground.__main__ import main
     sys.exit(main())

@@ -32,12 +32,21 @@ def main(argv=None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .system_libs import problem
+    if (missing := problem()) is not None:  # one line naming the apt package, no traceback
+        print(missing, file=sys.stderr)
+        return 1
     app = create_application()
     from PySide6.QtCore import QSettings, QTimer
     from .main_window import MainWindow
-    settings = QSettings() if not args.screenshot else QSettings(
-        os.path.join(os.path.dirname(os.path.abspath(args.screenshot)), ".bp-screenshot.ini"),
-        QSettings.IniFormat)
+    scratch = None
+    if args.screenshot:
+        # a screenshot neither reads nor leaves the user's settings: a throw-away file elsewhere
+        import tempfile
+        scratch = tempfile.TemporaryDirectory(prefix="bp-screenshot-")
+        settings = QSettings(os.path.join(scratch.name, "settings.ini"), QSettings.IniFormat)
+    else:
+        settings = QSettings()
     if args.screenshot and args.file:
         # offscreen nobody can close an error dialog: say what is wrong on stderr instead
         from core import load_project
@@ -61,8 +70,9 @@ def main(argv=None) -> int:
         ok = window.grab().save(args.screenshot)
         window.doc.undo_stack.setClean()
         window.close()
-        if os.path.exists(settings.fileName()):
-            os.remove(settings.fileName())
+        del window
+        settings.sync()
+        scratch.cleanup()
         return 0 if ok else 1
     from .autosave import AutoSaver, offer_recovery
     window.autosaver = AutoSaver(window.doc, window.training.controller, parent=window)

@@ -36,6 +36,15 @@ def default_project() -> Project:
     return load_example(DEFAULT_EXAMPLE)
 
 
+def new_project() -> Project:
+    """File ▸ New: a small network to edit (2 inputs, 2 sigmoid neurons, 1 sigmoid output) with
+    round starting weights and a sample, ready to step; no data set."""
+    from core import Layer
+    net = Network(2, [Layer([[0.5, -0.5], [0.3, 0.8]], [0.0, 0.0], "sigmoid"),
+                      Layer([[1.0, -1.0]], [0.0], "sigmoid")])
+    return Project(network=net, sample_x=np.array([1.0, 0.5]), sample_y=np.array([1.0]))
+
+
 class DocumentUndoStack(QUndoStack):
     """An undo stack that announces every push/undo/redo *before* it happens.
 
@@ -79,6 +88,7 @@ class Document(QObject):
         self._cursor: StepCursor | None = None
         self._position = self.project.step_position
         self._update_applied = False
+        self._previous: StepCursor | None = None     # the finished step a new one started after
         self._split = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -135,7 +145,7 @@ class Document(QObject):
         else:
             aspects -= {"history"}      # (a run's commit: the views drew these rows already)
         if cursor is not None:
-            self._cursor, self._update_applied = cursor, applied
+            self._cursor, self._update_applied, self._previous = cursor, applied, None
             cursor.position = self._position = max(0, min(int(position), len(cursor.stages) - 1))
         elif aspects & {"structure", "params", "sample", "config"} or self._update_applied:
             self._invalidate(keep_position=old.network.sizes == project.network.sizes)
@@ -159,6 +169,7 @@ class Document(QObject):
             self._position = 0
         self._cursor = None
         self._update_applied = False
+        self._previous = None
 
     def push(self, text: str, edit, *args, merge_key=None, initiator=None, refs=(), **kw) -> bool:
         """Run the ``core.session`` edit ``edit(project, *args, **kw)`` and push the result as
@@ -317,9 +328,22 @@ class Document(QObject):
             self._start_new_step()
         self.apply_update()
 
+    def can_step_back_into_previous(self) -> bool:
+        """At the start of a step that began after an applied update: Step back returns to
+        that update (its numbers are still the current network's history)."""
+        c = self._cursor
+        return self._previous is not None and c is not None and c.position == 0
+
     def step_back(self) -> None:
         c = self.cursor
         if c is None:
+            return
+        if not self._update_applied and self.can_step_back_into_previous():
+            prev, self._previous = self._previous, None
+            self._cursor, self._update_applied = prev, True
+            prev.position = len(prev.stages) - 1
+            self._position = prev.position
+            self.changed.emit(Change(step=True))
             return
         if self._update_applied:
             self.undo_stack.undo()       # the ApplyUpdate command; restores the old parameters
@@ -330,6 +354,7 @@ class Document(QObject):
         self._move(0)
 
     def _start_new_step(self) -> None:
+        self._previous = self._cursor if self._update_applied else None
         self._position = 0
         self._cursor = None
         self._update_applied = False
@@ -348,6 +373,7 @@ class Document(QObject):
         self._cursor = None
         self._position = project.step_position
         self._update_applied = False
+        self._previous = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if modified:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import EngineError
 
-from .document import default_project
+from .document import new_project
 from .resources import load_example
 
 MAX_RECENT = 8
@@ -35,7 +35,7 @@ class FileActions:
 
     def new_document(self) -> None:
         if self.maybe_save():
-            self.doc.replace_project(default_project(), None)
+            self.doc.replace_project(new_project(), None)
             self.view.fit_to_view()
 
     def open_dialog(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
 from core import check_gradients
 from core.errors import EngineError
 
+from .canvas.scene import DEFAULT_DIGITS as CANVAS_DIGITS
 from .canvas.view import NetworkView
 from .document import Document
 from .file_actions import FileActions
@@ -23,6 +24,21 @@ from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
 from . import structure_edits
+
+def standard_keys(standard, *extra: str) -> list[QKeySequence]:
+    """The platform's key sequences for a standard action, then ``extra`` ones, each once: an
+    action that carries one sequence twice is an ambiguous shortcut on X11 and never fires."""
+    keys: list[QKeySequence] = []
+    for k in [*QKeySequence.keyBindings(standard), *(QKeySequence(e) for e in extra)]:
+        if not k.isEmpty() and k not in keys:
+            keys.append(k)
+    return keys
+
+
+STATUS_MS = 4000
+"""How long a passing status message stays (a new document clears it at once)."""
+STEP_DOCK_KEYS = ("steps", "derivation", "inspector", "sample", "weights")
+
 
 class MainWindow(FileActions, QMainWindow):
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
@@ -67,6 +83,11 @@ class MainWindow(FileActions, QMainWindow):
         self._build_toolbar()
 
         self.doc.changed.connect(self._on_changed)
+        self.selection.changed.connect(lambda _ref: self._refresh_actions())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.graph_explorer.moved.connect(self._refresh_actions)
+        self.training.controller.running_changed.connect(lambda _on: self._refresh_actions())
+        self._docks_before_graph: list[str] | None = None
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.doc.error.connect(self.show_error)
         for w in (self.inspector, self.sample_panel, self.weight_table):
@@ -75,6 +96,7 @@ class MainWindow(FileActions, QMainWindow):
                 sig.connect(self.show_error)
         self._update_title()
         self._refresh_status()
+        self._refresh_actions()
         self.resize(1280, 800)
         restored = self._restore_layout()
         self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document(),
@@ -109,7 +131,7 @@ class MainWindow(FileActions, QMainWindow):
         self.act_undo = d.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.Undo)
         self.act_redo = d.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         # toolbar buttons keep a short fixed label; the menu items name the command
         stack = d.undo_stack
         self.act_undo_short = self._action(self.tr("Undo"), stack.undo)
@@ -120,11 +142,11 @@ class MainWindow(FileActions, QMainWindow):
         stack.canRedoChanged.connect(self.act_redo_short.setEnabled)
         self.act_delete = self._action(self.tr("&Delete selected neuron"), self.delete_selected,
                                        QKeySequence.Delete)
-        self.act_forward = self._action(self.tr("&Forward one layer"), d.step_forward, "F6")
-        self.act_backward = self._action(self.tr("&Backward one layer"), d.step_backward, "F7")
+        self.act_forward = self._action(self.tr("&Forward one layer"), self.step_forward, "F6")
+        self.act_backward = self._action(self.tr("&Backward one layer"), self.step_backward, "F7")
         self.act_update = self._action(self.tr("Apply &update"), d.apply_update, "F8")
         self.act_whole = self._action(self.tr("&Whole step"), d.whole_step, "F9")
-        self.act_back = self._action(self.tr("Step &back"), d.step_back, "Shift+F6")
+        self.act_back = self._action(self.tr("Step &back"), self.step_back, "Shift+F6")
         self.act_reset_step = self._action(self.tr("&Reset step"), d.reset_step, "Ctrl+F6")
         self.act_reset_doc = self._action(self.tr("Reset to the document's starting values"),
                                           self.reset_document)
@@ -136,7 +158,8 @@ class MainWindow(FileActions, QMainWindow):
                                            lambda: self.show_as_graph(None))
         self.act_fullscreen = self._action(self.tr("&Full screen"), self.toggle_fullscreen, "F11")
         self.act_fit = self._action(self.tr("&Fit network to window"), self.view.fit_to_view, "Ctrl+0")
-        self.act_zoom_in = self._action(self.tr("Zoom &in"), self.view.zoom_in, QKeySequence.ZoomIn)
+        self.act_zoom_in = self._action(self.tr("Zoom &in"), self.view.zoom_in)
+        self.act_zoom_in.setShortcuts(standard_keys(QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="))
         self.act_zoom_out = self._action(self.tr("Zoom &out"), self.view.zoom_out, QKeySequence.ZoomOut)
         self.act_show_weights = self._action(self.tr("Show &weights"), self._display_changed, None, None, True)
         self.act_show_forward = self._action(self.tr("Show z and &a"), self._display_changed, None, None, True)
@@ -176,7 +199,7 @@ class MainWindow(FileActions, QMainWindow):
         for n in (3, 4, 5, 6, 8, 10):
             act = digits_menu.addAction(str(n))
             act.setCheckable(True)
-            act.setChecked(n == 4)
+            act.setChecked(n == CANVAS_DIGITS)
             group.addAction(act)
             act.triggered.connect(lambda _=False, k=n: self.set_digits(k))
         m.addSeparator()
@@ -223,7 +246,39 @@ class MainWindow(FileActions, QMainWindow):
             return
         if change.structure or change.document:
             self.selection.validate(self.doc.network.sizes)
+        if change.document:
+            self.statusBar().clearMessage()      # a message about the last document is stale
         self._refresh_status()
+        self._refresh_actions()
+
+    def graph_shown(self) -> bool:
+        return self.tabs.currentWidget() is self.graph_page
+
+    def _refresh_actions(self) -> None:
+        """Actions that cannot apply right now are disabled (and say so by being grey)."""
+        ref = self.selection.ref
+        net = self.doc.network
+        self.act_delete.setEnabled(ref is not None and ref[0] == "neuron" and ref[1] > 0
+                                   and net.sizes[ref[1]] > 1)
+        self.act_remove_layer.setEnabled(net.depth >= 2)
+        c, applied = self.doc.cursor, self.doc.update_applied
+        if self.graph_shown():
+            e = self.graph_explorer
+            forward, backward = e.step_forward_button.isEnabled(), e.step_backward_button.isEnabled()
+            back, update = e.back_button.isEnabled(), False
+            whole = reset = False
+        else:
+            nxt = c.next_stage() if c is not None else None
+            forward = c is not None and (applied or c.at_end or (nxt is not None and nxt.kind in ("forward", "loss")))
+            backward = c is not None and not applied and any(
+                s.kind == "backward" for s in c.stages[c.position + 1:])
+            update, whole = c is not None and not applied, c is not None
+            back = c is not None and (applied or not c.at_start or self.doc.can_step_back_into_previous())
+            reset = c is not None and not applied and not c.at_start
+        for act, on in ((self.act_forward, forward), (self.act_backward, backward),
+                        (self.act_update, update), (self.act_whole, whole),
+                        (self.act_back, back), (self.act_reset_step, reset)):
+            act.setEnabled(bool(on))
 
     def _refresh_status(self) -> None:
         c = self.doc.cursor
@@ -249,7 +304,41 @@ class MainWindow(FileActions, QMainWindow):
         self.derivation_panel.set_digits(max(n, 6))     # derivations never show fewer than 6
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    # ------------------------------------------------------------ the two tabs
+    def step_forward(self) -> None:
+        """F6 / Forward: the network's step, or the graph's when the graph tab is shown."""
+        if self.graph_shown():
+            self.graph_explorer.step_forward_button.click()
+        else:
+            self.doc.step_forward()
+
+    def step_backward(self) -> None:
+        if self.graph_shown():
+            self.graph_explorer.step_backward_button.click()
+        else:
+            self.doc.step_backward()
+
+    def step_back(self) -> None:
+        if self.graph_shown():
+            self.graph_explorer.back_button.click()
+        else:
+            self.doc.step_back()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        """The graph tab takes the whole window: the step docks (which explain the canvas)
+        hide while it is shown and come back as they were."""
+        if self.graph_shown():
+            if self._docks_before_graph is None:
+                self._docks_before_graph = [k for k in STEP_DOCK_KEYS if self.docks[k].isVisible()]
+                for k in self._docks_before_graph:
+                    self.docks[k].hide()
+        elif self._docks_before_graph is not None:
+            for k in self._docks_before_graph:
+                self.docks[k].show()
+            self._docks_before_graph = None
+        self._refresh_actions()
 
     # ------------------------------------------------------------ commands
     def delete_selected(self) -> None:

@@ -8,7 +8,7 @@ from core import Project, load_project_text
 
 
 DEFAULT_EXAMPLE = "worked_example_2_2_1_relu.json"
-"""The first seed's worked example: what the window opens on and File ▸ New starts from."""
+"""The first seed's worked example: what the window opens on at first start (File ▸ New starts a small blank network)."""
 
 
 def example_names() -> list[str]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
 from .canvas.thumbnails import NeuronThumbnails
 from .panels.data_panel import DataPanel
-from .panels.training_panel import TrainingPanel
+from .panels.training_panel import TrainingPanel, can_train
 from .plots.boundary_plot import BoundaryPlot
 from .plots.loss_plot import LossPlot
 from .training.controller import TrainingController
@@ -148,6 +148,8 @@ class TrainingArea(QObject):
 
     # ------------------------------------------------------------ model → view
     def _on_doc_changed(self, change) -> None:
+        if change.data or change.structure or change.document:
+            self._enable_actions()
         if change.document:
             self.set_layout(self.layout_for_document())
             self._update_status()
@@ -164,8 +166,13 @@ class TrainingArea(QObject):
     def _on_running(self, running: bool) -> None:
         self.act_play.setText(self.tr("&Pause") if running else self.tr("&Play"))
         self.act_play.setIcon(self._play_icons[1 if running else 0])
-        self.act_step_epoch.setEnabled(not running)
+        self._enable_actions()
         self._update_status()
+
+    def _enable_actions(self) -> None:
+        running, ok = self.controller.running, can_train(self.doc)
+        self.act_play.setEnabled(running or ok)
+        self.act_step_epoch.setEnabled(ok and not running)
 
     def _update_status(self, _frame=None) -> None:
         c = self.controller

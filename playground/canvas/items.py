@@ -26,6 +26,7 @@ NEGATIVE = QColor("#f59322")     # negative weights orange
 ZERO = QColor("#9e9e9e")
 DISABLED = QColor("#b8b8b8")
 HIGHLIGHT = QColor("#ff8f00")    # the selected neuron / link
+HOVER = QColor("#5e35b1")        # the neuron / link under the mouse
 MAX_WIDTH_WEIGHT = 5.0           # |w| at which a link reaches its full width
 MIN_WIDTH, MAX_WIDTH = 1.0, 10.0
 
@@ -184,6 +185,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         super().__init__()
         self.ref, self.kind, self.caption = ref, kind, caption
         self._highlighted = False
+        self._hovered = False
         self._thumbnail: QImage | None = None
         self.label = LabelItem(self)
         self.label.setPos(0, NEURON_RADIUS + 3)
@@ -191,6 +193,14 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
+
+    # PySide calls a Qt virtual only where a class below the Qt base defines it with def: the
+    # mixin's methods alone are never called (the hover maps and highlights stayed dead)
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverEnterEvent(self, event)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverLeaveEvent(self, event)
 
     # -- what the scene sets
     def set_lines(self, lines: list[tuple[str, str, bool]]) -> None:
@@ -207,6 +217,15 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
 
     def is_highlighted(self) -> bool:
         return self._highlighted
+
+    def set_hovered(self, on: bool) -> None:
+        """A lighter ring while the mouse is over the neuron (selection keeps its own)."""
+        if on != self._hovered:
+            self._hovered = on
+            self.update()
+
+    def is_hovered(self) -> bool:
+        return self._hovered
 
     def set_thumbnail(self, image: QImage | None) -> None:
         """Paint ``image`` over the circle (e.g. this neuron's output over the data plane),
@@ -246,7 +265,8 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         if self._thumbnail is not None:
             painter.drawImage(rect, self._thumbnail)
         painter.setBrush(Qt.NoBrush)
-        painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else QPen(QColor("#546e7a"), 1.6))
+        painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else
+                       QPen(HOVER, 3.0) if self._hovered else QPen(QColor("#546e7a"), 1.6))
         painter.drawEllipse(rect)
         size = 14 if len(self.caption) <= 4 else 11
         if _pixels(painter, size) >= MIN_TEXT_PIXELS:
@@ -269,6 +289,12 @@ class LinkItem(_ReportsHover, QGraphicsLineItem):
         self.on_hover: Callable[["LinkItem", bool], None] | None = None
         self.setZValue(Z_LINK)
         self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event) -> None:   # noqa: N802 (see NeuronItem)
+        _ReportsHover.hoverEnterEvent(self, event)
+
+    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
+        _ReportsHover.hoverLeaveEvent(self, event)
 
     def set_style(self, style: tuple) -> bool:
         """Apply a ``link_style`` result; True if the pen had to change."""

@@ -20,12 +20,12 @@ from .. import structure_edits as edits
 from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
-from .items import (EDITOR_WIDTH, HIGHLIGHT, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
+from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
                     Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
                     LabelItem, LayerHeaderItem, LinkItem, NeuronItem, label_fonts, link_style)
 
 EDIT_DIGITS = 12            # digits shown in the inline editor
-DEFAULT_DIGITS = 4          # significant digits on the canvas
+DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
@@ -85,7 +85,7 @@ class NetworkScene(QGraphicsScene):
         self._refresh_values()
 
     def set_digits(self, digits: int) -> None:
-        """Significant digits of the numbers drawn on the canvas (default 4)."""
+        """Significant digits of the numbers drawn on the canvas (default 6)."""
         self._digits = max(1, int(digits))
         self._place_link_labels()          # wider numbers may no longer fit apart
         self._refresh_values()
@@ -149,6 +149,9 @@ class NetworkScene(QGraphicsScene):
         self._halo = QGraphicsLineItem(root)
         self._halo.setZValue(Z_HALO)
         self._halo.hide()
+        self._hover_halo = QGraphicsLineItem(root)
+        self._hover_halo.setZValue(Z_HALO)
+        self._hover_halo.hide()
         captions = self._input_captions()
         for layer, n in enumerate(sizes):
             kind = "input" if layer == 0 else "output" if layer == len(sizes) - 1 else "hidden"
@@ -428,6 +431,7 @@ class NetworkScene(QGraphicsScene):
         return items.get(tuple(ref[1:]))
 
     def _on_neuron_hover(self, item, entered: bool) -> None:
+        item.set_hovered(entered)
         self.neuron_hovered.emit(item.ref if entered else None)
 
     def set_thumbnails(self, images) -> None:
@@ -445,6 +449,24 @@ class NetworkScene(QGraphicsScene):
         elif previous is link:
             self._hovered = None
         self._update_link_label(link)
+        self._show_hover_halo()
+
+    def hovered_link(self) -> LinkItem | None:
+        return self._hovered
+
+    def _show_hover_halo(self) -> None:
+        """The link under the mouse gets a thin halo of its own (the selected one keeps its)."""
+        link = self._hovered
+        if link is None or link is self._selected:
+            self._hover_halo.hide()
+            return
+        color = QColor(HOVER)
+        color.setAlpha(90)
+        pen = QPen(color, link.pen().widthF() + 5)
+        pen.setCapStyle(Qt.RoundCap)
+        self._hover_halo.setPen(pen)
+        self._hover_halo.setLine(link.line())
+        self._hover_halo.show()
 
     def is_control_at(self, pos: QPointF) -> bool:
         """True over a header button or the inline editor (they take their own clicks)."""

@@ -7,7 +7,7 @@ Document's network, ``core.scalar_graph`` computes, ``GraphStepper`` keeps the p
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QTextBrowser, QVBoxLayout, QWidget)
@@ -34,6 +34,9 @@ DIGITS = 6
 
 
 class GraphExplorer(QWidget):
+    moved = Signal()
+    """The walk's position changed (the window's Forward / Backward follow the buttons)."""
+
     def __init__(self, doc=None, parent=None):
         super().__init__(parent)
         self.doc = None
@@ -358,3 +361,4 @@ class GraphExplorer(QWidget):
             self.view.ensureVisible(item.mapRectToScene(
                 item.boundingRect() | item.childrenBoundingRect()), 40, 30)
         self.browser.setHtml(html)
+        self.moved.emit()

@@ -85,5 +85,6 @@ class StepPanel(QWidget):
                                         and any(st.kind == "backward" for st in c.stages[c.position + 1:]))
         self.update_button.setEnabled(ok and not applied)
         self.whole_button.setEnabled(ok)
-        self.back_button.setEnabled(ok and (applied or not c.at_start))
+        self.back_button.setEnabled(ok and (applied or not c.at_start
+                                            or self.doc.can_step_back_into_previous()))
         self.reset_button.setEnabled(ok and not applied and not c.at_start)

@@ -23,6 +23,7 @@ from .. import structure_edits
 from ..commands import SetSettings
 from ..data_commands import current_split
 from ..formatting import format_number, parse_number
+from ..plots import colors
 from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
                        loss_short_label, row_of)
 
@@ -36,6 +37,13 @@ OUTPUT_CHOICES = {
 }
 """(output activation, loss) pairs offered per kind of data; TF Playground's is the first."""
 METRICS_INTERVAL_MS = 200
+
+
+def can_train(doc) -> bool:
+    """Is there something to train on: training points and input features that fit?"""
+    split, features = current_split(doc), doc.project.features
+    return (split is not None and len(split[0]) > 0 and bool(features)
+            and len(features) == doc.network.input_size)
 
 
 def _elapsed(seconds: float) -> str:
@@ -94,6 +102,7 @@ class TrainingPanel(QWidget):
             lambda v: self._optimizer(self.tr("Regularization rate"), regularization_rate=v))
         self.activation_combo = self._combo(tuple((a, activation_label(a)) for a in HIDDEN_ACTIVATIONS),
                                             self._set_hidden_activation)
+        self.activation_combo.setPlaceholderText(self.tr("mixed"))   # layers that differ
         self.problem_label = QLabel()
         self.output_combo = QComboBox()
         self.output_combo.setToolTip(self.tr("The output neurons' activation and the loss trained on"))
@@ -284,6 +293,7 @@ class TrainingPanel(QWidget):
                                        .replace("%1", str(split[0].n_classes)))
         self._refresh_outputs(split[0].kind if split is not None else None)
         self._update_counter()
+        self._enable_buttons()
 
     def _refresh_outputs(self, kind) -> None:
         """The output/loss pairs that suit the data (the current one selected)."""
@@ -304,6 +314,14 @@ class TrainingPanel(QWidget):
         self.play_button.setIcon(self._icons[1 if running else 0])
         if running:
             self.message_label.hide()
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        """Play/Pause only when there is data to train on (or a run to pause); one epoch never
+        while running."""
+        running, ok = self.controller.running, can_train(self.doc)
+        self.play_button.setEnabled(running or ok)
+        self.step_button.setEnabled(ok and not running)
 
     def _on_frame(self, _frame=None) -> None:
         self._update_counter()
@@ -376,8 +394,15 @@ class TrainingPanel(QWidget):
         return "".join(parts)
 
 
+def _swatch(label: float, kind: str) -> str:
+    return f"<span style='color:{colors.class_colour(label, kind).name()}'>■</span>&nbsp;"
+
+
 def _matrix_html(cm, kind: str, corner: str) -> str:
-    names = ["−1", "+1"] if kind == "binary" else [str(c) for c in range(cm.shape[0])]
+    """The confusion matrix; each class number carries its colour on the plot."""
+    labels = [-1.0, 1.0] if kind == "binary" else [float(c) for c in range(cm.shape[0])]
+    names = [_swatch(v, kind) + ("−1" if v < 0 else "+1" if kind == "binary" else str(int(v)))
+             for v in labels]
     head = "".join(f"<th>{n}</th>" for n in names)
     rows = "".join(
         f"<tr><th>{names[i]}</th>" + "".join(

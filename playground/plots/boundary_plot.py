@@ -237,6 +237,17 @@ class BoundaryPlot(QWidget):
         else:
             self._recompute()
 
+    def neuron_caption(self, layer: int, i: int) -> str:
+        """'Input 2', 'Layer 1, neuron 3', 'Output' (or 'Output 2' of several): 1-based."""
+        net = self.doc.network
+        if layer == 0:
+            text = self.tr("Input %1")
+        elif layer == net.depth:
+            text = self.tr("Output %1") if net.output_size > 1 else self.tr("Output")
+        else:
+            text = self.tr("Layer %2, neuron %1")
+        return text.replace("%1", str(i + 1)).replace("%2", str(layer))
+
     def clear_neuron_map(self) -> None:
         if self._neuron is None:
             return
@@ -256,8 +267,7 @@ class BoundaryPlot(QWidget):
         self.image_item.setVisible(True)
         self.image_item.setImage(img, autoLevels=False, levels=levels,
                                  lut=colors.diverging_lut(colors.BACKGROUND_STRENGTH), rect=RECT)
-        text = (self.tr("Input %1") if layer == 0 else self.tr("Layer %2, neuron %1"))
-        self.caption.setText(text.replace("%1", str(i + 1)).replace("%2", str(layer)))
+        self.caption.setText(self.neuron_caption(layer, i))
         self.caption.setVisible(True)
 
     # ------------------------------------------------------------ points

@@ -38,11 +38,18 @@ def test_2_8_8_1_tanh_learns(name):
 
 
 def test_spiral_with_a_deeper_net():
-    net = _tanh_net([2, 16, 16, 16, 1])
-    cfg = TrainConfig(optimizer=OptimizerConfig(method="adam", learning_rate=0.01), batch_size=10,
-                      max_epochs=300, snapshot_every=300)
-    snap = _final(Trainer(net, _data("spiral", net), cfg))
-    assert snap.test_accuracy >= 0.90
+    """A learning test that holds on every BLAS kernel: several seeds, the median of the last
+    ten snapshots, and a learning rate at which Adam converges robustly (at 0.01 one gradient
+    differing by an ulp between kernels sends single runs to unrelated endings)."""
+    medians = []
+    for seed in range(3):
+        net = _tanh_net([2, 16, 16, 16, 1], seed=seed)
+        cfg = TrainConfig(optimizer=OptimizerConfig(method="adam", learning_rate=0.003),
+                          batch_size=10, max_epochs=300, snapshot_every=10, seed=seed)
+        accs = [s.test_accuracy for s in Trainer(net, _data("spiral", net), cfg).run()]
+        medians.append(float(np.median(accs[-10:])))
+    assert min(medians) >= 0.9, medians
+    assert float(np.median(medians)) >= 0.95, medians
 
 
 def test_training_is_reproducible_and_does_not_touch_the_input_net():

@@ -83,8 +83,10 @@ def test_names_labels_and_disabled_links():
     assert "W1[0,0]" in names and "W1[0,1]" not in names and "b2[1]" in names
     assert len(names) == 2 + 3 + 2 + 4 + 2
     labels = {n.label for n in graph.nodes if n.label}
-    assert {"z1[0]", "a1[1]", "z2[0]", "z2[1]", "a2[1]", "L"} <= labels
-    assert "a2[0]" not in labels  # its target is 0: the loss only uses it through Σ e^z
+    assert {"z1[0]", "a1[1]", "z2[0]", "z2[1]", "L"} <= labels
+    # the cross-entropy reads the logits (logsumexp(z) − z_k), never a rounded a = softmax(z)
+    assert "a2[0]" not in labels and "a2[1]" not in labels
+    assert any(n.op == "logsumexp" for n in graph.nodes)
     assert graph.nodes[graph.output].label == "L"
     assert graph.input_values["W2[1,0]"] == net.layers[1].weights[1, 0]
     graph.backward()

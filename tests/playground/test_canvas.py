@@ -121,6 +121,7 @@ def test_disabled_link_is_dashed_grey_and_comes_back_on_undo(view, doc):
 # ------------------------------------------------------------------ values
 def test_values_appear_only_once_their_step_is_reached(view, doc):
     scene = view.scene()
+    scene.set_digits(4)              # (the default shows 6: see test_teacher_fixes)
     h1, out = scene.neuron_item(1, 0), scene.neuron_item(2, 0)
     assert line_texts(h1) == ["b = 0.1"]
     assert line_texts(scene.neuron_item(0, 0)) == ["x₁ = 0.9"]
@@ -197,7 +198,7 @@ def test_display_switches(view, doc):
     doc.step_backward()
     scene.set_display(weights=False, forward=True, backward=True)
     assert line_texts(scene.neuron_item(2, 0)) == ["z = 1.326", "a = 1.326", "y = 2", "δ = −0.674"]
-    assert scene.link_item(2, 0, 0).label_texts() == ["∂L/∂w = −0.3909"]
+    assert scene.link_item(2, 0, 0).label_texts() == ["∂L/∂w = −0.39092"]
     scene.set_display(weights=True, forward=False, backward=False)
     assert line_texts(scene.neuron_item(2, 0)) == ["y = 2", "b = 0.4"]
     assert scene.link_item(2, 0, 0).label_texts() == ["w = 0.5"]
@@ -438,7 +439,7 @@ def test_big_network_shows_a_link_label_on_hover(qtbot):
     link = view.scene().link_item(2, 3, 4)
     assert link.label_texts() == []
     link.hoverEnterEvent(None)
-    assert link.label_texts() == [f"w = {format_number(doc.network.layers[1].weights[3, 4], 4)}"]
+    assert link.label_texts() == [f"w = {format_number(doc.network.layers[1].weights[3, 4], 6)}"]
     link.hoverLeaveEvent(None)
     assert link.label_texts() == []
 

@@ -36,6 +36,18 @@ def _open(qtbot, window, name):
     qtbot.wait(80)          # the coalesced thumbnail / heat-map timers
 
 
+def _move(widget, pos):
+    """A real mouse-move event to ``widget`` (QTest.mouseMove only moves the cursor, and sends
+    nothing when the cursor is already there or the window is not the active one)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+    local = QPointF(pos)
+    event = QMouseEvent(QMouseEvent.Type.MouseMove, local, widget.mapToGlobal(local),
+                        Qt.NoButton, Qt.NoButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
 def _visible(window, keys):
     return [window.docks[k].isVisible() for k in keys]
 
@@ -114,12 +126,20 @@ def test_hovering_a_neuron_shows_its_map_in_the_output_view(qtbot, window):
     bp, scene, view = window.training.boundary_plot, window.view.scene(), window.view
     output = bp.image_item.image.copy()
     item = scene.neuron_item(1, 2)
-    pos = view.mapFromScene(item.scenePos())
-    qtbot.mouseMove(view.viewport(), pos)
+
+    def centre():
+        return view.mapFromScene(item.sceneBoundingRect().center())
+    # the view fits the network on a timer: wait until the neuron is where we point
+    qtbot.waitUntil(lambda: item in view.items(centre()), timeout=3000)
+    pos = centre()
+    # start from a known place: an earlier test may have left the (global) cursor right on
+    # this neuron, and a move to where the cursor already is delivers no hover event
+    _move(view.viewport(), type(pos)(2, 2))
+    _move(view.viewport(), pos)
     qtbot.waitUntil(lambda: bp.caption.isVisible(), timeout=2000)
     assert "Layer 1, neuron 3" in bp.caption.textItem.toPlainText()
     assert not np.array_equal(bp.image_item.image, output)
-    qtbot.mouseMove(view.viewport(), pos + type(pos)(0, 300))
+    _move(view.viewport(), pos + type(pos)(0, 300))
     qtbot.waitUntil(lambda: not bp.caption.isVisible(), timeout=2000)
     qtbot.wait(60)
     assert np.allclose(bp.image_item.image, output)
