@@ -24,9 +24,9 @@ def full_dataset(spec: DatasetSpec | None):
     if spec is None:
         return None
     if spec.name == "custom":
-        if not spec.points:
+        if not spec.custom_points():
             return None
-        pts = np.array(spec.points, dtype=np.float64).reshape(-1, 3)
+        pts = np.array(spec.custom_points(), dtype=np.float64).reshape(-1, 3)
         return datasets.from_points(pts[:, :2], pts[:, 2])
     return datasets.generate(spec.name, noise=spec.noise, seed=spec.seed,
                              n_points=spec.n_points, n_classes=spec.n_classes)
@@ -38,12 +38,40 @@ def as_points(data) -> tuple[tuple[float, float, float], ...]:
     return tuple((float(x1), float(x2), float(y)) for (x1, x2), y in zip(data.points, data.labels))
 
 
-def custom_spec(old: DatasetSpec | None, points) -> DatasetSpec:
-    """A ``"custom"`` spec of ``points`` keeping the other settings of ``old``."""
+def custom_spec(old: DatasetSpec | None, points, test_points=()) -> DatasetSpec:
+    """A custom set holding ``points`` for training and ``test_points`` for testing (the other
+    settings of ``old`` kept)."""
     base = old or DatasetSpec()
     return DatasetSpec(name="custom", noise=base.noise, train_ratio=base.train_ratio,
                        seed=base.seed, n_points=None, n_classes=base.n_classes,
-                       points=tuple(tuple(float(v) for v in p) for p in points))
+                       points=tuple(tuple(float(v) for v in p) for p in points),
+                       test_points=tuple(tuple(float(v) for v in p) for p in test_points))
+
+
+def roles(spec: DatasetSpec | None) -> list[tuple[tuple[float, float, float], bool]]:
+    """Every point of ``spec`` in ``full_dataset`` order, each with True if it is a test point
+    (a generated set keeps the split it has: nothing changes sides when it becomes custom)."""
+    data = full_dataset(spec)
+    if data is None:
+        return []
+    if spec.name == "custom" and spec.test_points is not None:
+        n = len(spec.points)
+        return [(p, k >= n) for k, p in enumerate(as_points(data))]
+    _, test = datasets.split(data, spec.train_ratio, spec.seed)
+    left: dict = {}
+    for p in as_points(test):
+        left[p] = left.get(p, 0) + 1
+    out = []
+    for p in as_points(data):
+        is_test = left.get(p, 0) > 0
+        if is_test:
+            left[p] -= 1
+        out.append((p, is_test))
+    return out
+
+
+def spec_with(old: DatasetSpec | None, points_roles) -> DatasetSpec:
+    return custom_spec(old, [p for p, t in points_roles if not t], [p for p, t in points_roles if t])
 
 
 def pairs(loss: str, activation: str) -> bool:

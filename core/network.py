@@ -254,6 +254,40 @@ class Network:
             nxt.mask = np.delete(nxt.mask, position, axis=1)
         self.validate()
 
+    def resize_layer(self, layer: int, size: int, *, rng: np.random.Generator | None = None,
+                     init: str = "xavier") -> None:
+        """Give neuron layer ``layer`` (0 = inputs … L = outputs) ``size`` neurons at once.
+
+        The first min(old, new) neurons keep every weight, bias and link state; the links of
+        added neurons are drawn from ``init`` (biases 0), as ``add_neuron`` would draw them —
+        in one step, so a layer of 1,024 costs one allocation, not a thousand inserts.
+        """
+        if not 0 <= layer <= self.depth:
+            raise ShapeError(f"there is no neuron layer {layer}")
+        size = int(size)
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            raise ShapeError(f"layer size must be 1…{MAX_LAYER_SIZE}")
+        old = self.sizes[layer]
+        if size == old:
+            return
+        rng = rng or np.random.default_rng()
+        keep = min(size, old)
+        if layer == 0:
+            self.input_size = size
+        else:
+            lay = self.layers[layer - 1]
+            w, b = init_weights(size, lay.n_in, init, rng), np.zeros(size)
+            mask = np.ones((size, lay.n_in), dtype=bool)
+            w[:keep], b[:keep], mask[:keep] = lay.weights[:keep], lay.biases[:keep], lay.mask[:keep]
+            lay.weights, lay.biases, lay.mask = w, b, mask
+        if layer < self.depth:
+            nxt = self.layers[layer]
+            w = init_weights(nxt.n_out, size, init, rng)
+            mask = np.ones((nxt.n_out, size), dtype=bool)
+            w[:, :keep], mask[:, :keep] = nxt.weights[:, :keep], nxt.mask[:, :keep]
+            nxt.weights, nxt.mask = w, mask
+        self.validate()
+
     def add_layer(self, index: int, size: int, activation: str = "tanh", *,
                   rng: np.random.Generator | None = None, init: str = "xavier") -> None:
         """Insert a hidden neuron layer so that it becomes neuron layer ``index`` (1 … L).

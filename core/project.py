@@ -27,6 +27,13 @@ class DatasetSpec:
     n_classes: int = 3
     points: tuple[tuple[float, float, float], ...] = ()
     """User points (x1, x2, label) — used when ``name == "custom"``."""
+    test_points: tuple[tuple[float, float, float], ...] | None = None
+    """A custom set's test points. None (files from before): ``points`` are split by
+    ``train_ratio``; a tuple: ``points`` are the training points, these the test points."""
+
+    def custom_points(self) -> tuple:
+        """Every point of a custom set, training points first."""
+        return tuple(self.points) + tuple(self.test_points or ())
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,11 @@ class Project:
         if spec is None:
             return None
         if spec.name == "custom":
-            pts = np.array(spec.points, dtype=np.float64).reshape(-1, 3)
+            pts = np.array(spec.custom_points(), dtype=np.float64).reshape(-1, 3)
             data = datasets.from_points(pts[:, :2], pts[:, 2])
+            if spec.test_points is not None:       # the roles the points were given
+                n = len(spec.points)
+                return data.subset(np.arange(n)), data.subset(np.arange(n, len(data)))
         else:
             data = datasets.generate(spec.name, noise=spec.noise, seed=spec.seed,
                                      n_points=spec.n_points, n_classes=spec.n_classes)

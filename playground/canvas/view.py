@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
+from PySide6.QtWidgets import QFrame, QGraphicsView, QInputDialog, QMenu
 
 from core.activations import ACTIVATION_NAMES, get_activation
 
@@ -57,6 +57,7 @@ class NetworkView(QGraphicsView):
             self.scale(MAX_FIT_SCALE, MAX_FIT_SCALE)
         self.centerOn(rect.center())
         self._auto_fit = True
+        self._scene.set_view_scale(self.transform().m11())
 
     @Slot()
     def zoom_in(self) -> None:
@@ -72,6 +73,7 @@ class NetworkView(QGraphicsView):
         self.resetTransform()
         self.centerOn(self._scene.network_rect().center())
         self._auto_fit = False
+        self._scene.set_view_scale(1.0)
 
     def zoom_factor(self) -> float:
         return self.transform().m11()
@@ -81,11 +83,16 @@ class NetworkView(QGraphicsView):
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
         self._auto_fit = False
+        self._scene.set_view_scale(self.transform().m11())
 
     def _on_layout_changed(self) -> None:
         many = self._scene.link_count() >= ANTIALIAS_LINKS_BELOW
         self.setRenderHint(QPainter.Antialiasing, not many)   # neurons antialias themselves
-        self.fit_to_view()
+        # an edit keeps the zoom the user chose; a new document (or an unzoomed view) fits
+        if self._auto_fit or self._scene.rebuilt_for_document:
+            self.fit_to_view()
+        else:
+            self._scene.set_view_scale(self.transform().m11())
 
     # ------------------------------------------------------------ events
     def wheelEvent(self, event) -> None:          # noqa: N802 (Qt override)
@@ -99,7 +106,14 @@ class NetworkView(QGraphicsView):
     def mouseMoveEvent(self, event) -> None:      # noqa: N802
         if event.buttons() & Qt.LeftButton:
             self._auto_fit = False                  # the user pans; stop refitting on resize
+        elif not event.buttons():
+            pos = event.position().toPoint()
+            self._scene.hover_at(self.mapToScene(pos), self._tolerance())
         super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:          # noqa: N802
+        self._scene.hover_at(None)
+        super().leaveEvent(event)
 
     def showEvent(self, event) -> None:           # noqa: N802
         super().showEvent(event)
@@ -111,9 +125,26 @@ class NetworkView(QGraphicsView):
         if self._auto_fit:
             self.fit_to_view()
 
+    def _tolerance(self) -> float:
+        return 5.0 / max(self.transform().m11(), 1e-3)      # 5 pixels in scene units
+
     def _ref_at(self, pos):
         """The neuron or link under a viewport position (links within 5 pixels)."""
-        return self._scene.ref_at(self.mapToScene(pos), 5.0 / max(self.transform().m11(), 1e-3))
+        return self._scene.ref_at(self.mapToScene(pos), self._tolerance())
+
+    def choose_hidden_neuron(self, layer: int) -> None:
+        """Ask which neuron of a collapsed column to select (the inspector then shows it)."""
+        more = self._scene.more_item(layer)
+        if more is None:
+            return
+        n = self.doc.network.sizes[layer]
+        first, last = more.hidden[0] + 1, more.hidden[-1] + 1
+        number, ok = QInputDialog.getInt(
+            self, self.tr("Show a neuron"),
+            self.tr("Neuron number (1–%1; %2–%3 are not drawn):").replace("%1", str(n)).replace(
+                "%2", str(first)).replace("%3", str(last)), first, 1, n)
+        if ok:
+            self.selection.select(("neuron", layer, number - 1))
 
     def mousePressEvent(self, event) -> None:     # noqa: N802
         """Click a neuron or link to select it; the background clears and pans."""
@@ -122,6 +153,11 @@ class NetworkView(QGraphicsView):
             super().mousePressEvent(event)
             return
         self._scene.cancel_edit()
+        more = self._scene.more_at(self.mapToScene(pos))
+        if more is not None and event.button() == Qt.LeftButton:
+            event.accept()
+            QTimer.singleShot(0, lambda l=more.layer: self.choose_hidden_neuron(l))
+            return
         ref = self._ref_at(pos)
         if ref is None:
             if event.button() == Qt.LeftButton:
@@ -132,10 +168,16 @@ class NetworkView(QGraphicsView):
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:   # noqa: N802
-        """Double-click a link or neuron to edit its weight, bias or input value in place."""
+        """Double-click a link or neuron to edit its weight, bias or input value in place;
+        a column's title to type its size."""
         pos = event.position().toPoint()
         if self._scene.is_control_at(self.mapToScene(pos)):
             super().mouseDoubleClickEvent(event)
+            return
+        header = self._scene.header_at(self.mapToScene(pos))
+        if header is not None and event.button() == Qt.LeftButton:
+            event.accept()
+            QTimer.singleShot(0, lambda l=header.layer: self.ask_layer_size(l))
             return
         ref = self._ref_at(pos)
         if ref is not None and event.button() == Qt.LeftButton:
@@ -158,10 +200,14 @@ class NetworkView(QGraphicsView):
 
     def contextMenuEvent(self, event) -> None:    # noqa: N802
         ref = self._ref_at(event.pos())
-        if ref is None:
-            return
-        self.selection.select(ref)
-        menu = self.context_menu(ref)
+        header = self._scene.header_at(self.mapToScene(event.pos()))
+        if ref is None and header is None:
+            menu = self.background_menu()
+        elif ref is None:
+            menu = self.header_menu(header.layer)
+        else:
+            self.selection.select(ref)
+            menu = self.context_menu(ref)
         menu.exec(event.globalPos())
         menu.deleteLater()
         event.accept()
@@ -176,6 +222,47 @@ class NetworkView(QGraphicsView):
         else:
             self._neuron_menu(menu, ref[1], ref[2])
         return menu
+
+    def background_menu(self) -> QMenu:
+        """The menu on empty canvas: the whole architecture typed at once, fit to view."""
+        menu = QMenu(self)
+        self._add(menu, "set_hidden_layers", self.tr("Set hidden layers…"), self.ask_hidden_layers)
+        self._add(menu, "fit_to_view", self.tr("Fit to view"), self.fit_to_view)
+        return menu
+
+    def header_menu(self, layer: int) -> QMenu:
+        menu = QMenu(self)
+        self._add(menu, "set_layer_size", self.tr("Set layer size…"),
+                  lambda: self.ask_layer_size(layer))
+        self._add(menu, "set_hidden_layers", self.tr("Set hidden layers…"), self.ask_hidden_layers)
+        return menu
+
+    def ask_layer_size(self, layer: int) -> None:
+        """Ask for a column's number of neurons and set it in one undoable step."""
+        from core.network import MAX_LAYER_SIZE
+        n = self.doc.network.sizes[layer]
+        size, ok = QInputDialog.getInt(self, self.tr("Layer size"),
+                                       self.tr("Neurons in this layer (1–%1):").replace(
+                                           "%1", str(MAX_LAYER_SIZE)), n, 1, MAX_LAYER_SIZE)
+        if ok and size != n:
+            edits.set_layer_size(self.doc, layer, size)
+
+    def ask_hidden_layers(self) -> None:
+        """Ask for the hidden layers as "8, 8, 4" and set them in one undoable step; a text
+        that is not a list of sizes is refused with the reason, and asked again."""
+        text = ", ".join(str(n) for n in self.doc.network.sizes[1:-1])
+        label = self.tr("Hidden layer sizes, e.g. 8, 8, 4 (empty: none):")
+        while True:
+            text, ok = QInputDialog.getText(self, self.tr("Hidden layers"), label, text=text)
+            if not ok:
+                return
+            sizes, reason = edits.parse_hidden_layers(text)
+            if sizes is not None:
+                if sizes != self.doc.network.sizes[1:-1]:
+                    edits.set_hidden_layers(self.doc, sizes)
+                return
+            self.doc.error.emit(reason)
+            label = reason + "\n" + self.tr("Hidden layer sizes, e.g. 8, 8, 4 (empty: none):")
 
     def _add(self, menu: QMenu, name: str, text: str, slot, enabled: bool = True) -> QAction:
         action = menu.addAction(text)
@@ -208,6 +295,8 @@ class NetworkView(QGraphicsView):
                   lambda: edits.add_neuron(doc, layer, i + 1))
         self._add(menu, "remove_neuron", self.tr("Remove neuron"),
                   lambda: edits.remove_neuron(doc, layer, i), net.sizes[layer] > 1)
+        self._add(menu, "set_layer_size", self.tr("Set layer size…"),
+                  lambda: self.ask_layer_size(layer))
         menu.addSeparator()
         if layer > 0:
             self._add(menu, "insert_layer_before", self.tr("Insert layer before"),

@@ -277,6 +277,9 @@ class DataPanel(QWidget):
                                 if spec is not None else self.tr("This document has no data set; "
                                                                  "pick one to train on."))
         self.noise_slider.setEnabled(spec is not None and not custom)
+        placed = custom and spec.test_points is not None      # each point has its side
+        self.ratio_slider.setToolTip(self.tr("Your points keep the side they were drawn on "
+                                             "(training or test)") if placed else "")
         self.regenerate_button.setEnabled(spec is not None and not custom)
         self.classes_spin.setEnabled(kind == "multiclass")
         self.classes_label.setVisible(kind == "multiclass")
@@ -284,3 +287,4 @@ class DataPanel(QWidget):
         for w in (self.ratio_slider, self.seed_spin, self.clear_button, self.export_button,
                   self.features_group):
             w.setEnabled(spec is not None)
+        self.ratio_slider.setEnabled(spec is not None and not placed)

@@ -20,6 +20,7 @@ from ..commands import SetSample, SetSettings
 from ..widgets import (NumberEdit, arg, blocked_signals, loss_label, loss_short_label,
                        pairing_message, symbol_html, symbol_text)
 
+MAX_EDITS = 32      # inputs / targets with a line edit each; the others through the inspector
 PER_ROW = 3       # x / y editors per grid row before wrapping
 
 
@@ -117,7 +118,7 @@ class SamplePanel(QWidget):
         for which, n, edits, title in (("x", net.input_size, self.x_edits, self.tr("Input")),
                                        ("y", net.output_size, self.y_edits, self.tr("Target"))):
             grid.addWidget(QLabel(f"<b>{title}</b>", self._rows), row, 0, 1, 2 * PER_ROW)
-            for k in range(n):
+            for k in range(min(n, MAX_EDITS)):
                 if k % PER_ROW == 0:
                     row += 1
                 edit = self._edit(symbol_text(which, None, k), None)
@@ -132,6 +133,15 @@ class SamplePanel(QWidget):
                 grid.addWidget(edit, row, col + 1)
                 edits.append(edit)
             row += 1
+            if n > MAX_EDITS:         # a thousand line edits would take seconds to build
+                more = QLabel(arg(self.tr("%1 … %2 (%3 more): select the neuron on the canvas "
+                                          "to edit it in the inspector."),
+                                  symbol_html(which, None, MAX_EDITS), symbol_html(which, None, n - 1),
+                                  f"{n - MAX_EDITS:,}"), self._rows)
+                more.setTextFormat(Qt.RichText)
+                more.setWordWrap(True)
+                grid.addWidget(more, row, 0, 1, 2 * PER_ROW)
+                row += 1
         for c in range(min(PER_ROW, max(net.input_size, net.output_size))):
             grid.setColumnStretch(1 + 2 * c, 1)
         self.sample_box.layout().addWidget(self._rows)

@@ -331,7 +331,9 @@ class TrainingPanel(QWidget):
         texts = {
             "diverged": self.tr("Training diverged: the loss became infinite or NaN. The last "
                                 "finite weights were kept. Try a smaller learning rate."),
-            "max_epochs": self.tr("Stopped: the epoch limit was reached."),
+            "max_epochs": self.tr("Stopped at epoch %1, the “Stop at epoch” limit. Raise the "
+                                  "limit (or set it to off) to train on.").replace(
+                "%1", f"{int(self.doc.project.max_epochs or 0):,}"),
             "target_loss": self.tr("Stopped: the training loss reached the target."),
         }
         if reason not in texts:

@@ -79,6 +79,12 @@ class BoundaryPlot(QWidget):
         self.discretize_box.setToolTip(self.tr("Show only which side of the decision value "
                                                "each place is on"))
         self.test_box = QCheckBox(self.tr("Show test data"))
+        self.test_box.setChecked(True)          # every point a person put there stays visible
+        self.test_box.setToolTip(self.tr("Test points are drawn with a dark edge; they are "
+                                         "never trained on"))
+        self.draw_test_box = QCheckBox(self.tr("as test points"))
+        self.draw_test_box.setToolTip(self.tr("Drawn points are training points; tick this to "
+                                              "draw test points instead"))
         self.discretize_box.toggled.connect(lambda _on: self._redraw_image())
         self.test_box.toggled.connect(lambda on: self.test_scatter.setVisible(on))
 
@@ -103,7 +109,7 @@ class BoundaryPlot(QWidget):
         edge = pg.mkPen(colors.TRAIN_EDGE, width=1)
         self.train_scatter = _PassiveScatter(size=7, pen=edge, pxMode=True)
         self.test_scatter = _PassiveScatter(size=7, pen=pg.mkPen(colors.TEST_EDGE, width=1))
-        self.test_scatter.setVisible(False)
+        self.test_scatter.setVisible(True)
         p.addItem(self.train_scatter)
         p.addItem(self.test_scatter)
         self.caption = pg.TextItem("", color="#222", fill=pg.mkBrush(255, 255, 255, 200),
@@ -113,7 +119,8 @@ class BoundaryPlot(QWidget):
         p.addItem(self.caption)
 
         row1, row2 = QHBoxLayout(), QHBoxLayout()
-        for row, widgets in ((row1, (self.draw_box, self.class_combo, self.value_spin)),
+        for row, widgets in ((row1, (self.draw_box, self.class_combo, self.value_spin,
+                                     self.draw_test_box)),
                              (row2, (self.discretize_box, self.test_box))):
             row.setContentsMargins(0, 0, 0, 0)
             for w in widgets:
@@ -342,7 +349,8 @@ class BoundaryPlot(QWidget):
             return False
         self.controller.pause()         # the run is committed before the edit captures the state
         try:
-            self.doc.undo_stack.push(AddPoints(self.doc, [(x1, x2, label)]))
+            self.doc.undo_stack.push(AddPoints(self.doc, [(x1, x2, label)],
+                                               test=self.draw_test_box.isChecked()))
         except EngineError as exc:
             self.doc.error.emit(str(exc))
             return False

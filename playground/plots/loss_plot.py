@@ -54,7 +54,7 @@ class LossPlot(QWidget):
         self.plot_widget.setMinimumHeight(120)
         p = self.plot = self.plot_widget.getPlotItem()
         p.setLabel("left", self.tr("loss"))
-        p.addLegend(offset=(-8, 8), labelTextColor="#333", brush=pg.mkBrush(255, 255, 255, 200))
+        # the key sits above the plot (a legend inside would cover the curves' start)
         self.train_curve = _curve(p, TRAIN_COLOUR, self.tr("train"))
         self.test_curve = _curve(p, TEST_COLOUR, self.tr("test"), Qt.DashLine)
         self.train_curve.setSkipFiniteCheck(True)
@@ -80,16 +80,34 @@ class LossPlot(QWidget):
         self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_box.toggled.connect(self.set_log)
+        self.log_x_box = QCheckBox(self.tr("Log epochs"))
+        self.log_x_box.setToolTip(self.tr("Show the epochs on a logarithmic axis: the first "
+                                          "epochs of a long run get room"))
+        self.log_x_box.toggled.connect(self.set_log_x)
+        self.figures = QLabel()
+        self.figures.setTextFormat(Qt.RichText)
+        self.figures.setToolTip(self.tr("The latest loss (and accuracy) on the training and the "
+                                        "test data"))
+        self.key_label = QLabel(
+            f"<span style='color:{TRAIN_COLOUR}'>━</span> {self.tr('train')} &nbsp; "
+            f"<span style='color:{TEST_COLOUR}'>╌</span> {self.tr('test')}")
         self.readout = QLabel(" ")
         self.readout.setMinimumWidth(10)
+        self.readout.setStyleSheet("color: #555;")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.readout, 1)
+        top.addWidget(self.figures, 1)
         top.addWidget(self.log_box)
+        top.addWidget(self.log_x_box)
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.key_label)
+        second.addWidget(self.readout, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.accuracy_widget)
 
@@ -120,6 +138,35 @@ class LossPlot(QWidget):
     def is_log(self) -> bool:
         return self.log_box.isChecked()
 
+    def set_log_x(self, on: bool) -> None:
+        """Logarithmic epoch axis (epoch 0 has no place on it and is left out)."""
+        if self.log_x_box.isChecked() != bool(on):
+            self.log_x_box.setChecked(bool(on))
+            return
+        for item in (self.plot, self.accuracy_plot):
+            item.setLogMode(x=bool(on))
+        self._xmax, self._yrange, self._checked = 0.0, None, 0
+        self._throttle.now()
+
+    def figures_text(self) -> str:
+        """The latest train / test loss and accuracy, always shown (no hover needed)."""
+        h = self.controller.history
+        if h.n == 0:
+            return self.tr("Loss: not trained yet")
+        k = h.n - 1
+        parts = [self.tr("Train loss <b>%1</b>").replace(
+            "%1", format_number(h.column("train_loss")[k], 4))]
+        test = h.column("test_loss")[k]
+        if np.isfinite(test):
+            parts.append(self.tr("test loss <b>%1</b>").replace("%1", format_number(test, 4)))
+        acc, tacc = h.column("train_accuracy")[k], h.column("test_accuracy")[k]
+        if np.isfinite(acc):
+            text = self.tr("accuracy <b>%1 %</b>").replace("%1", format_number(100 * acc, 4))
+            if np.isfinite(tacc):
+                text += self.tr(" (test <b>%1 %</b>)").replace("%1", format_number(100 * tacc, 4))
+            parts.append(text)
+        return " · ".join(parts)
+
     def reload(self) -> None:
         """Whole history again (a reset, a load, an undone run)."""
         self._finite = {"train_loss": True, "test_loss": True}
@@ -127,6 +174,7 @@ class LossPlot(QWidget):
         self._xmax, self._yrange = 0.0, None
         self._throttle.now()
         self.readout.setText(" ")
+        self.figures.setText(self.figures_text())
 
     # ------------------------------------------------------------ drawing
     def _apply_skip(self) -> None:
@@ -145,6 +193,7 @@ class LossPlot(QWidget):
         self._apply_skip()
         self._update_ranges(h, self._checked, n)
         self._checked = n
+        self.figures.setText(self.figures_text())
         x = h.column("epoch")
         self.train_curve.setData(x, h.column("train_loss"))
         test = h.column("test_loss")
@@ -168,27 +217,38 @@ class LossPlot(QWidget):
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1) if not self.is_log() else (-3, 0),
                                padding=0)
             return
-        last = float(h.column("epoch")[-1])
+        epochs = h.column("epoch")
+        last = float(epochs[-1])
         if last > self._xmax:
             self._xmax = _nice_above(last * 1.25)
-            self.plot.setXRange(0, self._xmax, padding=0)
-        with np.errstate(all="ignore"):
-            new = np.concatenate([h.column("train_loss")[start:n], h.column("test_loss")[start:n]])
-            new = new[np.isfinite(new) & (new > 0)]
-        if not new.size:
+            if self.log_x_box.isChecked():
+                first = epochs[epochs > 0]
+                lo = np.floor(np.log10(first[0])) if first.size else -1.0
+                self.plot.setXRange(float(lo), float(np.log10(self._xmax)), padding=0)
+            else:
+                self.plot.setXRange(0, self._xmax, padding=0)
+        values = self._range_values(h, n)
+        if not values.size:
             return
         if self.is_log():          # the view is in log10 units; whole decades
-            lo, hi = float(np.floor(np.log10(new.min()))), float(np.ceil(np.log10(new.max())))
+            lo, hi = float(np.floor(np.log10(values.min()))), float(np.ceil(np.log10(values.max())))
         else:
-            lo, hi = 0.0, float(new.max()) * 1.05
+            lo, hi = 0.0, _nice_above(float(values.max()) * 1.05)
         old = self._yrange
-        if old is None or lo < old[0] or hi > old[1]:
-            if old is not None:
-                lo, hi = min(lo, old[0]), max(hi, old[1])
-            if not self.is_log():
-                hi = _nice_above(hi)
+        # grow at once; shrink only when the data needs less than half the axis (few re-layouts)
+        if old is None or lo < old[0] or hi > old[1] or (hi - lo) < 0.5 * (old[1] - old[0]):
             self._yrange = (lo, hi if hi > lo else lo + 1.0)
             self.plot.setYRange(*self._yrange, padding=0)
+
+    @staticmethod
+    def _range_values(h, n: int) -> np.ndarray:
+        """What the loss axis must show: the untrained loss (the start of the drop) and the
+        recent half of the run, so after a spike the axis follows the curve down again."""
+        recent = n // 2
+        with np.errstate(all="ignore"):
+            v = np.concatenate([h.column("train_loss")[:1], h.column("test_loss")[:1],
+                                h.column("train_loss")[recent:n], h.column("test_loss")[recent:n]])
+            return v[np.isfinite(v) & (v > 0)]
 
     def _classification(self) -> bool:
         """True unless the data (or, without data, the history) is a regression problem."""

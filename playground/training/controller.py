@@ -60,6 +60,7 @@ class TrainingController(QObject):
         self._epoch_offset = 0.0
         self._step_offset = 0
         self._elapsed = 0.0
+        self._epoch_offset = 0.0
         self._committing = False
         self._synced_frame: Frame | None = None
         self._synced_at = float("-inf")
@@ -86,13 +87,21 @@ class TrainingController(QObject):
         return self.doc.last_frame
 
     def _config(self):
-        return self.doc.project.train_config(snapshot_every=1)
+        """The trainer counts its own epochs from 0; "Stop at epoch N" means the epoch shown."""
+        limit = self.doc.project.max_epochs
+        if limit is not None:
+            limit = max(0.0, float(limit) - self._epoch_offset)
+        return self.doc.project.train_config(snapshot_every=1, max_epochs=limit)
+
+    def at_epoch_limit(self) -> bool:
+        limit = self.doc.project.max_epochs
+        return limit is not None and self.history.last_epoch >= limit
 
     def _ensure_trainer(self) -> Trainer:
         if self._trainer is None:
-            self._trainer = Trainer(self.doc.network, self.doc.train_data(), self._config())
             self._epoch_offset = self.doc.history.last_epoch
             self._step_offset = self.doc.history.steps
+            self._trainer = Trainer(self.doc.network, self.doc.train_data(), self._config())
             self._elapsed = 0.0
         else:
             self._trainer.set_config(self._config())
@@ -102,6 +111,9 @@ class TrainingController(QObject):
     def play(self) -> bool:
         if self.running:
             return True
+        if self.at_epoch_limit():       # say why nothing happens instead of training on
+            self.finished.emit("max_epochs", "")
+            return False
         try:
             trainer = self._ensure_trainer()
         except EngineError as exc:
@@ -150,6 +162,9 @@ class TrainingController(QObject):
     def step_epoch(self) -> None:
         """Train exactly one epoch in the GUI thread (fast) and make it one undo step."""
         self.pause()
+        if self.at_epoch_limit():
+            self.finished.emit("max_epochs", "")
+            return
         try:
             trainer = self._ensure_trainer()
         except EngineError as exc:
@@ -194,6 +209,14 @@ class TrainingController(QObject):
     def _begin_run(self) -> None:
         self._run_start = self.doc.project
         self._run_start_step = self._trainer.step if self._trainer is not None else 0
+        h = self.doc.history
+        if h.n == 0 and self._trainer is not None:
+            # the untrained loss at epoch 0: the curve starts where the weights start (a live
+            # row like the frames': it goes with the run, or goes if the run changes nothing)
+            s = self._trainer.snapshot()
+            if s.reason is None:
+                h.append(self._epoch_offset + s.epoch, s.train_loss, s.test_loss,
+                         s.train_accuracy, s.test_accuracy)
 
     def _on_frame_ready(self) -> None:
         worker = self.sender() if isinstance(self.sender(), TrainWorker) else self._worker

@@ -32,6 +32,10 @@ MIN_REST = 0.001
 """Even an epoch that overran its frame (medium speed, big data) leaves the GUI this long."""
 GUI_WAIT = 0.1
 """The longest the worker waits for the GUI to take a frame before it trains on anyway."""
+RAMP = 1.15
+"""Fast speed's first frames: frame k trains at most RAMP**k epochs (at least one, as Medium),
+so the loss curve gets points all through the first drop instead of starting at epoch ~18."""
+RAMP_FRAMES = 60
 SPEEDS = ("slow", "medium", "fast")
 """slow: one step per frame; medium: one epoch per frame; fast: as many steps as fit a frame."""
 
@@ -70,6 +74,8 @@ class TrainWorker(QObject):
         self.final: Frame | None = None
         self._build_time = 0.002     # snapshot + grids, measured as the run goes
         self.elapsed_before = 0.0
+        self._frames = 0             # frames published in this run (fast speed's ramp)
+        self._published_step = -1
 
     # ------------------------------------------------------------ called from the GUI thread
     def request_stop(self) -> None:
@@ -113,9 +119,11 @@ class TrainWorker(QObject):
         if not snap.finished:
             with self._lock:
                 behind = self._latest is not None
-            if behind:
-                return      # the GUI has not taken the last frame yet: train on, build none
+            if behind or snap.step == self._published_step:
+                return      # the GUI has not taken the last frame yet (or nothing is new)
         frame = self.make_frame(snap, rate, self.elapsed_before + elapsed)
+        self._frames += 1
+        self._published_step = snap.step
         self._drawn.clear()
         with self._lock:
             self._latest = frame
@@ -128,19 +136,39 @@ class TrainWorker(QObject):
         fills the time left until ``deadline`` minus the frame's building time and the GUI's
         window, in chunks sized from the measured step time (at least one step a frame)."""
         t = self.trainer
+        limit = t.config.max_epochs
+        cap = t.steps_to_epoch(limit) if limit is not None else None   # never past the limit
+        if cap == 0:
+            return per_step
+        if self.speed == "fast" and self._frames < RAMP_FRAMES:
+            with self._lock:
+                if self._latest is not None:
+                    return per_step     # the ramp waits for the GUI: each early frame is a point
         if self.speed == "slow":
             t.train_steps(1)
         elif self.speed == "medium":
             t.train_epoch()
         else:
+            # at least Medium's epoch (a loaded machine never makes Fast the slower one), at
+            # most the ramp's epochs in the first frames, otherwise whatever fits the frame
+            epoch = t.steps_per_epoch
+            floor = epoch
+            most = int(epoch * RAMP ** self._frames) if self._frames < RAMP_FRAMES else None
+            if cap is not None:
+                floor = min(floor, cap)
+                most = cap if most is None else min(most, cap)
             end = deadline - self._build_time - GUI_WINDOW
             done = 0
-            while True:
+            while most is None or done < most:
                 now = time.perf_counter()
                 left = end - now
-                if done and (left <= 0 or self._stop.is_set()):
+                if done and (self._stop.is_set() or (done >= floor and left <= 0)):
                     break
                 n = max(1, int(0.5 * left / per_step)) if left > 0 else 1
+                if done < floor:
+                    n = max(n, floor - done)
+                if most is not None:
+                    n = min(n, most - done)
                 t.train_steps(n)
                 done += n
                 per_step = 0.8 * per_step + 0.2 * (time.perf_counter() - now) / n

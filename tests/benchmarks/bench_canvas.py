@@ -1,128 +1,223 @@
-"""Canvas responsiveness for a 10-layer × 32-neuron network (9 216 links).
+"""Canvas speed: frames per second for zoom and pan on a 10 × 32 network, beside the per-link
+items it replaced, and the time and memory to open a 1024-1024-1 document in the window.
 
-Run:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_canvas.py [LAYERS WIDTH]
-Prints figures only (no pass/fail): timed unit tests flake on shared machines. Each figure is
-the best of several repeats, the one least disturbed by other work on the machine.
+Run:  QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_canvas.py [--rounds 7]
+Prints figures only (no pass/fail): timed unit tests flake on shared machines.
 
-Measured, in milliseconds:
-  build            NetworkView(doc) from scratch: one item per neuron and link, labels, fit
-  rebuild          the scene rebuilt after a structure change (a neuron added)
-  restyle all      doc.set_params() with every weight changed (every pen changes)
-  restyle same     doc.set_params() with the same weights (no pen changes; labels refreshed)
-  restyle one      one SetParameter command (one link restyled, values recomputed)
-  step             one "Forward one layer" (labels of one column appear)
-  repaint fit      the view painted offscreen into an image at fit-to-view zoom
-  repaint zoomed   the same, zoomed in 4× (most links clipped away)
-  repaint select   the view repainted after a link was selected (halo + label)
+Frames: the view rendered into an image (what a screen update paints), in CPU time of the GUI
+thread (``time.thread_time``: other work on a loaded machine counts less), over a sequence of
+zoom steps (fit → 6 steps in → back) and of pans at 1.25× fit. Each round measures the
+canvas and the reference one after the other; figures are medians over rounds, ratios are
+medians of per-round ratios. The reference is the same 9,216 links drawn the previous way, one
+QGraphicsLineItem each with the same pens (links only, so it flatters the reference).
+Targets: ≥ 60 fps for pan and zoom on 10 × 32 (≥ 30 at the very least).
+
+Open: in fresh interpreters, the main window opens a saved 1024-1024-1 document and paints
+it; CPU time and peak / current RSS beside the same window opening the 2-2-1 worked example.
+Targets: ≤ 2 s to open, memory ≤ 2× the small network's window.
 """
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from PySide6.QtGui import QImage, QPainter          # noqa: E402
-from PySide6.QtWidgets import QApplication           # noqa: E402
-
-from core import Network                             # noqa: E402
-from playground.canvas import NetworkView            # noqa: E402
-from playground.commands import SetParameter         # noqa: E402
-from playground.document import Document             # noqa: E402
-from playground.selection import Selection           # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
 
-def best_of(fn, repeats: int = 5, setup=None) -> float:
-    """Best wall time of ``fn()`` in milliseconds (``setup()`` runs untimed before each)."""
-    times = []
-    for _ in range(repeats):
-        if setup is not None:
-            setup()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return 1000 * min(times)
+def frames(view, image, steps) -> float:
+    """CPU seconds of the GUI thread to paint one frame after each of ``steps``."""
+    from PySide6.QtGui import QPainter
+    total = 0.0
+    for step in steps:
+        step()
+        t = time.thread_time()
+        image.fill(0)
+        painter = QPainter(image)
+        view.render(painter)
+        painter.end()
+        total += time.thread_time() - t
+    return total / len(steps)
 
 
-def paint(view, image: QImage) -> None:
-    """Paint the whole viewport into ``image`` the way a screen update does."""
-    image.fill(0)
-    painter = QPainter(image)
-    view.render(painter)
-    painter.end()
+def zoom_steps(view):
+    return ([view.fit_to_view] + [view.zoom_in] * 6 + [view.zoom_out] * 6)
 
 
-def main(layers: int = 10, width: int = 32) -> None:
+def pan_steps(view):
+    def start():
+        view.fit_to_view()
+        view.zoom_in()
+    bar = view.verticalScrollBar()
+
+    def down():
+        bar.setValue(bar.value() + 40)
+
+    def up():
+        bar.setValue(bar.value() - 40)
+    return [start] + [down] * 6 + [up] * 6
+
+
+def reference_view(doc):
+    """The links of ``doc`` as one QGraphicsLineItem each (how the canvas drew them before)."""
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView
+    from playground.canvas.items import link_pen, link_style
+    from playground.canvas.scene import COLUMN_SPACING_BIG, NEURON_PITCH, NEURON_RADIUS
+    scene = QGraphicsScene()
+    scene.setItemIndexMethod(QGraphicsScene.NoIndex)
+    scene.setBackgroundBrush(QColor("#fbfbfd"))
+    sizes = doc.network.sizes
+    y = lambda n, i: (i - (n - 1) / 2) * NEURON_PITCH                       # noqa: E731
+    for l, layer in enumerate(doc.network.layers, start=1):
+        x1, x2 = (l - 1) * COLUMN_SPACING_BIG + NEURON_RADIUS, l * COLUMN_SPACING_BIG - NEURON_RADIUS
+        for i in range(sizes[l]):
+            for j in range(sizes[l - 1]):
+                item = QGraphicsLineItem(x1, y(sizes[l - 1], j), x2, y(sizes[l], i))
+                item.setPen(link_pen(link_style(float(layer.weights[i, j]))))
+                scene.addItem(item)
+    view = QGraphicsView(scene)
+    view.setOptimizationFlag(QGraphicsView.DontSavePainterState, True)
+    view.setRenderHint(QPainter.TextAntialiasing, True)
+    view.resize(1200, 800)
+
+    class Fit:                                  # the canvas view's zoom API, for the steps
+        def fit_to_view(self):
+            view.resetTransform()
+            view.fitInView(scene.itemsBoundingRect(), Qt.KeepAspectRatio)
+
+        def zoom_in(self):
+            view.scale(1.25, 1.25)
+
+        def zoom_out(self):
+            view.scale(0.8, 0.8)
+
+        def verticalScrollBar(self):            # noqa: N802
+            return view.verticalScrollBar()
+
+        def render(self, painter):
+            view.render(painter)
+    return view, Fit()
+
+
+def canvas_figures(rounds: int, layers: int = 10, width: int = 32) -> None:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+    from core import Network
+    from playground.canvas import NetworkView
+    from playground.document import Document
+    from playground.selection import Selection
     app = QApplication.instance() or QApplication([])
     doc = Document()
     doc.set_network(Network.create([width] * layers, "tanh", seed=3))
-    selection = Selection()
-    views = []
-
-    def build():
-        view = NetworkView(doc, selection)
-        view.resize(1200, 800)
-        views.append(view)
-
-    def drop_views():                 # one scene at a time listens to the document
-        while views:
-            old = views.pop()
-            doc.changed.disconnect(old.scene()._on_changed)
-            old.deleteLater()
-        app.processEvents()
-
-    figures = {"build": best_of(build, 3, setup=drop_views)}
-    view = views[-1]
+    t = time.thread_time()
+    view = NetworkView(doc, Selection())
+    build = time.thread_time() - t
+    view.resize(1200, 800)
     view.show()
+    ref_widget, ref = reference_view(doc)
+    ref_widget.show()
     app.processEvents()
-    scene = view.scene()
-    params = doc.network.get_params()
-    flipped = [(-w, b) for w, b in params]
-
-    from playground import structure_edits
-    figures["rebuild"] = best_of(lambda: structure_edits.add_neuron(doc, 3),
-                                 3, setup=lambda: doc.undo_stack.undo() if doc.undo_stack.canUndo() else None)
-    doc.undo_stack.undo()
-
-    state = {"flip": False}
-
-    def restyle_all():
-        state["flip"] = not state["flip"]
-        doc.set_params(flipped if state["flip"] else params)
-
-    figures["restyle all"] = best_of(restyle_all)
-    figures["restyle same"] = best_of(lambda: doc.set_params(doc.network.get_params()))
-    value = {"v": 0.5}
-
-    def restyle_one():
-        value["v"] = -value["v"]
-        doc.undo_stack.push(SetParameter(doc, ("W", 5, 3, 4), value["v"]))
-
-    figures["restyle one"] = best_of(restyle_one)
-    figures["step"] = best_of(doc.step_forward, setup=doc.reset_step)
-
     image = QImage(view.viewport().size(), QImage.Format_ARGB32_Premultiplied)
-    view.fit_to_view()
-    figures["repaint fit"] = best_of(lambda: paint(view, image))
-    view.zoom_in()
-    for _ in range(5):
-        view.zoom_in()
-    figures["repaint zoomed"] = best_of(lambda: paint(view, image))
-    view.fit_to_view()
-    refs = [("link", 4, k, k) for k in range(6)]
-    it = iter(refs * 2)
-    figures["repaint select"] = best_of(lambda: (selection.select(next(it)), paint(view, image)))
+    rows = {"zoom": ([], [], []), "pan": ([], [], [])}
+    for _ in range(rounds):
+        for name, steps in (("zoom", zoom_steps), ("pan", pan_steps)):
+            new = frames(view, image, steps(view))
+            old = frames(ref, image, steps(ref))
+            rows[name][0].append(new)
+            rows[name][1].append(old)
+            rows[name][2].append(old / new if new > 0 else float("nan"))
+    print(f"Canvas, {layers} layers × {width} neurons ({view.scene().link_count():,} links), "
+          f"{rounds} interleaved rounds, CPU time of the GUI thread; build {build * 1e3:.0f} ms")
+    print(f"  {'':<6}{'canvas ms':>10}{'fps':>7}{'per-link items ms':>19}{'fps':>7}"
+          f"{'speed-up':>10}{'(range)':>14}   target ≥ 60 fps (≥ 30)")
+    for name, (new, old, ratio) in rows.items():
+        n, o = statistics.median(new), statistics.median(old)
+        print(f"  {name:<6}{n * 1e3:>10.1f}{1 / n:>7.0f}{o * 1e3:>19.1f}{1 / o:>7.0f}"
+              f"{statistics.median(ratio):>9.2f}×{f'({min(ratio):.2f}–{max(ratio):.2f})':>14}"
+              f"   {'ok' if 1 / n >= 60 else 'at least 30' if 1 / n >= 30 else 'MISSED'}")
+    ref_widget.close()
+    view.close()
 
-    print(f"{layers} layers × {width} neurons: {scene.link_count()} links, "
-          f"{len(scene.items())} scene items")
-    for name, ms in figures.items():
-        print(f"  {name:<15} {ms:8.1f} ms")
-    doc.undo_stack.setClean()
+
+OPEN_SCRIPT = r"""
+import json, os, sys, tempfile, time
+sys.path.insert(0, sys.argv[1])
+from playground.app import create_application
+app = create_application()
+from PySide6.QtCore import QSettings
+from playground.main_window import MainWindow
+settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.IniFormat)
+window = MainWindow(settings=settings)
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+def rss_kb(key="VmRSS"):   # ru_maxrss would carry the parent's peak over exec
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith(key))
+t = time.process_time()
+window.open_path(sys.argv[2], ask=False)
+app.processEvents()
+window.grab()
+cpu = time.process_time() - t
+print(json.dumps({"cpu": cpu, "peak_mb": rss_kb("VmHWM") / 1024,
+                  "rss_mb": rss_kb() / 1024, "sizes": window.doc.network.sizes}))
+"""
+
+
+def open_figures(rounds: int) -> None:
+    import tempfile
+    import numpy as np
+    from core import Network, save_project
+    from playground.resources import load_example
+    folder = Path(tempfile.mkdtemp())
+    big = load_example("worked_example_2_2_1_relu.json")
+    big.network = Network.create([1024, 1024, 1], "tanh", seed=1)
+    big.sample_x, big.sample_y = np.linspace(-1, 1, 1024), np.zeros(1)
+    save_project(big, folder / "big.json")
+    save_project(load_example("worked_example_2_2_1_relu.json"), folder / "small.json")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    results = {"small": [], "big": []}
+    for _ in range(rounds):
+        for name in ("small", "big"):
+            out = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(ROOT), str(folder / f"{name}.json")],
+                                 capture_output=True, text=True, env=env, timeout=600)
+            line = [l for l in out.stdout.splitlines() if l.startswith("{")]
+            if not line:
+                print(out.stderr[-2000:])
+                return
+            results[name].append(json.loads(line[-1]))
+    med = lambda name, key: statistics.median(r[key] for r in results[name])   # noqa: E731
+    ratio = lambda key: statistics.median(b[key] / s[key] for b, s in zip(results["big"], results["small"]))  # noqa: E731
+    size_mb = (folder / "big.json").stat().st_size / 2**20
+    print(f"Open in the main window ({rounds} rounds, fresh interpreters; file {size_mb:.0f} MB)")
+    print(f"  {'':<14}{'CPU s':>7}{'peak RSS MB':>13}{'RSS after MB':>14}")
+    for name, label in (("small", "2-2-1 example"), ("big", "1024-1024-1")):
+        print(f"  {label:<14}{med(name, 'cpu'):>7.2f}{med(name, 'peak_mb'):>13.0f}{med(name, 'rss_mb'):>14.0f}")
+    cpus = [r["cpu"] for r in results["big"]]
+    print(f"  1024-1024-1 open: {med('big', 'cpu'):.2f} s CPU (range {min(cpus):.2f}–{max(cpus):.2f}; "
+          f"target ≤ 2 s); memory {ratio('peak_mb'):.2f}× peak, {ratio('rss_mb'):.2f}× after "
+          f"(target ≤ 2×)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--open-rounds", type=int, default=3)
+    ap.add_argument("--skip-open", action="store_true")
+    args = ap.parse_args()
+    canvas_figures(args.rounds)
+    if not args.skip_open:
+        open_figures(args.open_rounds)
 
 
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:3]]
-    main(*args)
+    main()

@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.main_window import STATUS_MS, MainWindow
 
@@ -223,3 +223,168 @@ def test_screenshot_leaves_only_the_png(tmp_path):
                             timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["shot.png"]
+
+
+# ---------------------------------------------------------------- training: the loss curve
+def spin(ms: int, until=None) -> None:
+    """Run the event loop (never qWait while a worker trains: it starves the thread)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    import time
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+        if until is not None and until():
+            return
+
+
+def _speed(window, key):
+    combo = window.training.training_panel.speed_combo
+    combo.setCurrentIndex(combo.findData(key))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_loss_curve_starts_at_the_untrained_loss_with_the_first_drop(qtbot, window):
+    from core.training import Trainer
+    _open(qtbot, window, "circle.json")
+    tr = window.training
+    _speed(window, "fast")
+    untrained = tr.controller
+    doc = window.doc
+    expected = Trainer(doc.network, doc.train_data(), doc.project.train_config()).evaluate()[0]
+    qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
+    spin(8000, until=lambda: untrained.history.last_epoch >= 25)
+    qtbot.mouseClick(tr.training_panel.play_button, Qt.LeftButton)
+    h = tr.controller.history
+    epochs = h.column("epoch")
+    assert epochs[0] == 0.0 and h.column("train_loss")[0] == pytest.approx(expected, rel=1e-9)
+    assert (epochs <= 10).sum() >= 6, epochs[:12]            # the first drop has points
+    assert np.all(np.diff(epochs[epochs <= 10]) > 0) and np.all(np.diff(epochs[epochs <= 10]) <= 2.5)
+
+
+def test_current_figures_are_numbers_on_screen(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    lp, tr = window.training.loss_plot, window.training
+    assert lp.figures.isVisible()
+    qtbot.mouseClick(tr.training_panel.step_button, Qt.LeftButton)      # one epoch
+    qtbot.wait(120)
+    h = tr.controller.history
+    text = lp.figures.text()
+    from playground.formatting import format_number
+    assert format_number(h.column("train_loss")[-1], 4) in text
+    assert format_number(h.column("test_loss")[-1], 4) in text
+    assert "accuracy" in text and format_number(100 * h.column("train_accuracy")[-1], 4) in text
+
+
+def test_loss_axis_follows_the_data_down_and_the_key_covers_nothing(qtbot, window):
+    from playground.training.history import HistoryBuffer
+    _open(qtbot, window, "circle.json")
+    lp, c = window.training.loss_plot, window.training.controller
+    assert lp.plot.legend is None and lp.key_label.isVisible()
+    h = HistoryBuffer()
+    for k in range(400):
+        loss = 0.5 if k == 0 else 40.0 if 50 <= k < 60 else 0.3 * np.exp(-k / 50) + 0.01
+        h.append(float(k), loss, loss, 0.5, 0.5)
+    c.history = h
+    lp.reload()
+    lp._draw()
+    top = lp.plot.getViewBox().viewRange()[1][1]
+    assert 0.5 <= top <= 1.0                          # the spike at epoch 50 no longer rules it
+    lp.log_x_box.click()
+    lp._draw()
+    assert lp.plot.getAxis("bottom").logMode
+    x0, x1 = lp.plot.getViewBox().viewRange()[0]
+    assert x0 <= 0.0 and x1 >= np.log10(399)
+
+
+# ---------------------------------------------------------------- 5: stop at epoch N
+@pytest.mark.parametrize("speed", ["fast", "medium"])
+def test_stop_at_epoch_n_stops_at_n_and_play_says_why(qtbot, window, speed):
+    _open(qtbot, window, "circle.json")
+    tr = window.training
+    panel = tr.training_panel
+    _speed(window, speed)
+    panel.max_epochs_spin.setValue(30)
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)
+    spin(15000, until=lambda: not tr.controller.running)
+    assert not tr.controller.running
+    assert tr.controller.history.last_epoch == 30.0
+    assert panel.message_label.isVisible() and "30" in panel.message_label.text()
+    steps = tr.controller.history.steps
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)           # again: nothing, and why
+    spin(300)
+    assert not tr.controller.running and tr.controller.history.steps == steps
+    assert tr.controller.history.last_epoch == 30.0 and panel.message_label.isVisible()
+    panel.max_epochs_spin.setValue(45)                           # a higher limit trains on
+    qtbot.mouseClick(panel.play_button, Qt.LeftButton)
+    spin(15000, until=lambda: not tr.controller.running)
+    assert tr.controller.history.last_epoch == 45.0
+
+
+# ---------------------------------------------------------------- 6: Fast never slower than Medium
+def test_fast_trains_at_least_an_epoch_a_frame_when_time_is_short(qtbot, window):
+    """Under CPU contention a frame has no time left: Fast still trains Medium's epoch."""
+    import time
+    from playground.training.worker import TrainWorker
+    _open(qtbot, window, "circle.json")
+    c = window.training.controller
+    trainer = c._ensure_trainer()
+    for speed in ("medium", "fast"):
+        w = TrainWorker(1, trainer, window.doc.project.features, speed)
+        w._frames = 500                                           # past the ramp
+        before = trainer.step
+        w._slice(1.0, time.perf_counter() - 1.0)                  # the deadline has passed
+        assert trainer.step - before >= trainer.steps_per_epoch, speed
+
+
+# ---------------------------------------------------------------- 1: drawn points stay visible
+def _click_plot(qtbot, bp, x1, x2, mods=Qt.NoModifier):
+    qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, mods, pos=bp.data_to_viewport(x1, x2))
+
+
+def _shown(scatter):
+    return [tuple(np.round(p, 6)) for p in (scatter.data["pos"] if len(scatter.data) else [])] \
+        if scatter.isVisible() else []
+
+
+def test_drawn_points_stay_where_they_were_put(qtbot, window):
+    from playground.data_commands import ClearPoints
+    _open(qtbot, window, "circle.json")
+    tr, doc = window.training, window.doc
+    bp = tr.boundary_plot
+    doc.undo_stack.push(ClearPoints(doc))                      # an empty plot to draw on
+    qtbot.mouseClick(bp.draw_box, Qt.LeftButton)
+    rng = np.random.default_rng(3)
+    for k in range(8):
+        _click_plot(qtbot, bp, *rng.uniform(-5, 5, 2), Qt.ShiftModifier if k % 2 else Qt.NoModifier)
+        qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 30)
+        qtbot.waitUntil(lambda: len(bp.train_scatter.data) == k + 1, timeout=1000)
+        assert bp.train_scatter.isVisible()                    # the first click shows a point
+    train, test = doc.data_split()
+    assert len(train) == 8 and len(test) == 0
+    assert tr.act_play.isEnabled()                             # and it can train on them
+    qtbot.mouseClick(bp.draw_test_box, Qt.LeftButton)
+    _click_plot(qtbot, bp, 1.0, -2.0)
+    qtbot.waitUntil(lambda: len(bp.test_scatter.data) == 1, timeout=1000)
+    assert bp.test_scatter.isVisible() and len(doc.data_split()[1]) == 1
+    # saved and opened again, every point keeps its side
+    path = str(window.settings.fileName()) + ".json"
+    window.doc.save(path)
+    window.open_path(path, ask=False)
+    train2, test2 = window.doc.data_split()
+    assert np.array_equal(train2.points, train.points) and len(test2) == 1
+
+
+def test_a_generated_set_keeps_its_split_when_a_point_is_drawn(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    bp, doc = window.training.boundary_plot, window.doc
+    before_train, before_test = (d.points.copy() for d in doc.data_split())
+    assert bp.test_scatter.isVisible()                         # test points are drawn
+    qtbot.mouseClick(bp.draw_box, Qt.LeftButton)
+    _click_plot(qtbot, bp, 0.5, 0.5)
+    train, test = doc.data_split()
+    rows = lambda a: sorted(map(tuple, np.asarray(a).tolist()))   # noqa: E731
+    assert rows(test.points) == rows(before_test)              # nothing changed sides
+    assert rows(train.points[:-1]) == rows(before_train) and len(train) == len(before_train) + 1
+    assert tuple(np.round(train.points[-1], 1)) == (0.5, 0.5)

@@ -165,7 +165,7 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
     assert len(added) == 1
     x1, x2, label = added[0]
     assert abs(x1 - 2.0) < 0.15 and abs(x2 - 3.0) < 0.15 and label == 1.0
-    assert doc.project.dataset.name == "custom" and len(doc.project.dataset.points) == n0 + 1
+    assert doc.project.dataset.name == "custom" and len(doc.project.dataset.custom_points()) == n0 + 1
     rng = np.random.default_rng(7)
     for k in range(19):                                  # 19 more real clicks, some with Shift
         mods = Qt.ShiftModifier if k % 3 == 0 else Qt.NoModifier
@@ -173,18 +173,21 @@ def test_draw_points_train_then_undo_everything(qtbot, circle):
                          pos=bp.data_to_viewport(*rng.uniform(-5.5, 5.5, 2)))
     assert len(added) == 20 and {a[2] for a in added} == {1.0, -1.0}
     assert [a[2] for a in added[1:]] == [-1.0 if k % 3 == 0 else 1.0 for k in range(19)]
-    points = doc.project.dataset.points
+    spec = doc.project.dataset
+    points = spec.custom_points()
     assert len(points) == n0 + 20
-    assert points[:n0] == tuple(tuple(p) + (l,) for p, l in    # every old point is still there
-                                zip(full_dataset(original).points.tolist(),
-                                    full_dataset(original).labels.tolist()))
-    assert bp.click_at(*points[-1][:2], Qt.RightButton)         # right click removes the nearest
-    assert removed == [n0 + 19] and len(doc.project.dataset.points) == n0 + 19
+    drawn = spec.points[-20:]                                   # drawn points are training points
+    old = sorted(set(points) - set(drawn))
+    assert old == sorted(tuple(p) + (l,) for p, l in            # every old point is still there
+                         zip(full_dataset(original).points.tolist(),
+                             full_dataset(original).labels.tolist()))
+    assert bp.click_at(*drawn[-1][:2], Qt.RightButton)          # right click removes the nearest
+    assert removed == [len(spec.points) - 1] and len(doc.project.dataset.custom_points()) == n0 + 19
     train, test = doc.data_split()
     assert len(train) + len(test) == n0 + 19
     qtbot.waitUntil(lambda: len(bp.train_scatter.data) == len(train), timeout=1000)
     controller.step_epoch()
-    assert controller.history.n == 1
+    assert controller.history.n == 2                            # epoch 0 (untrained) and 1
     guard = 0
     while doc.project.dataset != original:
         doc.undo_stack.undo()
@@ -207,7 +210,7 @@ def test_a_click_on_an_existing_point_adds_a_point_there(qtbot, circle):
         qtbot.mouseMove(bp.plot_widget.viewport(), pos)
         qtbot.mouseClick(bp.plot_widget.viewport(), Qt.LeftButton, pos=pos)
         qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 50)
-        assert len(doc.project.dataset.points) == n + k
+        assert len(doc.project.dataset.custom_points()) == n + k
     a, b = doc.project.dataset.points[-2:]
     assert a == b
 
@@ -291,7 +294,7 @@ def test_malformed_csv_shows_the_line_and_keeps_the_data(qtbot, circle, tmp_path
     good.write_text("x1,x2,label\n1,2,0.5\n-1,-2,-0.25\n3,3,0.1\n", encoding="utf-8")
     chosen[0] = str(good)
     qtbot.mouseClick(dp.import_button, Qt.LeftButton)
-    assert len(shown) == 1 and len(doc.project.dataset.points) == 3
+    assert len(shown) == 1 and len(doc.project.dataset.custom_points()) == 3
     assert doc.network.activations[-1] == "linear"       # regression labels → linear output
     doc.undo_stack.undo()
     assert doc.project.dataset == spec and doc.network.activations[-1] == "tanh"
@@ -305,13 +308,13 @@ def test_loss_plot_log_scale_and_hover_readout(qtbot, circle):
         controller.step_epoch()
     # three frames within 1/60 s: the last draw is deferred, never lost
     qtbot.waitUntil(lambda: len(lp.train_curve.getData()[0] if lp.train_curve.xData is not None
-                                else ()) == 3, timeout=1000)
+                                else ()) == 4, timeout=1000)    # and the untrained epoch 0
     lp.set_log(True)
     assert lp.log_box.isChecked() and lp.plot.ctrl.logYCheck.isChecked()
     lp.set_log(False)
     qtbot.wait(50)                                     # let the view range follow the data
     vb, h = lp.plot.getViewBox(), controller.history
-    scene = vb.mapViewToScene(QPointF(h.column("epoch")[1], h.column("train_loss")[1]))
+    scene = vb.mapViewToScene(QPointF(h.column("epoch")[2], h.column("train_loss")[2]))
     qtbot.mouseMove(lp.plot_widget.viewport(), lp.plot_widget.mapFromScene(scene))
     qtbot.waitUntil(lambda: lp.readout.text().startswith("epoch 2 — train "), timeout=2000)
     assert ", test " in lp.readout.text()
@@ -432,9 +435,9 @@ def test_another_data_set_starts_a_new_loss_curve_and_undo_brings_it_back(qtbot,
     doc, controller, v = spiral
     controller.step_epoch()
     controller.step_epoch()
-    assert controller.history.n == 2
+    assert controller.history.n == 3                               # with the untrained epoch 0
     v.data_panel.noise_slider.setValue(20)                         # same problem: kept
-    assert doc.project.dataset.noise == pytest.approx(0.2) and controller.history.n == 2
+    assert doc.project.dataset.noise == pytest.approx(0.2) and controller.history.n == 3
     qtbot.mouseClick(v.data_panel.dataset_buttons["regress-plane"], Qt.LeftButton)
     assert controller.history.n == 0 and len(doc.project.history) == 0
     assert v.loss_plot.train_curve.getData()[0] is None or len(v.loss_plot.train_curve.getData()[0]) == 0
@@ -443,4 +446,4 @@ def test_another_data_set_starts_a_new_loss_curve_and_undo_brings_it_back(qtbot,
     assert controller.history.column("epoch")[-1] == 1.0          # counted from 0 again
     doc.undo_stack.undo()                                          # the epoch
     doc.undo_stack.undo()                                          # the data set switch
-    assert doc.project.dataset.name == "spiral" and controller.history.n == 2
+    assert doc.project.dataset.name == "spiral" and controller.history.n == 3
