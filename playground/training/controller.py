@@ -82,6 +82,10 @@ class TrainingController(QObject):
         """The Document's live history buffer (kept here for the views that ask for it)."""
         return self.doc.history
 
+    @history.setter
+    def history(self, buffer) -> None:
+        self.doc.history = buffer
+
     @property
     def last_frame(self) -> Frame | None:
         return self.doc.last_frame
