@@ -103,11 +103,11 @@ def print_trace(d: dict, out) -> None:
     for L in reversed(d["layers"]):
         w(f"  layer {L['layer']}:  delta = {_vec(L['delta'])}\n")
         for i, row in enumerate(L["dW"]):
-            w(f"    dL/dW{L['layer']}[{i},:] = {_vec(row)}   dL/db{L['layer']}[{i}] = {_fmt(L['db'][i])}\n")
+            w(f"    dL/dW{L['layer']}[{i + 1},:] = {_vec(row)}   dL/db{L['layer']}[{i + 1}] = {_fmt(L['db'][i])}\n")
     w(f"update ({d['optimizer']}, learning rate {_fmt(d['learning_rate'])})\n")
     for L in d["layers"]:
         for i, row in enumerate(L["new_W"]):
-            w(f"  W{L['layer']}[{i},:] = {_vec(row)}   b{L['layer']}[{i}] = {_fmt(L['new_b'][i])}\n")
+            w(f"  W{L['layer']}[{i + 1},:] = {_vec(row)}   b{L['layer']}[{i + 1}] = {_fmt(L['new_b'][i])}\n")
     w(f"output after the update = {_vec(d['output_after_update'])}\n")
 
 

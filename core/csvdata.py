@@ -21,7 +21,9 @@ from .errors import DataError
 
 HEADER = "x1,x2,label"
 COLUMNS = ("x1", "x2", "label")
-MAX_ROWS = 1_000_000
+MAX_ROWS = 100_000
+"""The same limit as a document's data points (``project_io.MAX_POINTS``): a CSV the app
+imports must also save and reopen."""
 MAX_ABS = 1e6
 """Largest magnitude accepted for a coordinate or a label."""
 MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -32,7 +32,8 @@ class GradCheckResult:
     max_relative_error: float
     max_absolute_error: float
     worst: str
-    """Which parameter has the largest relative error, e.g. ``W2[0,1]``."""
+    """Which parameter has the largest relative error, e.g. ``W2[1,2]`` (1-based: layer 2,
+    neuron 1, input 2 — the notation of the seeds and the window)."""
     numeric_dW: tuple[np.ndarray, ...]
     numeric_db: tuple[np.ndarray, ...]
     analytic_dW: tuple[np.ndarray, ...]
@@ -104,6 +105,6 @@ def check_gradients(net: Network, x, y, loss_name: str, h: float = 1e-4,
             if rel.size and rel.max() >= worst_rel:
                 idx = np.unravel_index(np.argmax(rel), rel.shape)
                 worst_rel = float(rel.max())
-                worst = f"{name}[{','.join(map(str, idx))}]"
+                worst = f"{name}[{','.join(str(k + 1) for k in idx)}]"   # 1-based, as the seeds
             worst_abs = max(worst_abs, float(diff.max(initial=0.0)))
     return GradCheckResult(worst_rel, worst_abs, worst, num_dW, num_db, trace.dW, trace.db)

@@ -7,6 +7,10 @@ neuron layer l (size n_out) with
     W[l]  shape (n_out, n_in)   W[l][i, j] is the link from neuron j of layer l−1 to neuron i of layer l
     b[l]  shape (n_out,)
     mask  shape (n_out, n_in)   False = link disabled: its weight is held at 0 and never updated
+    trainable_weights (n_out, n_in), trainable_biases (n_out,)
+                                False = frozen: the parameter keeps its value in every update
+                                (its gradient is still computed and shown)
+    parked (n_out, n_in)        the weight a disabled link had, restored when it is enabled
 """
 from __future__ import annotations
 
@@ -49,6 +53,9 @@ class Layer:
     biases: np.ndarray
     activation: str
     mask: np.ndarray = field(default=None)  # type: ignore[assignment]
+    trainable_weights: np.ndarray = field(default=None)  # type: ignore[assignment]
+    trainable_biases: np.ndarray = field(default=None)  # type: ignore[assignment]
+    parked: np.ndarray = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self):
         self.weights = np.array(self.weights, dtype=np.float64, ndmin=2)
@@ -63,6 +70,18 @@ class Layer:
                 f"biases: expected {self.weights.shape[0]} numbers, got {self.biases.size}")
         if self.mask.shape != self.weights.shape:
             raise ShapeError(f"mask: expected {self.weights.shape}, got {self.mask.shape}")
+        shape, n = self.weights.shape, self.weights.shape[0]
+        self.trainable_weights = (np.ones(shape, dtype=bool) if self.trainable_weights is None
+                                  else np.array(self.trainable_weights, dtype=bool, ndmin=2))
+        self.trainable_biases = (np.ones(n, dtype=bool) if self.trainable_biases is None
+                                 else np.array(self.trainable_biases, dtype=bool).reshape(-1))
+        self.parked = (np.where(self.mask, 0.0, self.weights) if self.parked is None
+                       else np.array(self.parked, dtype=np.float64, ndmin=2))
+        if self.trainable_weights.shape != shape or self.trainable_biases.shape != (n,):
+            raise ShapeError("trainable flags: expected one per weight and one per bias")
+        if self.parked.shape != shape:
+            raise ShapeError(f"parked weights: expected {shape}, got {self.parked.shape}")
+        self.parked[self.mask] = 0.0
         self.weights[~self.mask] = 0.0
 
     @property
@@ -73,8 +92,66 @@ class Layer:
     def n_out(self) -> int:
         return self.weights.shape[0]
 
+    @property
+    def frozen(self) -> bool:
+        """Is any parameter of this layer marked not trainable?"""
+        return not (self.trainable_weights.all() and self.trainable_biases.all())
+
     def copy(self) -> "Layer":
-        return Layer(self.weights.copy(), self.biases.copy(), self.activation, self.mask.copy())
+        return Layer(self.weights.copy(), self.biases.copy(), self.activation, self.mask.copy(),
+                     self.trainable_weights.copy(), self.trainable_biases.copy(),
+                     self.parked.copy())
+
+    # rows / columns of every per-link array, for structure edits
+    def _link_arrays(self) -> tuple[str, ...]:
+        return ("weights", "mask", "trainable_weights", "parked")
+
+    def insert_row(self, position: int, weights: np.ndarray) -> None:
+        for name, value in zip(self._link_arrays(), (weights, True, True, 0.0)):
+            setattr(self, name, np.insert(getattr(self, name), position, value, axis=0))
+        self.biases = np.insert(self.biases, position, 0.0)
+        self.trainable_biases = np.insert(self.trainable_biases, position, True)
+
+    def delete_row(self, position: int) -> None:
+        for name in self._link_arrays():
+            setattr(self, name, np.delete(getattr(self, name), position, axis=0))
+        self.biases = np.delete(self.biases, position)
+        self.trainable_biases = np.delete(self.trainable_biases, position)
+
+    def insert_column(self, position: int, weights: np.ndarray) -> None:
+        for name, value in zip(self._link_arrays(), (weights, True, True, 0.0)):
+            setattr(self, name, np.insert(getattr(self, name), position, value, axis=1))
+
+    def delete_column(self, position: int) -> None:
+        for name in self._link_arrays():
+            setattr(self, name, np.delete(getattr(self, name), position, axis=1))
+
+    def resize_outputs(self, n_out: int, fresh: np.ndarray) -> None:
+        """Keep the first min(old, new) neurons (weights, bias, link and trainable flags);
+        further neurons get ``fresh`` weights and bias 0."""
+        keep = min(n_out, self.n_out)
+        n_in = self.n_in
+        arrays = {"weights": fresh.copy(), "mask": np.ones((n_out, n_in), dtype=bool),
+                  "trainable_weights": np.ones((n_out, n_in), dtype=bool),
+                  "parked": np.zeros((n_out, n_in)), "biases": np.zeros(n_out),
+                  "trainable_biases": np.ones(n_out, dtype=bool)}
+        for name, arr in arrays.items():
+            arr[:keep] = getattr(self, name)[:keep]
+            setattr(self, name, arr)
+
+    def resize_inputs(self, n_in: int, fresh: np.ndarray) -> None:
+        """Keep the first min(old, new) input columns; further columns get ``fresh`` weights."""
+        keep = min(n_in, self.n_in)
+        w = fresh.copy()
+        mask = np.ones(w.shape, dtype=bool)
+        trainable = np.ones(w.shape, dtype=bool)
+        parked = np.zeros(w.shape)
+        w[:, :keep] = self.weights[:, :keep]
+        mask[:, :keep] = self.mask[:, :keep]
+        trainable[:, :keep] = self.trainable_weights[:, :keep]
+        parked[:, :keep] = self.parked[:, :keep]
+        self.weights, self.mask = np.where(mask, w, 0.0), mask
+        self.trainable_weights, self.parked = trainable, parked
 
 
 class Network:
@@ -179,19 +256,44 @@ class Network:
 
     def set_weight(self, l: int, i: int, j: int, value: float) -> None:
         layer = self.layer(l)
-        value = _finite(value, f"W{l}[{i},{j}]")
+        value = _finite(value, f"W{l}[{i + 1},{j + 1}]")
         if not layer.mask[i, j]:
-            raise ShapeError(f"link W{l}[{i},{j}] is disabled; enable it before setting its weight")
+            raise ShapeError(f"link W{l}[{i + 1},{j + 1}] is disabled; enable it before setting its weight")
         layer.weights[i, j] = value
 
     def set_bias(self, l: int, i: int, value: float) -> None:
-        self.layer(l).biases[i] = _finite(value, f"b{l}[{i}]")
+        self.layer(l).biases[i] = _finite(value, f"b{l}[{i + 1}]")
 
     def set_link_enabled(self, l: int, i: int, j: int, enabled: bool) -> None:
+        """Disable a link (its weight is parked and held at 0) or enable it again (the parked
+        weight comes back)."""
         layer = self.layer(l)
+        if bool(enabled) == bool(layer.mask[i, j]):
+            return
         layer.mask[i, j] = bool(enabled)
-        if not enabled:
-            layer.weights[i, j] = 0.0
+        if enabled:
+            layer.weights[i, j], layer.parked[i, j] = layer.parked[i, j], 0.0
+        else:
+            layer.parked[i, j], layer.weights[i, j] = layer.weights[i, j], 0.0
+
+    def set_trainable(self, l: int, kind: str, index: tuple[int, ...] | None, trainable: bool) -> None:
+        """Mark a weight (kind "weight", index (i, j)), a bias ("bias", (i,)), or with
+        ``index`` None all weights / all biases of weight layer l as trainable or frozen."""
+        layer = self.layer(l)
+        arr = {"weight": layer.trainable_weights, "bias": layer.trainable_biases}.get(kind)
+        if arr is None:
+            raise ShapeError(f"unknown parameter kind {kind!r} (weight or bias)")
+        if index is None:
+            arr[...] = bool(trainable)
+        else:
+            arr[tuple(index)] = bool(trainable)
+
+    def trainable_vector(self) -> np.ndarray:
+        """Per parameter, in the order of the flat θ (each layer's [W | b] row by row): 1.0 if
+        it is trained, 0.0 if frozen."""
+        return np.concatenate([np.hstack([layer.trainable_weights,
+                                          layer.trainable_biases[:, None]]).reshape(-1)
+                               for layer in self.layers]).astype(np.float64)
 
     def set_activation(self, l: int, name: str) -> None:
         act = get_activation(name)
@@ -220,15 +322,10 @@ class Network:
             self.input_size += 1
         else:
             lay = self.layers[layer - 1]
-            row = init_weights(1, lay.n_in, init, rng)
-            lay.weights = np.insert(lay.weights, position, row[0], axis=0)
-            lay.biases = np.insert(lay.biases, position, 0.0)
-            lay.mask = np.insert(lay.mask, position, True, axis=0)
+            lay.insert_row(position, init_weights(1, lay.n_in, init, rng)[0])
         if layer < self.depth:
             nxt = self.layers[layer]
-            col = init_weights(nxt.n_out, 1, init, rng)
-            nxt.weights = np.insert(nxt.weights, position, col[:, 0], axis=1)
-            nxt.mask = np.insert(nxt.mask, position, True, axis=1)
+            nxt.insert_column(position, init_weights(nxt.n_out, 1, init, rng)[:, 0])
         self.validate()
         return position
 
@@ -244,14 +341,9 @@ class Network:
         if layer == 0:
             self.input_size -= 1
         else:
-            lay = self.layers[layer - 1]
-            lay.weights = np.delete(lay.weights, position, axis=0)
-            lay.biases = np.delete(lay.biases, position)
-            lay.mask = np.delete(lay.mask, position, axis=0)
+            self.layers[layer - 1].delete_row(position)
         if layer < self.depth:
-            nxt = self.layers[layer]
-            nxt.weights = np.delete(nxt.weights, position, axis=1)
-            nxt.mask = np.delete(nxt.mask, position, axis=1)
+            self.layers[layer].delete_column(position)
         self.validate()
 
     def resize_layer(self, layer: int, size: int, *, rng: np.random.Generator | None = None,
@@ -271,21 +363,14 @@ class Network:
         if size == old:
             return
         rng = rng or np.random.default_rng()
-        keep = min(size, old)
         if layer == 0:
             self.input_size = size
         else:
             lay = self.layers[layer - 1]
-            w, b = init_weights(size, lay.n_in, init, rng), np.zeros(size)
-            mask = np.ones((size, lay.n_in), dtype=bool)
-            w[:keep], b[:keep], mask[:keep] = lay.weights[:keep], lay.biases[:keep], lay.mask[:keep]
-            lay.weights, lay.biases, lay.mask = w, b, mask
+            lay.resize_outputs(size, init_weights(size, lay.n_in, init, rng))
         if layer < self.depth:
             nxt = self.layers[layer]
-            w = init_weights(nxt.n_out, size, init, rng)
-            mask = np.ones((nxt.n_out, size), dtype=bool)
-            w[:, :keep], mask[:, :keep] = nxt.weights[:, :keep], nxt.mask[:, :keep]
-            nxt.weights, nxt.mask = w, mask
+            nxt.resize_inputs(size, init_weights(nxt.n_out, size, init, rng))
         self.validate()
 
     def add_layer(self, index: int, size: int, activation: str = "tanh", *,
@@ -308,12 +393,7 @@ class Network:
         n_in = self.sizes[index - 1]
         new = Layer(init_weights(size, n_in, init, rng), np.zeros(size), activation)
         nxt = self.layers[index - 1]
-        keep = min(size, nxt.n_in)
-        w = init_weights(nxt.n_out, size, init, rng)
-        mask = np.ones((nxt.n_out, size), dtype=bool)
-        w[:, :keep] = nxt.weights[:, :keep]
-        mask[:, :keep] = nxt.mask[:, :keep]
-        nxt.weights, nxt.mask = np.where(mask, w, 0.0), mask
+        nxt.resize_inputs(size, init_weights(nxt.n_out, size, init, rng))
         self.layers.insert(index - 1, new)
         self.validate()
 
@@ -328,12 +408,7 @@ class Network:
         rng = rng or np.random.default_rng()
         n_in = self.sizes[index - 1]
         nxt = self.layers[index]
-        keep = min(n_in, nxt.n_in)
-        w = init_weights(nxt.n_out, n_in, init, rng)
-        mask = np.ones((nxt.n_out, n_in), dtype=bool)
-        w[:, :keep] = nxt.weights[:, :keep]
-        mask[:, :keep] = nxt.mask[:, :keep]
-        nxt.weights, nxt.mask = np.where(mask, w, 0.0), mask
+        nxt.resize_inputs(n_in, init_weights(nxt.n_out, n_in, init, rng))
         del self.layers[index - 1]
         self.validate()
 
@@ -342,6 +417,9 @@ class Network:
             return False
         return all(a.activation == b.activation and np.array_equal(a.weights, b.weights)
                    and np.array_equal(a.biases, b.biases) and np.array_equal(a.mask, b.mask)
+                   and np.array_equal(a.trainable_weights, b.trainable_weights)
+                   and np.array_equal(a.trainable_biases, b.trainable_biases)
+                   and np.array_equal(a.parked, b.parked)
                    for a, b in zip(self.layers, other.layers))
 
     def __repr__(self) -> str:

@@ -12,6 +12,8 @@ Update rules with learning rate η and total gradient g (data gradient + penalty
     momentum:  v ← μ·v − η·g;  θ ← θ + v
     adam:      m ← β₁m + (1−β₁)g;  s ← β₂s + (1−β₂)g²;  θ ← θ − η·(m/(1−β₁ᵗ)) / (√(s/(1−β₂ᵗ)) + ε)
 Disabled links have a zero data gradient and weight 0, so none of the rules ever moves them.
+Frozen (not trainable) parameters have their total gradient zeroed before the rule, so they
+keep their value under every rule; their data gradient is still computed and shown.
 """
 from __future__ import annotations
 
@@ -23,6 +25,18 @@ from .errors import EngineError
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 REGULARIZATIONS = ("none", "l1", "l2")
+
+LIMITS: dict[str, tuple[float, float, bool]] = {
+    # name: (lowest, highest, lowest excluded). One rule for the settings panel, the
+    # documents and the command line. Adam's ε must be > 0: with ε = 0 a parameter whose
+    # gradient is 0 (a disabled link, a dead relu) would step by 0/0 = NaN.
+    "learning_rate": (0.0, 1e6, False),
+    "momentum": (0.0, 0.999999, False),
+    "beta1": (0.0, 0.999999, False),
+    "beta2": (0.0, 0.999999999, False),
+    "epsilon": (0.0, 1.0, True),
+    "regularization_rate": (0.0, 1e6, False),
+}
 
 
 @dataclass(frozen=True)
@@ -42,12 +56,13 @@ class OptimizerConfig:
         if self.regularization not in REGULARIZATIONS:
             raise EngineError(f"unknown regularization {self.regularization!r} "
                               f"(expected one of {REGULARIZATIONS})")
-        for name in ("learning_rate", "momentum", "beta1", "beta2", "epsilon", "regularization_rate"):
+        for name, (lo, hi, strict) in LIMITS.items():
             v = getattr(self, name)
-            if not isinstance(v, (int, float)) or not np.isfinite(v) or v < 0:
-                raise EngineError(f"{name} must be a finite number ≥ 0, got {v!r}")
-        if self.momentum >= 1 or self.beta1 >= 1 or self.beta2 >= 1:
-            raise EngineError("momentum, beta1 and beta2 must be below 1")
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
+                raise EngineError(f"{name} must be a finite number, got {v!r}")
+            if v < lo or v > hi or (strict and v == lo):
+                low = f"> {lo:g}" if strict else f"≥ {lo:g}"
+                raise EngineError(f"{name} must be {low} and ≤ {hi:g}, got {v!r}")
 
     def with_learning_rate(self, lr: float) -> "OptimizerConfig":
         return replace(self, learning_rate=float(lr))
@@ -56,11 +71,15 @@ class OptimizerConfig:
 class Optimizer:
     """Holds the state (velocity, Adam moments) of one optimizer over a flat θ of fixed size."""
 
-    def __init__(self, config: OptimizerConfig, size: int, weight_mask: np.ndarray):
-        """``weight_mask`` marks which entries of θ are weights (regularized) rather than biases."""
+    def __init__(self, config: OptimizerConfig, size: int, weight_mask: np.ndarray,
+                 trainable: np.ndarray | None = None):
+        """``weight_mask`` marks which entries of θ are weights (regularized) rather than biases;
+        ``trainable`` (1.0 / 0.0 per entry, None: all) which are updated at all — a frozen
+        entry's total gradient is zeroed, so no rule (momentum, Adam) ever moves it."""
         self.config = config
         self.size = size
         self.weight_mask = weight_mask.astype(np.float64)
+        self.trainable = None if trainable is None or trainable.all() else trainable
         self.t = 0
         self._tmp = np.empty(size)
         self.velocity = np.zeros(size) if config.method == "momentum" else None
@@ -71,7 +90,7 @@ class Optimizer:
         """Change hyper-parameters mid-run (e.g. the learning rate) without losing state,
         unless the method itself changes."""
         if config.method != self.config.method:
-            self.__init__(config, self.size, self.weight_mask)
+            self.__init__(config, self.size, self.weight_mask, self.trainable)
         self.config = config
 
     def step(self, theta: np.ndarray, grad: np.ndarray) -> None:
@@ -86,6 +105,8 @@ class Optimizer:
                 tmp *= self.weight_mask
             tmp *= c.regularization_rate
             grad += tmp
+        if self.trainable is not None:
+            grad *= self.trainable
         self.t += 1
         if c.method == "sgd":
             grad *= c.learning_rate

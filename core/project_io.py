@@ -13,7 +13,11 @@ Format (version 1)::
           {"size": 2, "activation": "relu",
            "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
            "biases": [0.1, 0.2],
-           "mask": [[true, true], [true, true]]}              (optional; false = link disabled)
+           "mask": [[true, true], [true, true]],              (optional; false = link disabled)
+           "parked": [[0, 0.7], [0, 0]],                       (optional; a disabled link's weight,
+                                                                restored when it is enabled)
+           "trainable": {"weights": [[true, false], …] | false,   (optional; false = frozen:
+                         "biases": [true, false] | false}}         kept by every update)
         ]
       },
       "sample": {"x": [0.9, 1.0], "y": [2.0]},                 (one input vector and its target)
@@ -47,9 +51,11 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .atomic_file import atomic_write
+from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
-from .losses import LOSSES, check_pairing, get_loss
+from .losses import LOSSES, check_pairing, check_targets, get_loss
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
+from .optim import LIMITS as OPTIMIZER_LIMITS
 from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
 from .project import DatasetSpec, History, Project
 
@@ -57,8 +63,12 @@ FORMAT = "backprop-playground"
 CURRENT_VERSION = 1
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
-MAX_POINTS = 100_000
+from .csvdata import MAX_ROWS as MAX_POINTS  # noqa: E402  (one limit for CSV and documents)
 MAX_HISTORY = 1_000_000
+VALUE_LIMIT = PARAMETER_LIMIT
+"""Every weight, bias, input, target and data point of a document lies within ±1e6: beyond
+that a loss can overflow to ∞ (a target of 1.797e308), and a document that saved such a loss
+could not be opened again. Training keeps weights within the same bound (core.divergence)."""
 
 
 # ---------------------------------------------------------------- reading helpers
@@ -123,13 +133,15 @@ def _str(v, path: str, choices=None, max_len: int = 10_000) -> str:
 
 
 def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -> np.ndarray:
+    """Numbers within ±VALUE_LIMIT (weights, biases, samples, points)."""
     if not isinstance(v, list):
         raise DocumentError(path, f"expected a list of numbers, got {_type_name(v)}")
     if len(v) > max_len:
         raise DocumentError(path, f"at most {max_len} numbers, got {len(v)}")
     if n is not None and len(v) != n:
         raise DocumentError(path, f"expected {n} numbers, got {len(v)}")
-    return np.array([_num(x, f"{path}[{i}]") for i, x in enumerate(v)], dtype=np.float64)
+    return np.array([_num(x, f"{path}[{i}]", -VALUE_LIMIT, VALUE_LIMIT) for i, x in enumerate(v)],
+                    dtype=np.float64)
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
@@ -158,16 +170,17 @@ def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
                     raise DocumentError(f"{path}[{i}][{j}]", f"expected true or false, got {_type_name(x)}")
                 out[i, j] = x
         return out
-    # fast path (a 1024 × 1024 layer in ~0.1 s): only JSON numbers, all finite once converted;
-    # anything else is named entry by entry below
+    # fast path (a 1024 × 1024 layer in ~0.1 s): only JSON numbers, all finite and within
+    # ±VALUE_LIMIT once converted; anything else is named entry by entry below
     if all(type(x) is float or type(x) is int for r in v for x in r):
         try:
             out = np.array(v, dtype=np.float64).reshape(rows, cols)
         except OverflowError:  # an integer literal beyond the float range
             out = None
-        if out is not None and np.isfinite(out).all():
+        if out is not None and np.isfinite(out).all() and np.abs(out).max(initial=0) <= VALUE_LIMIT:
             return out
-    return np.array([[_num(x, f"{path}[{i}][{j}]") for j, x in enumerate(r)] for i, r in enumerate(v)],
+    return np.array([[_num(x, f"{path}[{i}][{j}]", -VALUE_LIMIT, VALUE_LIMIT) for j, x in enumerate(r)]
+                     for i, r in enumerate(v)],
                     dtype=np.float64).reshape(rows, cols)
 
 
@@ -203,7 +216,7 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
     for k, raw in enumerate(layers_raw):
         p = f"{path}.layers[{k}]"
         raw = _obj(raw, p)
-        _keys(raw, p, {"size", "activation", "weights", "biases", "mask"})
+        _keys(raw, p, {"size", "activation", "weights", "biases", "mask", "parked", "trainable"})
         size = _int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
         total += size * (prev + 1)
         if total > MAX_PARAMETERS:
@@ -214,9 +227,32 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
         w = _matrix(raw.get("weights"), f"{p}.weights", size, prev)
         b = _vector(raw.get("biases"), f"{p}.biases", size)
         mask = _matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
-        layers.append(Layer(w, b, act, mask))
+        parked = (_matrix(raw["parked"], f"{p}.parked", size, prev)
+                  if raw.get("parked") is not None else None)
+        tw, tb = _trainable(raw.get("trainable"), f"{p}.trainable", size, prev)
+        layers.append(Layer(w, b, act, mask, tw, tb, parked))
         prev = size
     return Network(n_in, layers), features
+
+
+def _trainable(d, path: str, rows: int, cols: int):
+    """(trainable weights, trainable biases) or (None, None) for "all trainable"."""
+    if d is None:
+        return None, None
+    d = _obj(d, path)
+    _keys(d, path, {"weights", "biases"})
+    out = []
+    for key, shape in (("weights", (rows, cols)), ("biases", (rows,))):
+        v = d.get(key, True)
+        if isinstance(v, bool):
+            out.append(np.full(shape, v))
+        elif key == "weights":
+            out.append(_matrix(v, f"{path}.weights", rows, cols, bool))
+        else:
+            if not isinstance(v, list) or len(v) != rows or not all(isinstance(x, bool) for x in v):
+                raise DocumentError(f"{path}.biases", f"expected true, false or a list of {rows} true/false values")
+            out.append(np.array(v, dtype=bool))
+    return tuple(out)
 
 
 def _optimizer(d, path="optimizer") -> OptimizerConfig:
@@ -229,11 +265,11 @@ def _optimizer(d, path="optimizer") -> OptimizerConfig:
         kw["method"] = _str(d["method"], f"{path}.method", OPTIMIZERS)
     if "regularization" in d:
         kw["regularization"] = _str(d["regularization"], f"{path}.regularization", REGULARIZATIONS)
-    limits = {"learning_rate": (0, 1e6), "momentum": (0, 0.999999), "beta1": (0, 0.999999),
-              "beta2": (0, 0.999999999), "epsilon": (0, 1), "regularization_rate": (0, 1e6)}
-    for key, (lo, hi) in limits.items():
+    for key, (lo, hi, strict) in OPTIMIZER_LIMITS.items():
         if key in d:
             kw[key] = _num(d[key], f"{path}.{key}", lo, hi)
+            if strict and kw[key] == lo:
+                raise DocumentError(f"{path}.{key}", f"must be greater than {lo:g}")
     return OptimizerConfig(**{**base.__dict__, **kw})
 
 
@@ -324,6 +360,9 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
         check_pairing(get_loss(loss), net.layers[-1].activation)
     except EngineError as exc:
         raise DocumentError("loss", str(exc)) from None
+    bad_targets = check_targets(loss, y)
+    if bad_targets:
+        raise DocumentError("sample.y", bad_targets)
     optimizer = _optimizer(doc.get("optimizer", {}))
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
@@ -397,6 +436,12 @@ def project_to_dict(p: Project, skip=()) -> dict:
                  "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
         if not layer.mask.all():
             entry["mask"] = layer.mask.tolist()
+            if layer.parked.any():
+                entry["parked"] = layer.parked.tolist()
+        if layer.frozen:
+            tw, tb = layer.trainable_weights, layer.trainable_biases
+            entry["trainable"] = {"weights": bool(tw.all()) if tw.all() or not tw.any() else tw.tolist(),
+                                  "biases": bool(tb.all()) if tb.all() or not tb.any() else tb.tolist()}
         layers.append(entry)
     o = p.optimizer
     doc = {

@@ -25,6 +25,7 @@ SETTINGS = ("loss", "optimizer", "batch_size", "max_epochs", "target_loss", "tra
             "init", "init_seed", "title", "description")
 """Project fields that ``set_settings`` may change (everything but network, sample, data, history)."""
 ASPECTS = ("structure", "params", "sample", "config", "data", "history")
+STRUCTURE_ARRAYS = ("mask", "trainable_weights", "trainable_biases")
 
 
 def checked(p: Project) -> Project:
@@ -147,8 +148,10 @@ def _params_equal(a: Network, b: Network) -> bool:
 
 
 def _same_structure(a: Network, b: Network) -> bool:
+    """Same sizes, activations, links and trainable flags (what views build items from)."""
     return (a.sizes == b.sizes and a.activations == b.activations
-            and all(np.array_equal(x.mask, y.mask) for x, y in zip(a.layers, b.layers)))
+            and all(np.array_equal(getattr(x, k), getattr(y, k))
+                    for x, y in zip(a.layers, b.layers) for k in STRUCTURE_ARRAYS if hasattr(x, k)))
 
 
 def aspects(old: Project, new: Project) -> frozenset:
@@ -159,6 +162,8 @@ def aspects(old: Project, new: Project) -> frozenset:
             out.update(("structure", "params"))
         elif not _params_equal(old.network, new.network):
             out.add("params")
+        elif old.network != new.network:        # anything else a network holds (parked weights)
+            out.add("structure")
     if not (np.array_equal(old.sample_x, new.sample_x) and np.array_equal(old.sample_y, new.sample_y)):
         out.add("sample")
     if any(getattr(old, k) != getattr(new, k) for k in SETTINGS):

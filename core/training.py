@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from .divergence import Divergence, DivergenceWatch
 from .errors import EngineError
 from .kernel import FlatParams, Kernel, augment
 from .losses import check_pairing, get_loss
@@ -25,8 +26,8 @@ from .network import Network
 from .optim import Optimizer, OptimizerConfig
 from . import problem
 
-DIVERGED_MESSAGE = ("the loss became infinite or NaN (training diverged); the last finite "
-                    "weights were kept — try a smaller learning rate")
+# kept for callers that name the plain case; ``Divergence.message()`` says what happened
+DIVERGED_MESSAGE = Divergence("non_finite", 0.0, 0.0, 0.0).message()
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class TrainSnapshot:
     reason: str | None = None
     """Why training ended: max_epochs, target_loss, stopped, diverged (None while running)."""
     message: str = ""
+    divergence: Divergence | None = None
+    """For ``reason == "diverged"``: which rule fired, with its numbers (``core.divergence``)."""
 
 
 class Trainer:
@@ -107,7 +110,8 @@ class Trainer:
         self.config = config
         self.flat = FlatParams(self.net)
         self.kernel = Kernel(self.net, config.loss, self.flat)
-        self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight)
+        self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight,
+                                   self.net.trainable_vector())
         self.loss = get_loss(config.loss)
         self.output_activation = self.net.layers[-1].activation
         self._x_aug = augment(data.x_train)
@@ -116,8 +120,10 @@ class Trainer:
         self._perm: np.ndarray | None = None
         self._xs = self._ys = None
         self._pos = 0
-        self._last_finite = self.flat.theta.copy()
         self.diverged = False
+        self.divergence: Divergence | None = None
+        self._watch = DivergenceWatch(self._loss_on(data.x_train, self.data.y_train)[0],
+                                      self.flat.theta)
 
     # ------------------------------------------------------------ configuration
     def set_config(self, config: TrainConfig) -> None:
@@ -245,28 +251,29 @@ class Trainer:
         return train_loss, test_loss, train_acc, test_acc
 
     def snapshot(self, reason: str | None = None) -> TrainSnapshot:
-        """Evaluate the current parameters. A non-finite loss rolls back to the last finite ones
-        (those of the previous snapshot, or of the last epoch ``run`` checked) and reports
+        """Evaluate the current parameters. A run that has diverged (``core.divergence``: a
+        non-finite or exploding loss or weight, or a loss that rose far above its start and
+        stayed there) rolls back to the last good parameters and reports
         ``reason="diverged"``; ``step`` and ``epoch`` then say when it diverged."""
         train_loss, test_loss, train_acc, test_acc = self.evaluate()
         message = ""
-        if not (np.isfinite(train_loss) and np.all(np.isfinite(self.flat.theta))):
+        if self.divergence is None:
+            self.divergence = self._watch.check(train_loss, self.flat.theta, self.epochs_done)
+        if self.divergence is not None:
             self.diverged = True
-            self.flat.theta[...] = self._last_finite
-            reason, message = "diverged", DIVERGED_MESSAGE
+            self.flat.theta[...] = self._watch.good
+            reason, message = "diverged", self.divergence.message()
             train_loss, test_loss, train_acc, test_acc = self.evaluate()
-        else:
-            self._last_finite[...] = self.flat.theta
         return TrainSnapshot(self.step, self.epochs_done, train_loss, test_loss, train_acc, test_acc,
-                             tuple(self.flat.params()), reason is not None, reason, message)
+                             tuple(self.flat.params()), reason is not None, reason, message,
+                             self.divergence)
 
     def _remember_if_finite(self) -> bool:
-        """Is the train loss still finite? If so these become the last finite parameters."""
+        """Check an epoch between snapshots: False once the run has diverged."""
         loss, _ = self._loss_on(self.data.x_train, self.data.y_train)
-        if np.isfinite(loss) and np.all(np.isfinite(self.flat.theta)):
-            self._last_finite[...] = self.flat.theta
-            return True
-        return False
+        if self.divergence is None:
+            self.divergence = self._watch.check(loss, self.flat.theta, self.epochs_done)
+        return self.divergence is None
 
     def params(self) -> list[tuple[np.ndarray, np.ndarray]]:
         return self.flat.params()

@@ -59,7 +59,8 @@ def gradient_step(net: Network, back: BackwardTrace, config: OptimizerConfig) ->
     grad_W = tuple(dW + regularization_gradient(layer.weights, config) * layer.mask
                    for dW, layer in zip(back.dW, net.layers))
     grad_b = tuple(db.copy() for db in back.db)
-    Optimizer(config, flat.theta.size, flat.is_weight).step(flat.theta, flat.grad)
+    Optimizer(config, flat.theta.size, flat.is_weight, net.trainable_vector()).step(
+        flat.theta, flat.grad)
     params = flat.params()
     out = (tuple(w for w, _ in params), tuple(b for _, b in params), grad_W, grad_b)
     for group in out:

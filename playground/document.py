@@ -28,6 +28,7 @@ from core.errors import EngineError
 from core.history import HistoryBuffer
 
 from .changes import Change
+from .divergence_text import divergence_text
 
 
 def default_project() -> Project:
@@ -316,6 +317,10 @@ class Document(QObject):
         c = self.cursor
         if c is None or self._update_applied:
             return
+        problem = update_divergence(c)
+        if problem is not None:
+            self.error.emit(divergence_text(problem, during="update"))
+            return
         try:
             cmd = ApplyUpdate(self, c)
         except EngineError as exc:
@@ -406,3 +411,19 @@ class Document(QObject):
 
 def _finite_params(params) -> bool:
     return all(np.all(np.isfinite(w)) and np.all(np.isfinite(b)) for w, b in params)
+
+
+def update_divergence(cursor) -> str | None:
+    """Would applying this step's update diverge (``core.divergence.check_step``)? The code."""
+    from core.backward import loss_and_gradients
+    from core.divergence import check_step
+    net = cursor.updated_network()
+    theta = np.concatenate([np.concatenate([l.weights.ravel(), l.biases]) for l in net.layers])
+    with np.errstate(all="ignore"):
+        try:
+            after = loss_and_gradients(net, cursor.forward_trace.x, cursor.backward_trace.y,
+                                       cursor.loss_name).loss
+        except Exception:       # noqa: BLE001 — any failure to evaluate is a refusal too
+            after = float("nan")
+    return check_step(cursor.loss, after, theta)
+

@@ -1,13 +1,18 @@
-"""Render the engine's structured explanations as rich text (HTML for QLabel/QTextBrowser).
+"""Render the engine's explanations as rich text (HTML for QLabel/QTextBrowser).
 
-Indices are shown 1-based, layers as superscripts, as in the source articles: W²₁,₂ is the
-weight from neuron 2 of layer 1 to neuron 1 of layer 2.
+An explanation's formula is a ``core.formula`` tree; it is rendered twice — with symbols,
+then with the numbers — from the same tree the engine evaluates, so the numbers shown
+always add up to the result shown. Indices are shown 1-based, layers as superscripts, as in
+the source articles: W²₁,₂ is the weight from neuron 2 of layer 1 to neuron 1 of layer 2.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import math
 
-from core.explain import Explanation, Sym
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.explain import Explanation
+from core.formula import Call, Num, Pow, Prod, Quot, Sum, Sym
 
 from .formatting import format_number
 
@@ -21,19 +26,26 @@ BACKWARD_COLOR = "#c62828"   # gradients of the backward pass
 UPDATE_COLOR = "#2e7d32"     # updated parameters
 
 _BASE = {"x": "x", "y": "y", "z": "z", "a": "a", "W": "W", "b": "b", "delta": "δ",
-         "f'": "f′", "eta": "η", "lambda": "λ", "L": "L", "W'": "W′", "b'": "b′",
-         "reg": "λ·r", "dL/da": "∂L/∂a", "dL/dW": "∂L/∂W", "dL/db": "∂L/∂b"}
+         "f'": "f′", "eta": "η", "lambda": "λ", "mu": "μ", "beta1": "β₁", "beta2": "β₂",
+         "eps": "ε", "t": "t", "L": "L", "W'": "W′", "b'": "b′", "g": "g", "v": "v", "v0": "v₀",
+         "m": "m", "m0": "m₀", "s": "s", "s0": "s₀", "mhat": "m̂", "shat": "ŝ",
+         "dL/da": "∂L/∂a", "dL/dW": "∂L/∂W", "dL/db": "∂L/∂b"}
 
-_GRADIENT_NAMES = {"delta", "dL/da", "dL/dW", "dL/db", "reg"}
+_GRADIENT_NAMES = {"delta", "dL/da", "dL/dW", "dL/db", "g", "v", "m", "s", "mhat", "shat"}
 _UPDATE_NAMES = {"W'", "b'"}
+
+# precedence: a sum binds loosest, then products and quotients, then powers and calls
+_SUM, _PROD, _POW, _ATOM = 1, 2, 3, 4
+
+
+def _index_text(sym: Sym) -> str:
+    return ",".join(str(i + 1) for i in sym.index)
 
 
 def symbol_html(sym: Sym) -> str:
     base = _BASE.get(sym.name, sym.name)
     sup = f"<sup>{sym.layer}</sup>" if sym.layer is not None else ""
-    sub = f"<sub>{','.join(str(i + 1) for i in sym.index)}</sub>" if sym.index else ""
-    if sym.name in ("dL/dW", "dL/db", "dL/da"):
-        return f"{base}{sup}{sub}"
+    sub = f"<sub>{_index_text(sym)}</sub>" if sym.index else ""
     if sym.name == "f'":
         return f"f′(z{sup}{sub})"
     return f"{base}{sup}{sub}"
@@ -47,103 +59,192 @@ def _color(sym: Sym) -> str:
     return FORWARD_COLOR
 
 
+def number_text(value: float, digits: int) -> str:
+    if value is not None and math.isinf(value):
+        return "−∞" if value < 0 else "∞"
+    return format_number(value, digits)
+
+
 def value_html(value: float, digits: int, color: str | None = None, paren: bool = True) -> str:
     """A number; negative operands get parentheses (``paren``) so "× (−0.674)" reads right."""
-    text = format_number(value, digits)
+    text = number_text(value, digits)
     if paren and value is not None and value < 0:
         text = f"({text})"
     return f'<span style="color:{color}">{text}</span>' if color else text
 
 
-def _product(factors, fn, sep: str) -> str:
-    return sep.join(fn(f) for f in factors)
+def _const_text(value: float, digits: int) -> str:
+    if value == 0.5:
+        return "½"
+    return number_text(value, digits)
 
 
-def _sum(terms, fn, sep: str = " × ") -> str:
-    out = []
-    for k, t in enumerate(terms):
-        body = _product(t.factors, fn, sep)
-        if k == 0:
-            out.append(("−" if t.sign < 0 else "") + body)
-        else:
-            out.append((" − " if t.sign < 0 else " + ") + body)
-    return "".join(out)
+_FN = {"exp": "exp", "ln": "ln", "sign": "sign", "softplus": "softplus", "linear": "",
+       "relu": "max(0, {})", "leaky_relu": "leaky_relu", "tanh": "tanh", "sigmoid": "σ",
+       "logsumexp": "logsumexp"}
 
 
-_ACT = {"linear": "{}", "relu": "max(0, {})", "leaky_relu": "leaky_relu({})", "tanh": "tanh({})",
-        "sigmoid": "σ({})", "softmax": "softmax({})"}
+class _Renderer:
+    """One pass over a formula: with symbols (``numbers`` False) or with their values."""
+
+    def __init__(self, numbers: bool, digits: int):
+        self.numbers, self.digits = numbers, digits
+
+    def leaf(self, node, top_level_sign: bool) -> tuple[str, int]:
+        if isinstance(node, Num):
+            text = _const_text(node.value, self.digits)
+            return text, (_SUM if node.value < 0 else _ATOM)
+        if not self.numbers:
+            return symbol_html(node), _ATOM
+        neg = node.value is not None and node.value < 0
+        text = value_html(node.value, self.digits, _color(node), paren=False)
+        return text, (_SUM if neg else _ATOM)
+
+    def render(self, node, parent: int = 0) -> str:
+        text, prec = self._render(node)
+        return f"({text})" if prec < parent else text
+
+    def _render(self, node) -> tuple[str, int]:
+        if isinstance(node, (Sym, Num)):
+            return self.leaf(node, False)
+        if isinstance(node, Sum):
+            out = []
+            for k, (sign, term) in enumerate(node.terms):
+                body = self.render(term, _PROD if (sign < 0 or k) else _SUM)
+                if k == 0:
+                    out.append(("−" if sign < 0 else "") + body)
+                else:
+                    out.append((" − " if sign < 0 else " + ") + body)
+            return "".join(out), _SUM
+        if isinstance(node, Prod):
+            sep = " × " if self.numbers else "·"
+            return sep.join(self.render(f, _POW) for f in node.factors), _PROD
+        if isinstance(node, Quot):
+            return f"{self.render(node.num, _POW)} / {self.render(node.den, _POW)}", _PROD
+        if isinstance(node, Pow):
+            e = node.exponent
+            exp_text = "2" if e == 2 else format_number(e, self.digits)
+            return f"{self.render(node.base, _ATOM)}<sup>{exp_text}</sup>", _POW
+        if isinstance(node, Call):
+            return self._call(node), _ATOM
+        raise TypeError(node)
+
+    def _call(self, node: Call) -> str:
+        fn, args = node.fn, node.args
+        if fn == "sqrt":
+            return f"√({self.render(args[0])})"
+        if fn == "softmax_k":
+            k = int(args[0].value)
+            zs = args[1:]
+            return (f"e<sup>{self.render(zs[k])} − logsumexp({', '.join(self.render(z) for z in zs)})</sup>")
+        if fn == "exp":
+            return f"e<sup>{self.render(args[0])}</sup>"
+        name = _FN.get(fn, fn)
+        inner = ", ".join(self.render(a) for a in args)
+        if "{}" in name:
+            return name.format(inner)
+        if not name:
+            return inner
+        return f"{name}({inner})"
+
+
+def formula_html(node, digits: int = 6, numbers: bool = False) -> str:
+    return _Renderer(numbers, digits).render(node)
+
+
+_TITLES = {
+    "weighted_sum": QT_TRANSLATE_NOOP("MathText", "Weighted sum: z = Σ w·a + b"),
+    "activation": QT_TRANSLATE_NOOP("MathText", "Activation: a = f(z)"),
+    "derivative": QT_TRANSLATE_NOOP("MathText", "Activation derivative f′(z)"),
+    "loss_gradient": QT_TRANSLATE_NOOP("MathText", "Loss gradient at the output ∂L/∂a"),
+    "output_delta": QT_TRANSLATE_NOOP("MathText", "Output δ: chain rule δ = ∂L/∂a · f′(z)"),
+    "output_delta_fused": QT_TRANSLATE_NOOP("MathText", "Output δ: for this loss and output, δ = a − y"),
+    "softmax_delta": QT_TRANSLATE_NOOP("MathText", "Output δ through softmax: δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ), g = ∂L/∂a"),
+    "hidden_delta": QT_TRANSLATE_NOOP("MathText", "Hidden δ: chain rule δ = (Σₖ wₖ·δₖ of the next layer) · f′(z)"),
+    "weight_gradient": QT_TRANSLATE_NOOP("MathText", "Weight gradient: ∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a of the previous layer"),
+    "bias_gradient": QT_TRANSLATE_NOOP("MathText", "Bias gradient: ∂L/∂b = δ"),
+    "total_gradient": QT_TRANSLATE_NOOP("MathText", "Gradient with the regularization term"),
+    "sgd_update": QT_TRANSLATE_NOOP("MathText", "Gradient descent: w′ = w − η·g"),
+    "momentum_velocity": QT_TRANSLATE_NOOP("MathText", "Momentum: v = μ·v₀ − η·g (first step from rest: v₀ = 0)"),
+    "momentum_update": QT_TRANSLATE_NOOP("MathText", "Momentum update: w′ = w + v"),
+    "adam_m": QT_TRANSLATE_NOOP("MathText", "Adam, first moment: m = β₁·m₀ + (1 − β₁)·g (first step: m₀ = 0)"),
+    "adam_s": QT_TRANSLATE_NOOP("MathText", "Adam, second moment: s = β₂·s₀ + (1 − β₂)·g² (first step: s₀ = 0)"),
+    "adam_mhat": QT_TRANSLATE_NOOP("MathText", "Adam, bias correction: m̂ = m / (1 − β₁ᵗ), t = 1"),
+    "adam_shat": QT_TRANSLATE_NOOP("MathText", "Adam, bias correction: ŝ = s / (1 − β₂ᵗ), t = 1"),
+    "adam_update": QT_TRANSLATE_NOOP("MathText", "Adam update: w′ = w − η·m̂ / (√ŝ + ε)"),
+    "frozen_update": QT_TRANSLATE_NOOP("MathText", "Not trainable: the update leaves this parameter unchanged"),
+}
+
+_LOSS_TITLES = {
+    "half_squared_error": QT_TRANSLATE_NOOP("MathText", "Loss: half squared error ½·Σ(a − y)²"),
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("MathText",
+                      "Loss: binary cross-entropy −Σ[y·ln a + (1 − y)·ln(1 − a)], computed from z: −ln a = softplus(−z), −ln(1 − a) = softplus(z)"),
+    "softmax_cross_entropy": QT_TRANSLATE_NOOP("MathText",
+                      "Loss: softmax cross-entropy −Σ y·ln a, computed from z: −ln aₖ = logsumexp(z) − zₖ"),
+}
+
+_LOSS_GRADIENT_TITLES = {
+    "half_squared_error": QT_TRANSLATE_NOOP("MathText", "Loss gradient at the output: ∂L/∂a = a − y"),
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("MathText",
+                      "Loss gradient at the output: ∂L/∂a = −y/a + (1 − y)/(1 − a), with 1/a = 1 + e^(−z) and 1/(1 − a) = 1 + e^z"),
+    "softmax_cross_entropy": QT_TRANSLATE_NOOP("MathText", "Loss gradient at the output: ∂L/∂a = −y/a, with 1/a = e^(logsumexp(z) − z)"),
+}
+
+_DERIVATIVE_TITLES = {
+    "sigmoid": QT_TRANSLATE_NOOP("MathText", "Activation derivative: σ′(z) = a·(1 − a)"),
+    "tanh": QT_TRANSLATE_NOOP("MathText", "Activation derivative: tanh′(z) = 1 − a²"),
+    "relu": QT_TRANSLATE_NOOP("MathText", "Activation derivative: relu′(z) = 1 if z > 0, else 0"),
+    "leaky_relu": QT_TRANSLATE_NOOP("MathText", "Activation derivative: leaky_relu′(z) = 1 if z > 0, else 0.01"),
+    "linear": QT_TRANSLATE_NOOP("MathText", "Activation derivative: linear′(z) = 1"),
+}
+
+
+def title_of(e: Explanation) -> str:
+    r = e.rule
+    if r == "loss":
+        return tr(_LOSS_TITLES.get(e.function, "Loss"))
+    if r == "loss_gradient":
+        return tr(_LOSS_GRADIENT_TITLES.get(e.function, _TITLES[r]))
+    if r == "derivative":
+        return tr(_DERIVATIVE_TITLES.get(e.function, _TITLES[r]))
+    if r == "output_delta_fused" and e.function == "softmax_cross_entropy" and isinstance(
+            e.formula, Sum) and isinstance(e.formula.terms[0][1], Prod):
+        return tr("Output δ: softmax with cross-entropy, δ = a·Σy − y (the targets do not sum to 1)")
+    if r == "total_gradient":
+        return tr("Gradient with L2 weight decay: g = ∂L/∂w + λ·w") if e.function == "l2" else tr(
+            "Gradient with L1 regularization: g = ∂L/∂w + λ·sign(w)")
+    if r == "weight_gradient" and isinstance(e.formula, Num):
+        return tr("Weight gradient (link disabled)")
+    return tr(_TITLES.get(r, r))
+
+
 
 
 def explanation_lines(e: Explanation, digits: int = 6) -> tuple[str, str, str]:
     """(title, symbolic line, numeric line) as HTML fragments."""
-    sym = lambda s: symbol_html(s)                                    # noqa: E731
-    num = lambda s: value_html(s.value, digits, _color(s))           # noqa: E731
-    result = value_html(e.result, digits, _color(e.target), paren=False)
     target = symbol_html(e.target)
-    r = e.rule
-    if r == "weighted_sum":
-        title = tr("Weighted sum: z = Σ w·a + b")
-        return title, f"{target} = {_sum(e.terms, sym, '·')}", f"= {_sum(e.terms, num)} = {result}"
-    if r == "activation":
-        f = _ACT.get(e.function, e.function + "({})")
-        z = e.terms[0].factors[0]
-        title = tr("Activation: a = f(z)")
-        bare = value_html(z.value, digits, _color(z), paren=False)    # tanh(−0.17), not tanh((−0.17))
-        return title, f"{target} = {f.format(sym(z))}", f"= {f.format(bare)} = {result}"
-    if r == "loss":
-        if e.function == "half_squared_error":
-            sym_terms = " + ".join(f"({sym(a)} − {sym(y)})²" for a, y in (t.factors for t in e.terms))
-            num_terms = " + ".join(f"({num(a)} − {num(y)})²" for a, y in (t.factors for t in e.terms))
-            return tr("Loss: half squared error"), f"L = ½·[{sym_terms}]", f"= ½·[{num_terms}] = {result}"
-        if e.function == "binary_cross_entropy":
-            s = " + ".join(f"{sym(y)}·ln {sym(a)} + (1 − {sym(y)})·ln(1 − {sym(a)})"
-                           for a, y in (t.factors for t in e.terms))
-            n = " + ".join(f"{num(y)}·ln {num(a)} + (1 − {num(y)})·ln(1 − {num(a)})"
-                           for a, y in (t.factors for t in e.terms))
-            return tr("Loss: binary cross-entropy"), f"L = −[{s}]", f"= −[{n}] = {result}"
-        s = " + ".join(f"{sym(y)}·ln {sym(a)}" for a, y in (t.factors for t in e.terms))
-        n = " + ".join(f"{num(y)}·ln {num(a)}" for a, y in (t.factors for t in e.terms))
-        return tr("Loss: softmax cross-entropy"), f"L = −[{s}]", f"= −[{n}] = {result}"
-    if r == "loss_gradient":
-        return (tr("Loss gradient at the output"), f"{target} = {_sum(e.terms, sym)}",
-                f"= {_sum(e.terms, num)} = {result}")
-    if r == "output_delta":
-        (t,) = e.terms
-        g, fp = t.factors
-        return (tr("Output δ: chain rule δ = ∂L/∂a · f′(z)"),
-                f"{target} = {sym(g)} · {sym(fp)}", f"= {num(g)} × {num(fp)} = {result}")
-    if r == "output_delta_fused":
-        return (tr("Output δ: for this loss and output, δ = a − y"),
-                f"{target} = {_sum(e.terms, sym)}", f"= {_sum(e.terms, num)} = {result}")
-    if r == "softmax_delta":
-        return (tr("Output δ through softmax: δᵢ = aᵢ·(gᵢ − Σₖ aₖ gₖ), g = ∂L/∂a"),
-                f"{target} = {sym(e.terms[0].factors[0])}·(g − Σₖ aₖgₖ)",
-                f"= {result}")
-    if r == "hidden_delta":
-        m = e.multiplier
-        return (tr("Hidden δ: chain rule δ = (Σ w·δ_next) · f′(z)"),
-                f"{target} = ({_sum(e.terms, sym, '·')}) · {sym(m)}",
-                f"= ({_sum(e.terms, num)}) × {num(m)} = {result}")
-    if r == "weight_gradient":
-        if not e.terms:
-            return tr("Weight gradient (link disabled)"), f"{target} = 0", f"= {result}"
-        d, a = e.terms[0].factors
-        return (tr("Weight gradient: ∂L/∂w = ∂L/∂z · ∂z/∂w = δ · a_prev"),
-                f"{target} = {sym(d)} · {sym(a)}", f"= {num(d)} × {num(a)} = {result}")
-    if r == "bias_gradient":
-        d = e.terms[0].factors[0]
-        return tr("Bias gradient: ∂L/∂b = δ"), f"{target} = {sym(d)}", f"= {result}"
-    if r in ("weight_update", "bias_update"):
-        title = (tr("Gradient descent: w′ = w − η·∂L/∂w") if r == "weight_update"
-                 else tr("Gradient descent: b′ = b − η·∂L/∂b"))
-        if e.function not in (None, "sgd"):
-            title += " " + tr("(first step of %1)").replace("%1", e.function)
-        return title, f"{target} = {_sum(e.terms, sym, '·')}", f"= {_sum(e.terms, num)} = {result}"
-    return r, target, f"= {result}"
+    result = value_html(e.result, digits, _color(e.target), paren=False)
+    f = e.formula
+    if isinstance(f, Call) and f.fn == "linear":
+        f = f.args[0]
+    symbolic = f"{target} = {formula_html(f, digits)}"
+    if isinstance(f, Num):
+        return title_of(e), f"{target} = {result}", ""
+    if isinstance(f, Sym):
+        numeric = f"= {result}"        # nothing to compute: no "= x = x"
+    else:
+        numeric = f"= {formula_html(f, digits, numbers=True)} = {result}"
+    return title_of(e), symbolic, numeric
 
 
-def explanation_html(e: Explanation, digits: int = 6) -> str:
+def explanation_html(e: Explanation, digits: int = 6, with_steps: bool = True) -> str:
+    parts = []
+    if with_steps:
+        for step in e.steps:
+            parts.append(explanation_html(step, digits, with_steps=True))
     title, symbolic, numeric = explanation_lines(e, digits)
-    return (f'<p style="margin:0 0 2px 0"><b>{title}</b></p>'
-            f'<p style="margin:0 0 0 12px">{symbolic}</p>'
-            f'<p style="margin:0 0 10px 12px">{numeric}</p>')
+    parts.append(f'<p style="margin:0 0 2px 0"><b>{title}</b></p>'
+                 f'<p style="margin:0 0 0 12px">{symbolic}</p>'
+                 + (f'<p style="margin:0 0 10px 12px">{numeric}</p>' if numeric else
+                    '<p style="margin:0 0 10px 0"></p>'))
+    return "".join(parts)

@@ -83,6 +83,21 @@ def set_link_enabled(doc, l: int, i: int, j: int, enabled: bool) -> bool:
                  tr("Enable link") if enabled else tr("Disable link"))
 
 
+def set_trainable(doc, l: int, kind: str, index, trainable: bool) -> bool:
+    """Freeze (``trainable`` False) or unfreeze one weight (kind "weight", index (i, j)), one
+    bias ("bias", (i,)), or all weights / biases of weight layer l (index None); undoable."""
+    if index is None:
+        text = {("weight", False): tr("Freeze the layer's weights"),
+                ("weight", True): tr("Unfreeze the layer's weights"),
+                ("bias", False): tr("Freeze the layer's biases"),
+                ("bias", True): tr("Unfreeze the layer's biases")}[(kind, bool(trainable))]
+    else:
+        text = {("weight", False): tr("Freeze weight"), ("weight", True): tr("Unfreeze weight"),
+                ("bias", False): tr("Freeze bias"), ("bias", True): tr("Unfreeze bias")}[
+            (kind, bool(trainable))]
+    return _push(doc, lambda n: n.set_trainable(l, kind, index, trainable), text)
+
+
 def set_layer_size(doc, layer: int, size: int) -> bool:
     """Neuron layer ``layer`` gets ``size`` neurons in one step (typed instead of clicked)."""
     return _push(doc, lambda n: n.resize_layer(layer, size, rng=_rng(doc), init=doc.project.init),

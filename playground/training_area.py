@@ -12,6 +12,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
 
 from .canvas.thumbnails import NeuronThumbnails
+from .divergence_text import divergence_text
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel, can_train
 from .plots.boundary_plot import BoundaryPlot
@@ -183,9 +184,7 @@ class TrainingArea(QObject):
 
     def _on_finished(self, reason: str, message: str) -> None:
         if reason == "diverged":
-            self.window.statusBar().showMessage(self.tr(
-                "Training diverged (the loss became infinite or NaN); the last finite weights "
-                "were kept. Try a smaller learning rate."), 15000)
+            self.window.statusBar().showMessage(divergence_text(message), 15000)
         elif reason in ("max_epochs", "target_loss"):
             self.window.statusBar().showMessage(self.training_panel.message_label.text(), 8000)
 

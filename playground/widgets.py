@@ -184,7 +184,15 @@ class NumberEdit(QLineEdit):
         if not self._invalid_reason and not self.is_edited():
             self._show(EDIT_DIGITS)
             if event.reason() != Qt.PopupFocusReason:
-                QTimer.singleShot(0, self.selectAll)
+                # at once, so a key that arrives with the focus (typing over a table cell)
+                # replaces the value; and again after a click has placed the cursor, unless
+                # typing has begun by then
+                self.selectAll()
+                QTimer.singleShot(0, self._select_all_if_untouched)
+
+    def _select_all_if_untouched(self) -> None:
+        if not self.is_edited():
+            self.selectAll()
 
     def focusOutEvent(self, event):      # noqa: N802
         super().focusOutEvent(event)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -414,6 +414,11 @@ class NetworkScene(QGraphicsScene):
         return changed
 
     # ================================================================ values
+    @property
+    def _frozen_mark(self) -> str:
+        """Appended to a parameter that is not trained (frozen)."""
+        return " " + QCoreApplication.translate("NetworkScene", "(frozen)")
+
     def _fmt(self, value) -> str:
         return format_number(float(value), self._digits)
 
@@ -437,7 +442,8 @@ class NetworkScene(QGraphicsScene):
                     lines.append((f"δ = {f(c.backward_trace.delta[layer - 1][0, i])}",
                                   "backward", False))
                 if self._weights:
-                    lines.append((f"b = {f(net.layers[layer - 1].biases[i])}",
+                    frozen = "" if net.layers[layer - 1].trainable_biases[i] else self._frozen_mark
+                    lines.append((f"b = {f(net.layers[layer - 1].biases[i])}{frozen}",
                                   "update" if updated else "param", updated))
             item.set_lines(lines)
         shown = c is not None and self._forward and c.shows_loss()
@@ -455,7 +461,8 @@ class NetworkScene(QGraphicsScene):
             return []
         lines = []
         if self._weights:
-            lines.append((f"w = {self._fmt(layer.weights[i, j])}",
+            frozen = "" if layer.trainable_weights[i, j] else self._frozen_mark
+            lines.append((f"w = {self._fmt(layer.weights[i, j])}{frozen}",
                           "update" if updated else "param", updated))
         if self._backward and c is not None and c.shows_backward(l):
             grad = c.backward_trace.dW[l - 1][i, j]

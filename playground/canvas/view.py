@@ -281,6 +281,32 @@ class NetworkView(QGraphicsView):
         else:
             self._add(menu, "enable_link", self.tr("Enable link"),
                       lambda: edits.set_link_enabled(self.doc, l, i, j, True))
+        layer = self.doc.network.layers[l - 1]
+        if layer.trainable_weights[i, j]:
+            self._add(menu, "freeze_weight", self.tr("Freeze weight (not trained)"),
+                      lambda: edits.set_trainable(self.doc, l, "weight", (i, j), False), enabled)
+        else:
+            self._add(menu, "unfreeze_weight", self.tr("Unfreeze weight"),
+                      lambda: edits.set_trainable(self.doc, l, "weight", (i, j), True))
+
+    def _freeze_menu(self, menu: QMenu, l: int, i: int) -> None:
+        """Freeze or unfreeze this neuron's bias, or all weights / biases of its layer."""
+        doc, lay = self.doc, self.doc.network.layers[l - 1]
+        if lay.trainable_biases[i]:
+            self._add(menu, "freeze_bias", self.tr("Freeze bias (not trained)"),
+                      lambda: edits.set_trainable(doc, l, "bias", (i,), False))
+        else:
+            self._add(menu, "unfreeze_bias", self.tr("Unfreeze bias"),
+                      lambda: edits.set_trainable(doc, l, "bias", (i,), True))
+        sub = menu.addMenu(self.tr("Freeze layer"))
+        sub.setObjectName("freeze_layer_menu")
+        for kind, on, name, text in (
+                ("weight", False, "freeze_layer_weights", self.tr("Freeze all weights into this layer")),
+                ("bias", False, "freeze_layer_biases", self.tr("Freeze all biases of this layer")),
+                ("weight", True, "unfreeze_layer_weights", self.tr("Unfreeze all weights into this layer")),
+                ("bias", True, "unfreeze_layer_biases", self.tr("Unfreeze all biases of this layer"))):
+            self._add(sub, name, text,
+                      lambda kind=kind, on=on: edits.set_trainable(doc, l, kind, None, on))
 
     def _neuron_menu(self, menu: QMenu, layer: int, i: int) -> None:
         doc, net = self.doc, self.doc.network
@@ -320,6 +346,8 @@ class NetworkView(QGraphicsView):
                 action.setCheckable(True)
                 action.setChecked(name == current)
                 group.addAction(action)
+            menu.addSeparator()
+            self._freeze_menu(menu, layer, i)
         menu.addSeparator()
         self._add(menu, "show_graph", self.tr("Show as computational graph"),
                   lambda: self._scene.graph_requested.emit(ref))

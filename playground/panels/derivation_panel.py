@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from core.errors import EngineError
 from core.explain import Explainer
@@ -27,6 +28,12 @@ class DerivationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)
+        self.note = QLabel()
+        self.note.setObjectName("document_note")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        self.note.setStyleSheet("color: #37474f; background: #eceff1; padding: 4px;")
+        layout.addWidget(self.note)
         self._stale = False
         doc.changed.connect(lambda change: None if change.frame_only else self._refresh_if_shown())
         selection.changed.connect(lambda ref: self._refresh_if_shown())
@@ -118,9 +125,19 @@ class DerivationPanel(QWidget):
             items = []
         if not items:
             self.browser.setHtml(f"<p>{self._hint()}</p>")
+            self._refresh_note()
             return
         html = "".join(explanation_html(e, self.digits) for e in items)
         self.browser.setHtml(html)
+        self._refresh_note()
+
+    def _refresh_note(self) -> None:
+        """The document's own note (e.g. where the source article's arithmetic slips and what
+        the correct numbers are), under the derivation, so it is read beside the numbers."""
+        from html import escape
+        text = (self.doc.project.description or "").strip()
+        self.note.setVisible(bool(text))
+        self.note.setText(f"<b>{self.tr('About this document')}</b><br/>{escape(text)}" if text else "")
 
     def plain_text(self) -> str:
         """What the panel shows (brought up to date first if it was hidden)."""

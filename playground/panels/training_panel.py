@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QStyle, QVBoxLayout, QWidget)
 
+from core.optim import LIMITS as OPTIMIZER_LIMITS
 from core.errors import EngineError
 from core.features import feature_matrix
 from core.forward import predict
@@ -22,6 +23,7 @@ from core.problem import accuracy, confusion_matrix, regression_metrics
 from .. import structure_edits
 from ..commands import SetSettings
 from ..data_commands import current_split
+from ..divergence_text import divergence_text
 from ..formatting import format_number, parse_number
 from ..plots import colors
 from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
@@ -198,7 +200,10 @@ class TrainingPanel(QWidget):
         edit = self.learning_rate_combo.lineEdit()
         try:
             value = parse_number(edit.text())
-            reason = "" if value > 0 else self.tr("The learning rate must be greater than 0.")
+            hi = OPTIMIZER_LIMITS["learning_rate"][1]
+            reason = ("" if 0 < value <= hi else
+                      self.tr("The learning rate must be greater than 0 and at most %1.")
+                      .replace("%1", format_number(hi)))
         except ValueError:
             value, reason = None, self.tr("“%1” is not a number.").replace("%1", edit.text().strip())
         edit.setStyleSheet(INVALID_STYLE if reason else "")
@@ -327,10 +332,9 @@ class TrainingPanel(QWidget):
         self._update_counter()
         self._schedule_metrics()
 
-    def _on_finished(self, reason: str, _message: str) -> None:
+    def _on_finished(self, reason: str, detail: str) -> None:
         texts = {
-            "diverged": self.tr("Training diverged: the loss became infinite or NaN. The last "
-                                "finite weights were kept. Try a smaller learning rate."),
+            "diverged": divergence_text(detail),
             "max_epochs": self.tr("Stopped at epoch %1, the “Stop at epoch” limit. Raise the "
                                   "limit (or set it to off) to train on.").replace(
                 "%1", f"{int(self.doc.project.max_epochs or 0):,}"),

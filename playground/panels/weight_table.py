@@ -172,6 +172,9 @@ class NumberDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):                   # noqa: N802
         if not editor.is_edited():
             editor.set_value(float(index.data(_EDIT)))
+            # the key that started the editing replaces the value, as in every spreadsheet
+            # ("7" typed over 0.5 is 7, not 70.5 or 0.57)
+            editor.selectAll()
 
     def setModelData(self, editor, model, index):             # noqa: N802
         # typed but not yet taken (focus left): the model parses the text; taken on Enter by

@@ -44,7 +44,7 @@ PAUSE_TIMEOUT_MS = 3000
 
 class TrainingController(QObject):
     running_changed = Signal(bool)
-    finished = Signal(str, str)         # reason, message
+    finished = Signal(str, str)         # reason, divergence code or message
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
@@ -184,7 +184,7 @@ class TrainingController(QObject):
         self._commit(self.tr("Train one epoch"))
         if snap.reason == "diverged":
             self._trainer = None
-            self.finished.emit(snap.reason, snap.message)
+            self.finished.emit(snap.reason, _detail(snap))
 
     def set_speed(self, speed: str) -> None:
         self.speed = speed
@@ -279,7 +279,7 @@ class TrainingController(QObject):
         if final is not None and final.snapshot.reason not in (None, "stopped"):
             if final.snapshot.reason == "diverged":
                 self._trainer = None
-            self.finished.emit(final.snapshot.reason, final.snapshot.message)
+            self.finished.emit(final.snapshot.reason, _detail(final.snapshot))
 
     def _commit(self, text: str) -> None:
         """The run as one undo step; a run that changed no parameter leaves nothing behind."""
@@ -330,3 +330,9 @@ class TrainingController(QObject):
     def shutdown(self) -> None:
         """Stop any running training (window closing)."""
         self.pause()
+
+
+def _detail(snap) -> str:
+    """What ``finished`` carries besides the reason: the divergence code for a diverged run
+    (the window renders it in its language), else the engine's message."""
+    return snap.divergence.code if snap.divergence is not None else snap.message

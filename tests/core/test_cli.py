@@ -32,7 +32,7 @@ def test_trace_table(capsys):
     out = capsys.readouterr().out
     assert "z = [0.58, 1.06]" in out
     assert "loss (half_squared_error) = 0.227138" in out
-    assert "dL/dW2[0,:] = [-0.39092, -0.71444]" in out
+    assert "dL/dW2[1,:] = [-0.39092, -0.71444]" in out   # 1-based, as everywhere
     assert "output after the update = [1.619154874" in out
 
 
@@ -150,14 +150,27 @@ def test_bad_input_as_a_real_program(tmp_path):
         assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr, out.stderr
 
 
-def test_trace_json_is_strict_json_even_when_the_forward_pass_overflows(tmp_path, capsys):
+def test_a_document_with_numbers_beyond_the_limit_is_refused(tmp_path, capsys):
     path = _doc_with(tmp_path, lambda d: d["network"]["layers"][0].__setitem__("weights", [[1e308, 1e308], [0.4, 0.5]]))
+    assert main(["trace", path, "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "network.layers[0].weights[0][0]" in err and "1e+06" in err
+
+
+def test_trace_json_is_strict_json_even_when_the_forward_pass_overflows(tmp_path, capsys):
+    """Weights within the document's ±1e6 can still overflow a deep linear network."""
+    def deep(d):
+        d["network"]["layers"] = [{"size": 2, "activation": "linear",
+                                   "weights": [[1e6, 1e6], [1e6, 1e6]], "biases": [0, 0]}
+                                  for _ in range(60)] + [d["network"]["layers"][-1]]
+        d["network"]["layers"][-1]["activation"] = "linear"
+    path = _doc_with(tmp_path, deep)
     with np.errstate(all="ignore"):
         assert main(["trace", path, "--json"]) == 0
     out = capsys.readouterr().out
     assert "Infinity" not in out and "NaN" not in out
     d = json.loads(out)
-    assert d["layers"][0]["z"][0] is None
+    assert any(v is None for layer in d["layers"] for v in layer["z"])
 
 
 def test_trace_json_has_every_number_of_the_worked_example(capsys):

@@ -62,62 +62,66 @@ def test_the_net_itself_is_not_changed_by_a_step(worked_net):
 
 
 def test_explanation_of_dW2_1_matches_the_seed(worked_net):
+    from core.formula import Prod, symbols
     c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
     e = Explainer(c).weight_gradient(2, 0, 0)
-    assert e.rule == "weight_gradient"
-    (term,) = e.terms
-    names = [(f.name, f.layer, f.index) for f in term.factors]
+    assert e.rule == "weight_gradient" and isinstance(e.formula, Prod)
+    names = [(f.name, f.layer, f.index) for f in symbols(e.formula)]
     assert names == [("delta", 2, (0,)), ("a", 1, (0,))]
-    assert [f.value for f in term.factors] == pytest.approx([-0.674, 0.58])
-    assert e.result == pytest.approx(-0.39092, abs=1e-15)
+    assert [f.value for f in symbols(e.formula)] == pytest.approx([-0.674, 0.58])
+    assert e.result == pytest.approx(-0.39092, abs=1e-15) and e.computed == e.result
 
 
 def test_explanations_agree_with_their_terms(worked_net):
+    from core.formula import evaluate, symbols
     c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
     ex = Explainer(c)
     z = ex.z(1, 0)
-    assert [t.value for t in z.terms] == pytest.approx([0.18, 0.3, 0.1])
-    assert z.sum_of_terms == pytest.approx(z.result) and z.result == pytest.approx(0.58)
+    assert [evaluate(t) for _, t in z.formula.terms] == pytest.approx([0.18, 0.3, 0.1])
+    assert z.computed == pytest.approx(z.result) and z.result == pytest.approx(0.58)
     h = ex.delta(1, 1)
-    assert h.rule == "hidden_delta" and h.multiplier.value == 1.0
-    assert h.sum_of_terms * h.multiplier.value == pytest.approx(h.result)
-    assert h.result == pytest.approx(-0.4044)
+    (fp,) = h.steps
+    assert h.rule == "hidden_delta" and fp.rule == "derivative" and fp.result == 1.0
+    assert h.computed == pytest.approx(h.result) and h.result == pytest.approx(-0.4044)
     o = ex.delta(2, 0)
-    assert o.rule == "output_delta" and o.detail[0].result == pytest.approx(-0.674)
+    assert o.rule == "output_delta" and o.steps[0].result == pytest.approx(-0.674)
     up = ex.weight_update(1, 1, 0)
-    assert up.sum_of_terms == pytest.approx(up.result) and up.result == pytest.approx(0.436396)
+    assert up.rule == "sgd_update"
+    assert up.computed == pytest.approx(up.result) and up.result == pytest.approx(0.436396)
+    assert [s.value for s in symbols(up.formula)] == pytest.approx([0.4, 0.1, -0.36396])
     bu = ex.bias_update(2, 0)
     assert bu.result == pytest.approx(0.4674)
     assert ex.loss().result == pytest.approx(0.227138)
+    assert ex.loss().computed == pytest.approx(0.227138, abs=1e-16)
 
 
 def test_dW2_explanation_is_structured_data_with_exact_numbers(worked_net):
     """∂loss/∂W2,1 = ∂loss/∂z · ∂z/∂W2,1 = −0.674 × 0.58 = −0.39092, as symbols, operators
-    (a Product multiplies its factors; its sign is the + or − in front of it) and a result."""
+    and a result."""
     from dataclasses import FrozenInstanceError
-    from core.explain import Product, Sym
+    from core.explain import Sym
+    from core.formula import Prod, Sum, symbols
     c = StepCursor(worked_net, X, Y, "half_squared_error", OptimizerConfig(learning_rate=LR))
     ex = Explainer(c)
     e = ex.weight_gradient(2, 0, 0)
     assert e.target == Sym("dL/dW", 2, (0, 0), e.result)
-    assert e.terms == (Product((Sym("delta", 2, (0,), e.terms[0].factors[0].value),
-                                Sym("a", 1, (0,), e.terms[0].factors[1].value)), 1),)
-    delta, a = e.terms[0].factors
+    delta, a = symbols(e.formula)
+    assert e.formula == Prod((Sym("delta", 2, (0,), delta.value), Sym("a", 1, (0,), a.value)))
     assert delta.value == pytest.approx(-0.674, abs=1e-15)
     assert a.value == pytest.approx(0.58, abs=1e-15)
-    assert e.terms[0].sign == 1 and e.sum_of_terms == e.result
-    assert e.result == pytest.approx(-0.39092, abs=1e-15)
+    assert e.computed == e.result == pytest.approx(-0.39092, abs=1e-15)
     # the δ in it is itself explained: ∂loss/∂z = ∂loss/∂a · f'(z) = (1.326 − 2) × 1
     d = ex.delta(2, 0)
-    (g_times_f,) = d.terms
-    assert [f.name for f in g_times_f.factors] == ["dL/da", "f'"]
-    assert [f.value for f in g_times_f.factors] == pytest.approx([-0.674, 1.0], abs=1e-15)
-    (g,) = d.detail
-    assert [(t.sign, t.factors[0].name) for t in g.terms] == [(1, "a"), (-1, "y")]
-    assert [t.value for t in g.terms] == pytest.approx([1.326, -2.0], abs=1e-15)
+    assert [f.name for f in symbols(d.formula)] == ["dL/da", "f'"]
+    assert [f.value for f in symbols(d.formula)] == pytest.approx([-0.674, 1.0], abs=1e-15)
+    g, fp = d.steps
+    assert isinstance(g.formula, Sum)
+    assert [(sign, t.name) for sign, t in g.formula.terms] == [(1, "a"), (-1, "y")]
+    assert [t.value for _, t in g.formula.terms] == pytest.approx([1.326, 2.0], abs=1e-15)
+    assert fp.function == "linear" and fp.result == 1.0
     # the second weight and the bias of the same neuron
     e2 = ex.weight_gradient(2, 0, 1)
-    assert [f.value for f in e2.terms[0].factors] == pytest.approx([-0.674, 1.06], abs=1e-15)
+    assert [f.value for f in symbols(e2.formula)] == pytest.approx([-0.674, 1.06], abs=1e-15)
     assert e2.result == pytest.approx(-0.71444, abs=1e-15)
     eb = ex.bias_gradient(2, 0)
     assert eb.rule == "bias_gradient" and eb.result == pytest.approx(-0.674, abs=1e-15)

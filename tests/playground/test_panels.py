@@ -462,3 +462,22 @@ def test_panel_screenshots(qtbot, doc):
     sample.resize(360, 300)
     type_into(qtbot, sample.lr_edit, "0")
     assert sample.grab().save("/tmp/panel_sample.png")
+
+
+@pytest.mark.parametrize("keys, expected", [("7", 7.0), ("-1.5", -1.5)])
+def test_typing_over_a_selected_cell_replaces_its_value(qtbot, doc, table, keys, expected):
+    """Select a cell (not yet editing) and type: the typed number replaces the value, as in a
+    spreadsheet ("7" over 0.5 once became 70.5; "-1.5" over 0.6 "-1.50.6")."""
+    view = table.view
+    idx = table.model.index(0, 1)                     # W¹₁,₂ = 0.3
+    view.setFocus()
+    view.setCurrentIndex(idx)
+    qtbot.waitUntil(view.hasFocus)
+    for ch in keys:
+        widget = view.indexWidget(idx) or view
+        qtbot.keyClick(widget if widget is not view else view, ch)
+    editor = view.indexWidget(idx)
+    assert editor is not None and editor.text() == keys
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: doc.network.layer(1).weights[0, 1] == expected)
+    assert doc.undo_stack.count() == 1

@@ -122,3 +122,14 @@ def test_a_hidden_derivation_panel_catches_up_when_shown(qtbot, setup):
     assert "0.58" in der.browser.toPlainText()               # z¹₁ = 0.58 after showing
     sel.select(("link", 2, 5, 5))                            # no such link in a 2-2-1 net
     assert "0.58" not in der.plain_text()
+
+
+def test_the_seed_s_slip_is_stated_beside_the_derivation(qtbot, setup):
+    """The first seed prints the loss as 0.37826 and the output after the update as 1.618296;
+    the window says so, with the correct values, where the derivation is read."""
+    doc, sel, steps, der = setup
+    der.refresh()
+    text = der.note.text()
+    assert not der.note.isHidden()
+    assert "0.37826" in text and "0.227138" in text
+    assert "1.618296" in text and "1.6191548740856" in text
