@@ -76,7 +76,7 @@ def test_settings_follow_the_loaders_rules(worked):
     with pytest.raises(DocumentError) as err:
         session.set_settings(worked, loss="binary_cross_entropy")
     assert err.value.path == "loss"
-    with pytest.raises(DocumentError):
+    with pytest.raises(EngineError):
         session.set_settings(worked, optimizer=replace(worked.optimizer, learning_rate=1e7))
     with pytest.raises(DocumentError):
         session.set_settings(worked, batch_size=-3)
@@ -90,6 +90,9 @@ def test_settings_follow_the_loaders_rules(worked):
 def test_output_and_loss_change_together(worked):
     with pytest.raises(EngineError):
         session.set_settings(worked, loss="binary_cross_entropy")
+    with pytest.raises(EngineError, match="between 0 and 1"):      # y = 2 is no probability
+        session.set_output(worked, "sigmoid", "binary_cross_entropy")
+    worked = session.set_sample(worked, worked.sample_x, [1.0])
     new = session.set_output(worked, "sigmoid", "binary_cross_entropy")
     assert new.network.layers[-1].activation == "sigmoid" and new.loss == "binary_cross_entropy"
     assert session.aspects(worked, new) == {"structure", "params", "config"}
