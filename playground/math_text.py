@@ -243,7 +243,7 @@ def explanation_html(e: Explanation, digits: int = 6, with_steps: bool = True) -
         for step in e.steps:
             parts.append(explanation_html(step, digits, with_steps=True))
     title, symbolic, numeric = explanation_lines(e, digits)
-    parts.append(f'<p style="margin:0 0 2px 0"><b>{title}</b></p>'
+    parts.append(f'<p style="margin:0 0 2px 0; color:#37474f; font-size:small"><b>{title}</b></p>'
                  f'<p style="margin:0 0 0 12px">{symbolic}</p>'
                  + (f'<p style="margin:0 0 10px 12px">{numeric}</p>' if numeric else
                     '<p style="margin:0 0 10px 0"></p>'))

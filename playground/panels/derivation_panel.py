@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from core.errors import EngineError
 from core.explain import Explainer
@@ -33,7 +33,13 @@ class DerivationPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.RichText)
         self.note.setStyleSheet("color: #37474f; background: #eceff1; padding: 4px;")
-        layout.addWidget(self.note)
+        self.note.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.note_area = QScrollArea()      # a long note scrolls instead of squeezing the derivation
+        self.note_area.setWidget(self.note)
+        self.note_area.setWidgetResizable(True)
+        self.note_area.setFrameShape(QScrollArea.NoFrame)
+        self.note_area.setMaximumHeight(96)
+        layout.addWidget(self.note_area)
         self._stale = False
         doc.changed.connect(lambda change: None if change.frame_only else self._refresh_if_shown())
         selection.changed.connect(lambda ref: self._refresh_if_shown())
@@ -137,6 +143,7 @@ class DerivationPanel(QWidget):
         from html import escape
         text = (self.doc.project.description or "").strip()
         self.note.setVisible(bool(text))
+        self.note_area.setVisible(bool(text))
         self.note.setText(f"<b>{self.tr('About this document')}</b><br/>{escape(text)}" if text else "")
 
     def plain_text(self) -> str:

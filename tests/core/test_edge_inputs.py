@@ -82,3 +82,35 @@ def test_a_csv_with_more_points_than_a_document_holds_is_refused():
     rows = "\n".join(f"{k % 7}, {k % 5}, 1" for k in range(MAX_POINTS + 1))
     with pytest.raises(DataError, match="too many rows"):
         read_csv("x1, x2, label\n" + rows)
+
+
+def test_training_and_the_cli_leave_frozen_parameters_alone(tmp_path, capsys):
+    """The best-known 2-2-2 sigmoid walkthrough never updates its biases: freeze them and
+    train; the weights move, the biases do not, whatever the optimizer."""
+    from core import TrainConfig, Trainer, check_gradients, load_project
+    from core.cli import main
+    from core.project_io import save
+    path = WORKED.parent / "two_outputs_2_2_2_sigmoid.json"
+    p = load_project(path)
+    for l in (1, 2):
+        p.network.set_trainable(l, "bias", None, False)
+    for method in ("sgd", "momentum", "adam"):
+        cfg = TrainConfig(loss=p.loss, optimizer=OptimizerConfig(method=method, learning_rate=0.5,
+                                                                 regularization="l2",
+                                                                 regularization_rate=0.1),
+                          batch_size=1, max_epochs=20)
+        t = Trainer(p.network, p.sample_train_data(), cfg)
+        t.train_steps(50)
+        for (w, b), layer in zip(t.params(), p.network.layers):
+            np.testing.assert_array_equal(b, layer.biases)
+            assert not np.array_equal(w, layer.weights)
+    # the gradient check still checks the frozen biases' gradients
+    assert check_gradients(p.network, p.sample_x, p.sample_y, p.loss).passed(1e-7)
+    doc = tmp_path / "frozen.json"
+    save(p, doc)
+    out = tmp_path / "trained.json"
+    assert main(["train", str(doc), "--epochs", "30", "--out", str(out)]) == 0
+    trained = load_project(out)
+    for a, b in zip(trained.network.layers, p.network.layers):
+        np.testing.assert_array_equal(a.biases, b.biases)
+        assert not a.trainable_biases.any()
