@@ -79,6 +79,8 @@ echo "PyInstaller took $(( $(date +%s) - start )) s"
 log "stripping debug info from libpython and lib-dynload"
 find "$APP/_internal" -maxdepth 1 -name 'libpython3*.so*' -type f -exec strip --strip-debug {} +
 find "$APP/_internal" -path '*/lib-dynload/*.so' -type f -exec strip --strip-debug {} +
+# PyInstaller's top-level symlinks to Qt libraries the spec left out point nowhere: remove them
+find "$APP" -xtype l -print -delete | sed 's/^/removed dangling link /'
 
 FOLDER_BYTES=$(du -sb "$APP" | cut -f1)
 echo "folder: $(mib "$FOLDER_BYTES") MiB ($FOLDER_BYTES bytes) in $APP"

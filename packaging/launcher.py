@@ -107,6 +107,15 @@ def _selfcheck_glyphs() -> int:
         p.end()
         return img
 
+    # Qt's own Chinese texts (stock buttons, undo texts) come from the bundled qtbase_zh_CN.qm
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not os.path.exists(os.path.join(qt_dir, "qtbase_zh_CN.qm")):
+        print(f"FAIL: no qtbase_zh_CN.qm in Qt's translations folder {qt_dir}")
+        return 1
+    print(f"Qt translations: {qt_dir}; 'Cancel' -> "
+          f"{QCoreApplication.translate('QPlatformTheme', 'Cancel')!r}")
+
     box = render("\U0010fffd")  # a code point no font has: the missing-glyph rendering
     blank = render(" ")
     bad = [c for c in chars if render(c) in (box, blank)]

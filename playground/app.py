@@ -23,8 +23,8 @@ def create_application(argv=None):
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
-    import pyqtgraph as pg
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+    # pyqtgraph is loaded (and configured) with the first plot shown: a window that opens
+    # step by step shows none (see training_area.TrainingArea.build_plots)
     return app
 
 

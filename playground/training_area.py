@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QLabel, QScrollArea, QStyle
+from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QWidget
 
 from .canvas.thumbnails import NeuronThumbnails
 from .divergence_text import divergence_text
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel, can_train
-from .plots.boundary_plot import BoundaryPlot
-from .plots.loss_plot import LossPlot
 from .training.controller import TrainingController
 
 STEP_DOCKS = ("inspector", "sample", "steps", "derivation")
@@ -42,8 +40,7 @@ class TrainingArea(QObject):
         self.controller = TrainingController(doc, self)
         self.data_panel = DataPanel(doc, self.controller)
         self.training_panel = TrainingPanel(doc, self.controller)
-        self.boundary_plot = BoundaryPlot(doc, self.controller)
-        self.loss_plot = LossPlot(self.controller)
+        self._boundary_plot = self._loss_plot = None     # built when first shown (pyqtgraph)
         scene = window.view.scene()
         self.thumbnails = NeuronThumbnails(doc, self.controller, scene, self)
         scene.neuron_hovered.connect(self._on_neuron_hovered)
@@ -51,8 +48,11 @@ class TrainingArea(QObject):
         window._add_dock("data", self.tr("Data"), _scrolling(self.data_panel), Qt.LeftDockWidgetArea)
         window._add_dock("training", self.tr("Training"), _scrolling(self.training_panel),
                          Qt.LeftDockWidgetArea)
-        window._add_dock("boundary", self.tr("Output"), self.boundary_plot, Qt.RightDockWidgetArea)
-        window._add_dock("loss", self.tr("Loss"), self.loss_plot, Qt.RightDockWidgetArea)
+        window._add_dock("boundary", self.tr("Output"), QWidget(), Qt.RightDockWidgetArea)
+        window._add_dock("loss", self.tr("Loss"), QWidget(), Qt.RightDockWidgetArea)
+        for key in ("boundary", "loss"):
+            window.docks[key].visibilityChanged.connect(
+                lambda visible: self.build_plots() if visible else None)
         self._sized = False
         self.current_layout = "step"
 
@@ -61,9 +61,40 @@ class TrainingArea(QObject):
         self._build_actions()
         c = self.controller
         c.running_changed.connect(self._on_running)
+        self._status_at = float("-inf")
         c.finished.connect(self._on_finished)
         doc.changed.connect(self._on_doc_changed)
         self._on_running(False)
+
+    # ------------------------------------------------------------ the plots, built on demand
+    def build_plots(self) -> None:
+        """Build the heat map and the loss plot (and load pyqtgraph, ~250 ms) the first time
+        one of their docks shows or they are asked for; a window that opens step by step
+        never waits for them. Each reads the Document and the history as they are then."""
+        if self._boundary_plot is not None:
+            return
+        from .plots.boundary_plot import BoundaryPlot
+        from .plots.loss_plot import LossPlot
+        self._boundary_plot = BoundaryPlot(self.doc, self.controller)
+        self._loss_plot = LossPlot(self.controller)
+        docks = self.window.docks
+        for key, widget in (("boundary", self._boundary_plot), ("loss", self._loss_plot)):
+            placeholder = docks[key].widget()
+            docks[key].setWidget(widget)
+            placeholder.deleteLater()
+
+    @property
+    def boundary_plot(self):
+        self.build_plots()
+        return self._boundary_plot
+
+    @property
+    def loss_plot(self):
+        self.build_plots()
+        return self._loss_plot
+
+    def plots_built(self) -> bool:
+        return self._boundary_plot is not None
 
     # ------------------------------------------------------------ actions, menu, toolbar
     def _build_actions(self) -> None:
@@ -154,10 +185,14 @@ class TrainingArea(QObject):
         if change.document:
             self.set_layout(self.layout_for_document())
             self._update_status()
-        elif change.frame is not None or change.history:
+        elif change.history:
             self._update_status()
+        elif change.frame is not None:
+            self._on_frame_status()
 
     def _on_neuron_hovered(self, ref) -> None:
+        if self._boundary_plot is None:
+            return                      # no heat map shown yet: nothing to show it in
         features = self.doc.project.features
         if ref is None or not features:
             self.boundary_plot.clear_neuron_map()
@@ -174,6 +209,14 @@ class TrainingArea(QObject):
         running, ok = self.controller.running, can_train(self.doc)
         self.act_play.setEnabled(running or ok)
         self.act_step_epoch.setEnabled(ok and not running)
+
+    def _on_frame_status(self, _frame=None) -> None:
+        """The status bar's counter follows training frames at ≤ 10 Hz (as the panel's)."""
+        import time
+        now = time.perf_counter()
+        if not self.controller.running or now - self._status_at >= 0.1:
+            self._status_at = now
+            self._update_status()
 
     def _update_status(self, _frame=None) -> None:
         c = self.controller

@@ -39,6 +39,10 @@ OUTPUT_CHOICES = {
 }
 """(output activation, loss) pairs offered per kind of data; TF Playground's is the first."""
 METRICS_INTERVAL_MS = 200
+COUNTER_INTERVAL = 0.1
+"""Seconds between two updates of the epoch counter and the clock while training (≤ 10 Hz: a
+label whose text changes relayouts its panel; at 60 frames a second that was ~100 ms of GUI
+time a second). A pause or a stop shows the exact last values at once."""
 
 
 def can_train(doc) -> bool:
@@ -146,6 +150,7 @@ class TrainingPanel(QWidget):
         layout.addStretch(1)
 
         self._metrics_at = float("-inf")
+        self._counter_at = float("-inf")
         self._metrics_timer = QTimer(self, singleShot=True, interval=METRICS_INTERVAL_MS)
         self._metrics_timer.timeout.connect(self.update_metrics)
         doc.changed.connect(self._on_changed)
@@ -319,6 +324,8 @@ class TrainingPanel(QWidget):
         self.play_button.setIcon(self._icons[1 if running else 0])
         if running:
             self.message_label.hide()
+        else:
+            self._update_counter()          # the exact values the run stopped at
         self._enable_buttons()
 
     def _enable_buttons(self) -> None:
@@ -329,7 +336,10 @@ class TrainingPanel(QWidget):
         self.step_button.setEnabled(ok and not running)
 
     def _on_frame(self, _frame=None) -> None:
-        self._update_counter()
+        now = time.perf_counter()
+        if not self.controller.running or now - self._counter_at >= COUNTER_INTERVAL:
+            self._counter_at = now
+            self._update_counter()
         self._schedule_metrics()
 
     def _on_finished(self, reason: str, detail: str) -> None:
@@ -347,15 +357,17 @@ class TrainingPanel(QWidget):
         self.message_label.setText(texts[reason])
         self.message_label.show()
 
+    def _epoch_text(self) -> str:
+        return self.tr("Epoch %1").replace("%1", f"{int(self.controller.history.last_epoch):,}")
+
     def _update_counter(self) -> None:
-        self.epoch_label.setText(self.tr("Epoch %1").replace(
-            "%1", f"{int(self.controller.history.last_epoch):,}"))
+        self.epoch_label.setText(self._epoch_text())
         self.time_label.setText(_elapsed(self.controller.elapsed))
 
     def status_text(self) -> str:
-        """'Epoch 12.5 · 0:03.2' for the status bar."""
-        return self.tr("%1 · %2").replace("%1", self.epoch_label.text()).replace(
-            "%2", self.time_label.text())
+        """'Epoch 12 · 0:03.2' for the status bar (the current values)."""
+        return self.tr("%1 · %2").replace("%1", self._epoch_text()).replace(
+            "%2", _elapsed(self.controller.elapsed))
 
     # ------------------------------------------------------------ metrics
     def _schedule_metrics(self) -> None:

@@ -25,6 +25,9 @@ from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
 from ..widgets import blocked_signals
 from . import SquareHolder, colors, upsample
 
+# loaded with the first plot shown (not at start-up); every plot draws this way
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+
 RECT = QRectF(DOMAIN[0], DOMAIN[0], DOMAIN[1] - DOMAIN[0], DOMAIN[1] - DOMAIN[0])
 PICK_RADIUS = 0.35
 """Data units: a right click removes the nearest point this close (or 8 pixels, if more)."""

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..formatting import format_number
 from . import Throttle
 
+# loaded with the first plot shown (not at start-up); every plot draws this way
+pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+
 TRAIN_COLOUR, TEST_COLOUR = "#212121", "#8a8a8a"
 """Neutral greys (solid train, dashed test) in both plots: orange and blue mean classes."""
 LOSS_DRAW_INTERVAL = 1.0 / 20.0
