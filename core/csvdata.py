@@ -78,7 +78,13 @@ def read_csv(text: str) -> Dataset:
                 continue
         fields = line.split(",")
         if len(fields) != 3:
-            raise DataError(f"expected 3 comma-separated values, got {len(fields)}", line_no)
+            hint = ""
+            if ";" in line and len(line.split(";")) == 3:
+                hint = ("; the values seem to be separated by ';' (a spreadsheet's export in "
+                        "some languages): save the file with commas, x1,x2,label")
+            elif "\t" in line and len(line.split("\t")) == 3:
+                hint = "; the values seem to be separated by tabs: use commas, x1,x2,label"
+            raise DataError(f"expected 3 comma-separated values, got {len(fields)}{hint}", line_no)
         if len(rows) >= MAX_ROWS:
             raise DataError(f"too many rows: at most {MAX_ROWS:,} points are allowed", line_no)
         rows.append(tuple(_number(f, c, line_no) for f, c in zip(fields, COLUMNS)))
@@ -128,9 +134,10 @@ def load_csv(path) -> Dataset:
 
 
 def save_csv(data: Dataset, path) -> None:
-    """Write ``write_csv(data)`` to ``path`` as UTF-8."""
+    """Write ``write_csv(data)`` to ``path`` as UTF-8, atomically: a temporary file beside it
+    replaces it only once completely written, so a failed export leaves the old file intact."""
     name = os.fspath(path)
     try:
         atomic_write(name, write_csv(data))      # an export that fails keeps the old file
-    except OSError as e:
-        raise DataError(f"cannot write {name}: {e.strerror or e}") from None
+    except (OSError, UnicodeError) as e:
+        raise DataError(f"cannot write {name}: {getattr(e, 'strerror', None) or e}") from None

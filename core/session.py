@@ -60,6 +60,17 @@ def _resized(v: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
+def derived_sample(features, x: np.ndarray) -> np.ndarray:
+    """The sample with every derived feature (x₁², sin x₁, …) computed from its x₁ and x₂
+    entries, so the canvas never shows x₁ = 1 beside x₁² = 0. Unchanged without features or
+    when x₁ or x₂ is not itself an input."""
+    if not features or len(features) != x.size or "x1" not in features or "x2" not in features:
+        return x
+    from .features import feature_matrix
+    raw = np.array([[x[features.index("x1")], x[features.index("x2")]]])
+    return feature_matrix(raw, features)[0]
+
+
 def set_network(p: Project, net: Network) -> Project:
     """A new network (structure, activations, masks, parameters); the sample's x and y are
     resized to its input and output layers (kept values stay, new ones are 0)."""
@@ -72,7 +83,7 @@ def set_network(p: Project, net: Network) -> Project:
                               "switch input features on or off instead")
         features = None
     return checked(replace(p, network=net, features=features,
-                           sample_x=_resized(p.sample_x, net.input_size),
+                           sample_x=derived_sample(features, _resized(p.sample_x, net.input_size)),
                            sample_y=_resized(p.sample_y, net.output_size)))
 
 
@@ -81,7 +92,7 @@ def set_sample(p: Project, x, y) -> Project:
     y = np.array(y, dtype=np.float64).reshape(-1)
     if x.shape != (p.network.input_size,) or y.shape != (p.network.output_size,):
         raise ShapeError("the sample does not fit the network")
-    return checked(replace(p, sample_x=x, sample_y=y))
+    return checked(replace(p, sample_x=derived_sample(p.features, x), sample_y=y))
 
 
 def set_output(p: Project, activation: str, loss: str) -> Project:
@@ -125,7 +136,7 @@ def set_data(p: Project, spec: DatasetSpec | None, features=None, rng=None) -> P
                else History())
     return checked(replace(p, network=net, features=features, dataset=spec, loss=loss,
                            history=history,
-                           sample_x=_resized(p.sample_x, net.input_size),
+                           sample_x=derived_sample(features, _resized(p.sample_x, net.input_size)),
                            sample_y=_resized(p.sample_y, net.output_size)))
 
 

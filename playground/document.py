@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoStack
 
 from core import Network, Project, StepCursor, load_project, save_project
 from core import session
+from core.session import derived_sample  # noqa: F401  (where views look for it)
 from core.atomic_file import remove_stale_temps
 from core.errors import EngineError
 from core.history import HistoryBuffer

@@ -15,6 +15,7 @@ from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
 from .graph import GraphExplorer
+from .help import HelpMenu
 from .panels.derivation_panel import DerivationPanel
 from .panels.inspector import InspectorPanel
 from .panels.sample_panel import SamplePanel
@@ -168,7 +169,6 @@ class MainWindow(FileActions, QMainWindow):
             act.blockSignals(True)
             act.setChecked(True)
             act.blockSignals(False)
-        self.act_about = self._action(self.tr("&About Backprop Playground"), self.about)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -219,8 +219,9 @@ class MainWindow(FileActions, QMainWindow):
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
 
         self.training.build_menu(mb, self.view_menu)
-        m = mb.addMenu(self.tr("&Help"))
-        m.addAction(self.act_about)
+        self.help = HelpMenu(self)
+        self.help.build(mb)
+        self.act_about = self.help.act_about
 
     def _build_toolbar(self) -> None:
         # toolbar buttons show the short icon text; menus keep the full names
@@ -395,9 +396,7 @@ class MainWindow(FileActions, QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Backprop Playground"), self.tr(
-            "<b>Backprop Playground</b><p>Step through the forward pass, the backward pass and "
-            "gradient descent, with every number and its derivation shown.</p>"))
+        self.help.show_about()
 
     # ------------------------------------------------------------ window events
     def _restore_layout(self) -> bool:

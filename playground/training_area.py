@@ -7,7 +7,7 @@ Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py an
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QWidget
 
@@ -20,6 +20,9 @@ from .training.controller import TrainingController
 STEP_DOCKS = ("inspector", "sample", "steps", "derivation")
 TRAIN_DOCKS = ("data", "training", "boundary", "loss")
 LAYOUTS = ("step", "train")
+OUTPUT_SHARE = 0.36
+"""The output view's share of the window width in the training layout."""
+OUTPUT_MIN_WIDTH = 320
 
 
 def _scrolling(widget):
@@ -65,6 +68,7 @@ class TrainingArea(QObject):
         c.finished.connect(self._on_finished)
         doc.changed.connect(self._on_doc_changed)
         self._on_running(False)
+        window.installEventFilter(self)
 
     # ------------------------------------------------------------ the plots, built on demand
     def build_plots(self) -> None:
@@ -152,6 +156,7 @@ class TrainingArea(QObject):
         if name not in LAYOUTS:
             name = "step"
         self.current_layout = name
+        self.window.view.scene().set_step_values(name == "step")
         if show_docks:
             shown, hidden = ((STEP_DOCKS, TRAIN_DOCKS) if name == "step"
                              else (TRAIN_DOCKS, STEP_DOCKS))
@@ -166,13 +171,30 @@ class TrainingArea(QObject):
         self.window.settings.setValue("layout", name)
 
     def _first_sizes(self) -> None:
-        """The training docks' sizes the first time they show (then they are the user's):
-        a square heat map beside the canvas, the settings taller than the data picker."""
+        """The training docks' sizes the first time they show: the settings taller than the
+        data picker, and the output view's share (see ``share_sizes``)."""
         self._sized = True
         w, d = self.window, self.window.docks
-        w.resizeDocks([d["boundary"]], [380], Qt.Horizontal)
         w.resizeDocks([d["data"], d["training"]], [430, 470], Qt.Vertical)
-        w.resizeDocks([d["boundary"], d["loss"]], [440, 340], Qt.Vertical)
+        self.share_sizes()
+
+    def share_sizes(self) -> None:
+        """The output view is the centrepiece: its column takes OUTPUT_SHARE of the window's
+        width (so it grows with the window) and most of that column's height."""
+        w, d = self.window, self.window.docks
+        if self.current_layout != "train" or not d["boundary"].isVisible() or d["boundary"].isFloating():
+            return
+        width = max(OUTPUT_MIN_WIDTH, int(w.width() * OUTPUT_SHARE))
+        w.resizeDocks([d["boundary"]], [width], Qt.Horizontal)
+        column = d["boundary"].height() + d["loss"].height()
+        if column > 0 and d["loss"].isVisible():
+            w.resizeDocks([d["boundary"], d["loss"]], [int(column * 0.62), int(column * 0.38)],
+                          Qt.Vertical)
+
+    def eventFilter(self, obj, event) -> bool:      # noqa: N802
+        if obj is self.window and event.type() == QEvent.Resize and self.current_layout == "train":
+            QTimer.singleShot(0, self.share_sizes)
+        return False
 
     def layout_for_document(self) -> str:
         """A document with a data set opens in the training layout, any other step by step."""

@@ -61,6 +61,7 @@ class NetworkScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.NoIndex)   # pens change often; few hit tests
         self.setBackgroundBrush(QColor("#fbfbfd"))
         self._weights = self._forward = self._backward = True
+        self._step_values = True        # the sample and its step (off in the training layout)
         self._digits = DEFAULT_DIGITS
         self._root: QGraphicsRectItem | None = None
         self._neurons: dict[tuple[int, int], NeuronItem] = {}
@@ -98,6 +99,15 @@ class NetworkScene(QGraphicsScene):
         """Which values the canvas shows: weights and biases, z and a, δ and ∂L/∂w."""
         self._weights, self._forward, self._backward = bool(weights), bool(forward), bool(backward)
         self._refresh_values()
+
+    def set_step_values(self, on: bool) -> None:
+        """Show the step-by-step sample (x, y, z, a, δ, ∂L/∂w, L) or, in the training layout
+        where the data set is trained on instead, only the parameters (w, b)."""
+        self._step_values = bool(on)
+        self._refresh_values()
+
+    def shows_step_values(self) -> bool:
+        return self._step_values
 
     def set_digits(self, digits: int) -> None:
         """Significant digits of the numbers drawn on the canvas (default 6)."""
@@ -425,18 +435,19 @@ class NetworkScene(QGraphicsScene):
     def _refresh_values(self) -> None:
         """Recompute every label from the Document and its step cursor."""
         doc, net = self.doc, self.doc.network
-        c = self._cursor = doc.cursor
+        c = self._cursor = doc.cursor if self._step_values else None
         p, last, f = doc.project, net.depth, self._fmt
-        updated = self._updated = doc.update_applied or (c is not None and c.shows_update())
+        updated = self._updated = c is not None and (doc.update_applied or c.shows_update())
         for (layer, i), item in self._neurons.items():
             lines = []
             if layer == 0:
-                lines.append((f"{item.caption} = {f(p.sample_x[i])}", "plain", False))
+                if self._step_values:
+                    lines.append((f"{item.caption} = {f(p.sample_x[i])}", "plain", False))
             else:
                 if c is not None and self._forward and c.shows_forward(layer):
                     lines.append((f"z = {f(c.forward_trace.z[layer - 1][0, i])}", "forward", False))
                     lines.append((f"a = {f(c.forward_trace.a[layer - 1][0, i])}", "forward", False))
-                if layer == last:
+                if layer == last and self._step_values:
                     lines.append((f"y = {f(p.sample_y[i])}", "plain", False))
                 if c is not None and self._backward and c.shows_backward(layer):
                     lines.append((f"δ = {f(c.backward_trace.delta[layer - 1][0, i])}",

@@ -100,6 +100,7 @@ class DataPanel(QWidget):
         self.seed_spin.setToolTip(self.tr("The random seed of the points and of the split"))
         self.seed_spin.valueChanged.connect(lambda v: self._set(self.tr("Change seed"), "seed", seed=v))
         self.classes_spin = QSpinBox(minimum=3, maximum=5)
+        self.classes_spin.setToolTip(self.tr("How many classes the data set has"))
         self.classes_spin.valueChanged.connect(
             lambda v: self._set(self.tr("Change number of classes"), "classes", n_classes=v))
         form = QFormLayout()
@@ -114,10 +115,13 @@ class DataPanel(QWidget):
         self.regenerate_button.clicked.connect(self.regenerate)
         self.clear_button = QPushButton(self.tr("Clear points"))
         self.clear_button.clicked.connect(self.clear_points)
+        self.clear_button.setToolTip(self.tr("Remove every point, to draw your own on the Output view"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.clicked.connect(self.import_csv)
+        self.import_button.setToolTip(self.tr("Read points from a CSV file with rows x1,x2,label"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
+        self.export_button.setToolTip(self.tr("Write every point to a CSV file (x1,x2,label)"))
         buttons = QGridLayout()
         for k, b in enumerate((self.regenerate_button, self.clear_button, self.import_button,
                                self.export_button)):
@@ -129,6 +133,7 @@ class DataPanel(QWidget):
         for k, name in enumerate(FEATURE_NAMES):
             box = QCheckBox(FEATURE_LABELS[name])
             box.toggled.connect(lambda _on: self._features_toggled())
+            box.setToolTip(self.tr("Feed %1 to the network as an input").replace("%1", FEATURE_LABELS[name]))
             fgrid.addWidget(box, k // 4, k % 4)
             self.feature_boxes[name] = box
         self.hint_label = QLabel()
@@ -163,6 +168,7 @@ class DataPanel(QWidget):
         s = QSlider(Qt.Horizontal, minimum=lo, maximum=hi)
         s.setTracking(False)            # one command when the handle is released
         s.setAccessibleName(name)
+        s.setToolTip(name)
         return s
 
     def _pct(self, v: int) -> str:
@@ -238,7 +244,21 @@ class DataPanel(QWidget):
                                  self.tr("The file could not be read; your data is unchanged.")
                                  + "\n\n" + msg)
             return
-        self._push(lambda: ReplaceDataset(self.doc, data, self.tr("Import points")))
+        if self._push(lambda: ReplaceDataset(self.doc, data, self.tr("Import points"))):
+            self._report_outside(data)
+
+    def _report_outside(self, data) -> None:
+        """Points outside the plotted square are trained on but cannot be seen: say so."""
+        lo, hi = DOMAIN
+        outside = ~((data.points >= lo) & (data.points <= hi)).all(axis=1)
+        n = int(outside.sum())
+        if n:
+            x1, x2 = data.points[int(np.argmax(outside))]
+            self._hint(self.tr("%1 of the %2 imported points lie outside the plotted area "
+                               "(−6 … 6 on both axes), e.g. (%3, %4): they are trained on but "
+                               "cannot be seen. Scale the data to fit if you want to see them.")
+                       .replace("%1", str(n)).replace("%2", str(len(data)))
+                       .replace("%3", f"{x1:g}").replace("%4", f"{x2:g}"))
 
     def export_csv(self) -> None:
         data = full_dataset(self.doc.project.dataset)
@@ -289,7 +309,8 @@ class DataPanel(QWidget):
         self.noise_slider.setEnabled(spec is not None and not custom)
         placed = custom and spec.test_points is not None      # each point has its side
         self.ratio_slider.setToolTip(self.tr("Your points keep the side they were drawn on "
-                                             "(training or test)") if placed else "")
+                                             "(training or test)") if placed
+                                     else self.ratio_slider.accessibleName())
         self.regenerate_button.setEnabled(spec is not None and not custom)
         self.classes_spin.setEnabled(kind == "multiclass")
         self.classes_label.setVisible(kind == "multiclass")

@@ -40,6 +40,7 @@ class InspectorPanel(QWidget):
         self._body: QWidget | None = None
         self.hint: QLabel | None = None
         self._stale = False
+        self._probe = None              # a ref built only to measure the tallest form
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addStretch(1)
@@ -49,7 +50,7 @@ class InspectorPanel(QWidget):
 
     # ------------------------------------------------------------ building
     def _valid_ref(self):
-        r, sizes = self.selection.ref, self.doc.network.sizes
+        r, sizes = self._probe or self.selection.ref, self.doc.network.sizes
         if r is None:
             return None
         if r[0] == "neuron" and 0 <= r[1] < len(sizes) and 0 <= r[2] < sizes[r[1]]:
@@ -91,6 +92,26 @@ class InspectorPanel(QWidget):
             self._build_neuron(form, ref[1], ref[2])
         self.layout().insertWidget(0, self._body)
         self._refresh_values()
+        if self._probe is None and (self._sized_for != self.doc.network.sizes):
+            self._steady_height()
+
+    _sized_for = None
+
+    def _steady_height(self) -> None:
+        """The panel keeps the height of its tallest form (a neuron's, with every value row),
+        so the dock does not jump as the selection changes between links, neurons and none."""
+        self._sized_for = list(self.doc.network.sizes)
+        tallest = self._body.minimumSizeHint().height()
+        for probe in (("neuron", self.doc.network.depth, 0), ("neuron", 1, 0), ("link", 1, 0, 0)):
+            self._probe = probe
+            try:
+                self.rebuild(commit_pending=False)
+                tallest = max(tallest, self._body.minimumSizeHint().height())
+            finally:
+                self._probe = None
+        m = self.layout().contentsMargins()
+        self.setMinimumHeight(tallest + m.top() + m.bottom())
+        self.rebuild(commit_pending=False)
 
     def _title(self, form, title: str, subtitle: str = "") -> None:
         label = QLabel(f"<b>{title}</b>" + (f"<br><small>{subtitle}</small>" if subtitle else ""))

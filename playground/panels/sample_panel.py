@@ -56,6 +56,9 @@ class SamplePanel(QWidget):
             self.reg_combo.addItem(text, name)
         self.reg_edit = self._edit(self.tr("Regularization rate λ"), lambda v: "" if v >= 0 else
                                    self.tr("cannot be negative."))
+        self.reg_combo.setToolTip(self.tr("A penalty on large weights added to the loss"))
+        self.loss_combo.setToolTip(self.tr("The loss function the step computes"))
+        self.method_combo.setToolTip(self.tr("How the gradient becomes an update"))
         reg_row = QHBoxLayout()
         reg_row.addWidget(self.reg_combo)
         self.reg_label = QLabel("λ", settings)
@@ -98,6 +101,7 @@ class SamplePanel(QWidget):
     def _edit(self, name: str, check) -> NumberEdit:
         edit = NumberEdit(0.0, self, check=check)
         edit.setAccessibleName(name)
+        edit.setToolTip(name)
         edit.invalid.connect(self._refuse)
         return edit
 

@@ -65,8 +65,10 @@ class TrainingPanel(QWidget):
         self._icons = (style.standardIcon(QStyle.SP_MediaPlay), style.standardIcon(QStyle.SP_MediaPause))
         self.play_button = QPushButton()
         self.play_button.clicked.connect(controller.toggle)
+        self.play_button.setToolTip(self.tr("Train continuously on the data set; again to pause (Ctrl+Return)"))
         self.step_button = QPushButton(self.tr("Step one epoch"))
         self.step_button.clicked.connect(controller.step_epoch)
+        self.step_button.setToolTip(self.tr("Train exactly one epoch: every training point once (Ctrl+E)"))
         self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Back to the same initial weights; clears the history"))
         self.reset_button.clicked.connect(lambda: controller.reset_weights())
@@ -106,6 +108,17 @@ class TrainingPanel(QWidget):
         self.reg_rate_edit.setAccessibleName(self.tr("Regularization rate"))
         self.reg_rate_edit.committed.connect(
             lambda v: self._optimizer(self.tr("Regularization rate"), regularization_rate=v))
+        # the optimizer's own constants; core's OptimizerConfig says which values it takes
+        self.momentum_edit = self._optimizer_edit("momentum", self.tr("Momentum μ"),
+                                                  self.tr("Momentum μ: the share of the last step kept (0 ≤ μ < 1)"))
+        self.beta1_edit = self._optimizer_edit("beta1", self.tr("Adam β₁"),
+                                               self.tr("Adam β₁: decay of the gradient average (0 ≤ β₁ < 1)"))
+        self.beta2_edit = self._optimizer_edit("beta2", self.tr("Adam β₂"),
+                                               self.tr("Adam β₂: decay of the squared-gradient average (0 ≤ β₂ < 1)"))
+        self.epsilon_edit = self._optimizer_edit("epsilon", self.tr("Adam ε"),
+                                                 self.tr("Adam ε: added to the denominator so it is never 0"))
+        self.momentum_label = QLabel(self.tr("μ"))
+        self.adam_label = QLabel(self.tr("β₁, β₂, ε"))
         self.activation_combo = self._combo(tuple((a, activation_label(a)) for a in HIDDEN_ACTIVATIONS),
                                             self._set_hidden_activation)
         self.activation_combo.setPlaceholderText(self.tr("mixed"))   # layers that differ
@@ -125,12 +138,27 @@ class TrainingPanel(QWidget):
         self.target_loss_edit = QLineEdit()
         self.target_loss_edit.setPlaceholderText(self.tr("off"))
         self.target_loss_edit.editingFinished.connect(self._commit_target_loss)
+        for w, tip in ((self.speed_combo, self.tr("Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit")),
+                       (self.learning_rate_combo, self.tr("The learning rate η: each update is w ← w − η·∂L/∂w")),
+                       (self.batch_spin, self.tr("Points per update (full: the whole training set, batch gradient descent)")),
+                       (self.optimizer_combo, self.tr("How the gradient becomes an update: plain SGD, with momentum, or Adam")),
+                       (self.regularization_combo, self.tr("A penalty on large weights added to the loss")),
+                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more)")),
+                       (self.activation_combo, self.tr("The activation of every hidden layer")),
+                       (self.init_seed_spin, self.tr("The random seed of the initial weights")),
+                       (self.max_epochs_spin, self.tr("Stop training when this epoch is reached (off: never)")),
+                       (self.target_loss_edit, self.tr("Stop training when the training loss is this low (empty: never)"))):
+            w.setToolTip(tip)
 
         form = QFormLayout()
         form.addRow(self.tr("Speed"), self.speed_combo)
         form.addRow(self.tr("Learning rate"), self.learning_rate_combo)
         form.addRow(self.tr("Batch size"), self.batch_spin)
-        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
+        form.addRow(self.tr("Optimizer"), row_of(self.optimizer_combo, self.momentum_label,
+                                                 self.momentum_edit, stretch=0))
+        self.adam_row = row_of(self.beta1_edit, self.beta2_edit, self.epsilon_edit)
+        form.addRow(self.adam_label, self.adam_row)
+        self._form = form
         form.addRow(self.tr("Regularization"), row_of(self.regularization_combo, self.reg_rate_edit, stretch=1))
         form.addRow(self.tr("Hidden activation"), self.activation_combo)
         form.addRow(self.tr("Weight init"), row_of(self.init_combo, self.init_seed_spin, stretch=1))
@@ -196,6 +224,21 @@ class TrainingPanel(QWidget):
             self.refresh()
             return
         self._settings(text, optimizer=cfg)
+
+    def _optimizer_edit(self, field: str, name: str, tip: str) -> NumberEdit:
+        """An edit for one optimizer constant, refused (red, with core's reason) unless
+        OptimizerConfig accepts it."""
+        def check(v):
+            try:
+                replace(self.doc.project.optimizer, **{field: v})
+            except EngineError as exc:
+                return str(exc)
+            return None
+        edit = NumberEdit(getattr(self.doc.project.optimizer, field), check=check)
+        edit.setAccessibleName(name)
+        edit.setToolTip(tip)
+        edit.committed.connect(lambda v: self._optimizer(name, **{field: v}))
+        return edit
 
     def _set_method(self, method: str) -> None:
         self._optimizer(self.tr("Optimizer"), method=method)
@@ -289,6 +332,13 @@ class TrainingPanel(QWidget):
             self.init_seed_spin.setValue(int(p.init_seed) % 2**31)
             self.max_epochs_spin.setValue(int(p.max_epochs or 0))
         self.reg_rate_edit.set_value(cfg.regularization_rate)
+        for edit, field in ((self.momentum_edit, "momentum"), (self.beta1_edit, "beta1"),
+                            (self.beta2_edit, "beta2"), (self.epsilon_edit, "epsilon")):
+            edit.set_value(getattr(cfg, field))
+        momentum, adam = cfg.method == "momentum", cfg.method == "adam"
+        self.momentum_edit.setVisible(momentum)
+        self.momentum_label.setVisible(momentum)
+        self._form.setRowVisible(self.adam_row, adam)
         self.reg_rate_edit.setEnabled(cfg.regularization != "none")
         if not self.target_loss_edit.hasFocus():
             self.target_loss_edit.setText("" if p.target_loss is None else format_number(p.target_loss))

@@ -22,8 +22,10 @@ from core.errors import EngineError
 from core.problem import decision_value
 
 from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
+from ..formatting import format_number
 from ..widgets import blocked_signals
 from . import SquareHolder, colors, upsample
+from .colour_bar import ColourBar
 
 # loaded with the first plot shown (not at start-up); every plot draws this way
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -135,6 +137,9 @@ class BoundaryPlot(QWidget):
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(SquareHolder(self.plot_widget), 1)
+        self.colour_bar = ColourBar()
+        self.colour_bar.setToolTip(self.tr("What the background colours mean"))
+        layout.addWidget(self.colour_bar)
 
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
@@ -232,10 +237,22 @@ class BoundaryPlot(QWidget):
             if kind == "binary" and self.discretize_box.isChecked():
                 img = np.where(img > arg, np.float32(levels[1]), np.float32(levels[0]))
         self.discretize_box.setEnabled(kind == "binary")
+        self._update_colour_bar(kind, arg)
         self.caption.setVisible(False)
         self.image_item.setVisible(True)
         self.image_item.setImage(np.ascontiguousarray(img, dtype=np.float32), autoLevels=False,
                                  levels=levels, lut=lut, rect=RECT)
+
+    def _update_colour_bar(self, kind, arg) -> None:
+        if kind == "classes":
+            self.colour_bar.set_classes([(self.tr("class %1").replace("%1", str(c)),
+                                          colors.class_colour(c, "multiclass")) for c in range(arg)])
+        elif kind == "value":
+            self.colour_bar.set_scale(arg[0], arg[1], self.tr("predicted value"))
+        else:
+            lo, hi = (-1.0, 1.0) if arg == 0.0 else (0.0, 1.0)
+            self.colour_bar.set_scale(lo, hi, self.tr("decision value %1: −1 below, +1 above")
+                                      .replace("%1", format_number(arg, 3)))
 
     # ------------------------------------------------------------ neuron maps (canvas hover)
     def show_neuron_map(self, layer: int, i: int) -> None:
@@ -288,8 +305,12 @@ class BoundaryPlot(QWidget):
             if data is None or len(data) == 0:
                 scatter.setData([], [])
                 continue
-            scatter.setData(pos=data.points, brush=colors.brushes(data.labels, data.kind,
-                                                                 self._value_levels()))
+            # regression values near 0 are near white: a dark edge keeps those points visible
+            pen = (pg.mkPen("#424242", width=1) if data.kind == "regression" else
+                   pg.mkPen(colors.TEST_EDGE if scatter is self.test_scatter else colors.TRAIN_EDGE,
+                            width=1))
+            scatter.setData(pos=data.points, pen=pen,
+                            brush=colors.brushes(data.labels, data.kind, self._value_levels()))
 
     def _update_draw_choices(self) -> None:
         split = current_split(self.doc)

@@ -151,6 +151,42 @@ def grid_ms(sizes, rounds) -> float:
                              for _ in range(rounds)) / 20 * 1e3
 
 
+def precision_ratio(sizes, batch, rounds) -> tuple[float, float, float, float]:
+    """The same hand-written tanh SGD step in float64 and in float32 on a digit-sized net:
+    (float64 µs, median f64/f32 ratio, min, max). Does a float32 path pay for big networks?"""
+    def step_fn(dtype):
+        rng = np.random.default_rng(0)
+        W = [rng.normal(0, 0.1, (i + 1, o)).astype(dtype) for i, o in zip(sizes[:-1], sizes[1:])]
+        x = np.ones((batch, sizes[0] + 1), dtype)
+        x[:, :-1] = rng.random((batch, sizes[0]))
+        y = rng.random((batch, sizes[-1])).astype(dtype)
+        acts = [np.ones((batch, o + 1), dtype) for o in sizes[1:]]
+
+        def step():
+            prev, ins = x, []
+            for w, a in zip(W, acts):
+                ins.append(prev)
+                np.tanh(np.dot(prev, w), out=a[:, :-1])
+                prev = a
+            d = (prev[:, :-1] - y) * (1.0 / batch)
+            for k in range(len(W) - 1, -1, -1):
+                g = np.dot(ins[k].T, d)
+                if k:
+                    a = ins[k][:, :-1]
+                    d = np.dot(d, W[k][:-1].T) * (1 - a * a)
+                W[k] -= 0.1 * g
+        return step
+    f64, f32 = step_fn(np.float64), step_fn(np.float32)
+    n = max(5, int(2000 / batch))
+    t64, ratios = [], []
+    for _ in range(rounds):
+        a, b = cpu(f64, n), cpu(f32, n)
+        t64.append(a)
+        if b > 0:
+            ratios.append(a / b)
+    return statistics.median(t64) / n * 1e6, statistics.median(ratios), min(ratios), max(ratios)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=15)
@@ -168,6 +204,13 @@ def main() -> None:
                   f"{t:>12.1f}{rt:>8.2f}  {mark}")
     for name, sizes in NETS.items():
         print(f"100×100 grid, {name}: {grid_ms(sizes, args.rounds):.2f} ms CPU (target ≤ 3 ms)")
+    print("float64 vs float32, the same numpy step on digit-sized networks (does a float32 "
+          "path pay?)")
+    for sizes in ([784, 30, 10], [784, 128, 10]):
+        for batch in (10, 100):
+            us, r, lo, hi = precision_ratio(sizes, batch, max(3, args.rounds // 2))
+            print(f"  {'-'.join(map(str, sizes)):<12} batch {batch:>3}: float64 {us:8.0f} µs, "
+                  f"float32 {r:.2f}× faster ({lo:.2f}–{hi:.2f})")
 
 
 if __name__ == "__main__":

@@ -388,3 +388,204 @@ def test_a_generated_set_keeps_its_split_when_a_point_is_drawn(qtbot, window):
     assert rows(test.points) == rows(before_test)              # nothing changed sides
     assert rows(train.points[:-1]) == rows(before_train) and len(train) == len(before_train) + 1
     assert tuple(np.round(train.points[-1], 1)) == (0.5, 0.5)
+
+
+# ---------------------------------------------------------------- 9: every optimizer setting
+def _type_into(qtbot, edit, text):
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key_Return)
+
+
+def test_momentum_and_adam_settings_in_the_training_layout(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    panel, doc = window.training.training_panel, window.doc
+    combo = panel.optimizer_combo
+    assert not panel.momentum_edit.isVisible() and not panel.beta1_edit.isVisible()
+    combo.setCurrentIndex(combo.findData("momentum"))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.momentum_edit.isVisible() and not panel.beta1_edit.isVisible()
+    _type_into(qtbot, panel.momentum_edit, "0.5")
+    assert doc.project.optimizer.momentum == 0.5
+    _type_into(qtbot, panel.momentum_edit, "1")                      # core refuses μ ≥ 1
+    assert panel.momentum_edit.is_invalid() and doc.project.optimizer.momentum == 0.5
+    assert "momentum" in panel.momentum_edit.toolTip()          # core's reason
+    combo.setCurrentIndex(combo.findData("adam"))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.beta1_edit.isVisible() and panel.epsilon_edit.isVisible()
+    epsilon = doc.project.optimizer.epsilon
+    for edit, text, field in ((panel.beta1_edit, "0.8", "beta1"), (panel.beta2_edit, "0.99", "beta2"),
+                              (panel.epsilon_edit, "1e-6", "epsilon")):
+        _type_into(qtbot, edit, text)
+        assert getattr(doc.project.optimizer, field) == float(text)
+    _type_into(qtbot, panel.beta2_edit, "-0.1")
+    assert panel.beta2_edit.is_invalid() and doc.project.optimizer.beta2 == 0.99
+    doc.undo_stack.undo()                                            # each is one undo step
+    assert doc.project.optimizer.epsilon == epsilon
+
+
+# ---------------------------------------------------------------- 24: Help
+def test_help_menu_guide_notation_about_and_whats_this(qtbot, window, monkeypatch):
+    texts = [a.text().replace("&", "") for a in window.help.menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Guide to the window", "Notation"] and "About Backprop Playground" in texts
+    _menu_action(window, "Help", "Guide").trigger()
+    guide = window.help.dialog.browser.toPlainText()
+    for words in ("Step by step", "Training", "Computational graph", "F6", "Ctrl+Y", "Shift+F1"):
+        assert words in guide
+    _menu_action(window, "Help", "Notation").trigger()
+    notation = window.help.dialog.browser.toPlainText()
+    for words in ("δ", "∂L/∂w", "layer 0", "numbered from 1"):
+        assert words in notation
+    window.help.dialog.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    _menu_action(window, "Help", "About").trigger()
+    import numpy
+    import PySide6
+    assert PySide6.__version__ in shown[0] and numpy.__version__ in shown[0]
+    assert "MIT" in shown[0] and "LGPL" in shown[0]
+    assert window.help.act_whats_this.shortcut().toString() == "Shift+F1"
+    for key in ("steps", "derivation", "inspector", "sample", "data", "training", "boundary", "loss"):
+        assert window.docks[key].widget().whatsThis()
+
+
+def test_every_control_has_a_tooltip(qtbot, window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                                   QLineEdit, QScrollBar)
+    _open(qtbot, window, "circle.json")
+    missing = []
+    for key in ("data", "training", "boundary", "loss", "steps", "sample", "inspector"):
+        root = window.docks[key].widget()
+        kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
+        for w in [w for kind in kinds for w in root.findChildren(kind)]:
+            if isinstance(w, QScrollBar):
+                continue
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+                continue                    # the editor inside a combo / spin box
+            if w.metaObject().className().startswith("Q") and w.objectName().startswith("qt_"):
+                continue
+            if not w.toolTip():
+                missing.append(f"{key}: {type(w).__name__} {getattr(w, 'text', lambda: '')()!r}")
+    assert not missing, "\n".join(missing)
+
+
+# ---------------------------------------------------------------- 10: CSV
+def test_csv_import_reports_points_off_the_plot_and_semicolons(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    _open(qtbot, window, "circle.json")
+    dp, doc = window.training.data_panel, window.doc
+    chosen = [None]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[0], ""))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: errors.append(text))
+    far = tmp_path / "far.csv"
+    far.write_text("x1,x2,label\n1,2,1\n40,3,-1\n-2,-1,1\n2,-9.5,-1\n", encoding="utf-8")
+    chosen[0] = str(far)
+    qtbot.mouseClick(dp.import_button, Qt.LeftButton)
+    assert len(doc.project.dataset.custom_points()) == 4
+    assert dp.hint_label.isVisible() and "2 of the 4" in dp.hint_label.text()
+    assert "40" in dp.hint_label.text()
+    semi = tmp_path / "semi.csv"
+    semi.write_text("x1;x2;label\n1;2;1\n", encoding="utf-8")
+    chosen[0] = str(semi)
+    qtbot.mouseClick(dp.import_button, Qt.LeftButton)
+    assert len(errors) == 1 and "';'" in errors[0] and "commas" in errors[0]
+    assert len(doc.project.dataset.custom_points()) == 4          # unchanged
+
+
+def test_csv_export_that_fails_leaves_the_old_file(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    import core.csvdata as csvdata
+    _open(qtbot, window, "circle.json")
+    dp = window.training.data_panel
+    target = tmp_path / "points.csv"
+    target.write_text("x1,x2,label\n1,1,1\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: errors.append(text))
+    real = csvdata.write_csv
+    monkeypatch.setattr(csvdata, "write_csv", lambda data: real(data)[:200] + "\ud800" + real(data))
+    qtbot.mouseClick(dp.export_button, Qt.LeftButton)             # fails half way (encoding)
+    assert len(errors) == 1
+    assert target.read_text(encoding="utf-8") == "x1,x2,label\n1,1,1\n"
+    assert not [p for p in tmp_path.iterdir() if "export" in p.name]     # no temp file left
+    monkeypatch.setattr(csvdata, "write_csv", real)
+    qtbot.mouseClick(dp.export_button, Qt.LeftButton)
+    assert len(csvdata.load_csv(target)) == len(window.doc.data_split()[0]) + len(window.doc.data_split()[1])
+
+
+# ---------------------------------------------------------------- 21: a steady Inspector
+@pytest.mark.parametrize("size", [(1400, 900), (1024, 768)])
+def test_inspector_height_does_not_jump_with_the_selection(qtbot, window, size):
+    window.resize(*size)
+    qtbot.wait(50)
+    dock, sample = window.docks["inspector"], window.docks["sample"]
+    heights = set()
+    for ref in (None, ("neuron", 1, 0), ("link", 1, 0, 0), ("neuron", 0, 0), ("neuron", 2, 0),
+                None, ("link", 2, 0, 1)):
+        window.selection.select(ref)
+        qtbot.wait(30)
+        heights.add((dock.height(), sample.height()))
+    assert len(heights) == 1, heights
+
+
+# ---------------------------------------------------------------- 4: the output view
+def test_output_view_grows_with_the_window_and_has_a_colour_key(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    bp = window.training.boundary_plot
+    sides = {}
+    for width, height in ((1280, 800), (1400, 900), (1920, 1080)):
+        window.resize(width, height)
+        qtbot.wait(120)
+        sides[width] = min(bp.plot_widget.width(), bp.plot_widget.height())
+    assert sides[1920] > sides[1400] > sides[1280] * 0.98, sides
+    assert sides[1920] >= 0.22 * 1920 and sides[1400] > 321, sides
+    assert bp.colour_bar.isVisible()
+    assert any("decision value" in t for t in bp.colour_bar.texts())
+    assert "−1" in bp.colour_bar.texts() and "1" in bp.colour_bar.texts()
+
+
+def test_regression_points_near_zero_stay_visible_and_classes_have_a_key(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    dp, bp = window.training.data_panel, window.training.boundary_plot
+    qtbot.mouseClick(dp.dataset_buttons["regress-plane"], Qt.LeftButton)
+    qtbot.wait(80)
+    assert bp.train_scatter.opts["pen"].color().name() == "#424242"   # a dark edge: a value
+    assert bp.test_scatter.opts["pen"].color().name() == "#424242"    # near 0 is near white
+    assert "predicted value" in bp.colour_bar.texts()
+    qtbot.mouseClick(dp.dataset_buttons["blobs"], Qt.LeftButton)
+    qtbot.wait(80)
+    assert "class 0" in bp.colour_bar.texts() and "class 2" in bp.colour_bar.texts()
+
+
+# ---------------------------------------------------------------- 7: no contradictory numbers
+def test_training_layout_canvas_shows_no_step_sample(qtbot, window):
+    _open(qtbot, window, "circle.json")
+    scene = window.view.scene()
+    window.doc.step_forward()
+    texts = [t for (layer, i) in [(0, 0), (0, 1), (1, 0), (window.doc.network.depth, 0)]
+             for t in scene.neuron_item(layer, i).label_texts()]
+    assert not any(t.split(" = ")[0] in ("x₁", "x₂", "z", "a", "y", "δ") for t in texts), texts
+    window.training.act_layout_step.trigger()                     # step by step: the sample
+    assert any(t.startswith("z = ") for t in scene.neuron_item(1, 0).label_texts())
+
+
+def test_derived_features_follow_the_inputs(qtbot, window):
+    from playground.data_commands import SetFeatures
+    _open(qtbot, window, "circle.json")
+    doc = window.doc
+    doc.undo_stack.push(SetFeatures(doc, ("x1", "x2", "x1^2", "sin(x1)")))
+    features = doc.project.features
+    window.training.act_layout_step.trigger()
+    panel = window.sample_panel
+    edit = panel.x_edits[features.index("x1")]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(edit, "1.5")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    from core.features import feature_matrix
+    x = doc.project.sample_x
+    raw = [[x[features.index("x1")], x[features.index("x2")]]]
+    assert x[features.index("x1")] == 1.5
+    assert np.allclose(x, feature_matrix(np.array(raw), features)[0], rtol=0, atol=0)

@@ -28,3 +28,9 @@ def test_redo_and_zoom_keys_in_a_real_x11_window():
     result = run_under_xvfb("keys.py")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ambiguous shortcut" not in result.stderr
+
+
+@pytest.mark.skipif(bool(MISSING), reason=f"needs {' and '.join(MISSING)} (a real X server)")
+def test_shift_f1_enters_whats_this_in_a_real_x11_window():
+    result = run_under_xvfb("keys.py", "help")
+    assert result.returncode == 0, result.stdout + result.stderr

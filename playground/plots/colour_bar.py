@@ -1,0 +1,75 @@
+"""ColourBar: the key of the Output view's colours: the classes (with their swatches), the
+binary decision value, or for regression the value range on the diverging scale."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..formatting import format_number
+from . import colors
+
+
+class ColourBar(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._mode = ("none", None)
+        self._text: list[str] = []
+
+    def sizeHint(self) -> QSize:            # noqa: N802
+        return QSize(240, QFontMetrics(self.font()).height() * 2 + 8)
+
+    def minimumSizeHint(self) -> QSize:     # noqa: N802
+        return QSize(120, self.sizeHint().height())
+
+    def set_classes(self, names_colours: list[tuple[str, QColor]]) -> None:
+        """Discrete swatches, one per class: [('+1', blue), ('−1', orange)] …"""
+        self._mode = ("classes", names_colours)
+        self._text = [n for n, _ in names_colours]
+        self.update()
+
+    def set_scale(self, lo: float, hi: float, middle: str = "") -> None:
+        """The diverging scale from ``lo`` (orange) to ``hi`` (blue), ``middle`` under its centre."""
+        self._mode = ("scale", (lo, hi, middle))
+        self._text = [format_number(lo, 3), middle, format_number(hi, 3)]
+        self.update()
+
+    def texts(self) -> list[str]:
+        """The labels drawn (for tests and screen readers)."""
+        return [t for t in self._text if t]
+
+    def paintEvent(self, event) -> None:    # noqa: N802
+        kind, arg = self._mode
+        if kind == "none":
+            return
+        p = QPainter(self)
+        fm = QFontMetrics(self.font())
+        h = fm.height()
+        bar = QRectF(4, 2, self.width() - 8, h)
+        p.setPen(QPen(QColor("#777"), 1))
+        if kind == "scale":
+            lo, hi, middle = arg
+            grad = QLinearGradient(bar.left(), 0, bar.right(), 0)
+            lut = colors.diverging_lut(1.0)
+            for k in range(0, 256, 32):
+                grad.setColorAt(k / 255, QColor(*lut[k].tolist()))
+            grad.setColorAt(1.0, QColor(*lut[255].tolist()))
+            p.setBrush(grad)
+            p.drawRect(bar)
+            y = bar.bottom() + 2
+            p.setPen(QColor("#222"))
+            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignLeft, self._text[0])
+            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignHCenter, middle)
+            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignRight, self._text[2])
+        else:
+            n = max(len(arg), 1)
+            w = bar.width() / n
+            for k, (name, colour) in enumerate(arg):
+                cell = QRectF(bar.left() + k * w, bar.top(), w, h)
+                p.setPen(QPen(QColor("#777"), 1))
+                p.setBrush(colour)
+                p.drawRect(QRectF(cell.left() + 2, cell.top() + 2, h - 4, h - 4))
+                p.setPen(QColor("#222"))
+                p.drawText(cell.adjusted(h + 2, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, name)
+        p.end()
