@@ -28,6 +28,15 @@ def create_application(argv=None):
     return app
 
 
+def _settle(app, rounds: int = 8) -> None:
+    """Run the event loop a few short rounds (single-shot timers, deferred layouts)."""
+    import time
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+
+
 def main(argv=None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
@@ -66,7 +75,7 @@ def main(argv=None) -> int:
         window.show()
         app.processEvents()
         window.view.fit_to_view()
-        app.processEvents()
+        _settle(app)        # docks built on first show and their first sizes: let them land
         ok = window.grab().save(args.screenshot)
         window.doc.undo_stack.setClean()
         window.close()

@@ -114,13 +114,14 @@ class _Renderer:
                 if k == 0:
                     out.append(("−" if sign < 0 else "") + body)
                 else:
-                    out.append((" − " if sign < 0 else " + ") + body)
+                    # a narrow dock may wrap only after an operator between terms
+                    out.append(("\u00a0− " if sign < 0 else "\u00a0+ ") + body)
             return "".join(out), _SUM
         if isinstance(node, Prod):
-            sep = " × " if self.numbers else "·"
+            sep = "\u00a0×\u00a0" if self.numbers else "·"     # a product never wraps
             return sep.join(self.render(f, _POW) for f in node.factors), _PROD
         if isinstance(node, Quot):
-            return f"{self.render(node.num, _POW)} / {self.render(node.den, _POW)}", _PROD
+            return f"{self.render(node.num, _POW)}\u00a0/\u00a0{self.render(node.den, _POW)}", _PROD
         if isinstance(node, Pow):
             e = node.exponent
             exp_text = "2" if e == 2 else format_number(e, self.digits)
@@ -233,7 +234,7 @@ def explanation_lines(e: Explanation, digits: int = 6) -> tuple[str, str, str]:
     if isinstance(f, Sym):
         numeric = f"= {result}"        # nothing to compute: no "= x = x"
     else:
-        numeric = f"= {formula_html(f, digits, numbers=True)} = {result}"
+        numeric = f"=\u00a0{formula_html(f, digits, numbers=True)}\u00a0= {result}"
     return title_of(e), symbolic, numeric
 
 

@@ -625,14 +625,16 @@ class NetworkScene(QGraphicsScene):
         want = CONTROL_SCALE / max(scale, 1e-3)
         for header in self._headers.values():
             k_title = max(1.0, min(want, 0.9 * spacing / header.title_width()))
-            k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(), MAX_CONTROL_K))
+            # a column's buttons take ≤ 60 % of the spacing, the round "insert" button ≤ 25 %:
+            # they never meet between two columns
+            k_buttons = max(1.0, min(want, 0.6 * spacing / header.buttons_width(), MAX_CONTROL_K))
             compact = k_buttons < want and len(header.buttons) > 2
             if compact:            # room for − and + only: they grow further
-                k_buttons = max(1.0, min(want, 0.9 * spacing / header.buttons_width(True),
+                k_buttons = max(1.0, min(want, 0.6 * spacing / header.buttons_width(True),
                                          MAX_CONTROL_K))
             header.set_scales(k_title, k_buttons, compact)
         for button in self._insert_buttons.values():
-            k = max(1.0, min(want, 0.3 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
+            k = max(1.0, min(want, 0.25 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
             if abs(button.scale() - k) > 1e-3:
                 button.setScale(k)
 

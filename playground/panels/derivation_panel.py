@@ -12,6 +12,10 @@ from ..formatting import format_number
 from ..math_text import explanation_html, symbol_html
 
 
+MAX_OVERVIEW = 60
+"""With nothing selected at the update stage, every update is listed up to this many parameters."""
+
+
 class DerivationPanel(QWidget):
     """Shows the explanations for the selected neuron or link, limited to the stages reached.
     With nothing selected, it explains the current stage."""
@@ -88,8 +92,17 @@ class DerivationPanel(QWidget):
                 for i in range(c.network.sizes[s.layer]):
                     out.append(ex.delta(s.layer, i))
             elif s.kind == "update":
-                for i in range(c.network.sizes[L]):
-                    out.append(ex.bias_update(L, i))
+                # an overview of every update, layer by layer (a big network: the output layer's,
+                # and the hint says how to see the others)
+                net = c.network
+                n_params = sum(layer.mask.sum() + layer.n_out for layer in net.layers)
+                layers = range(1, L + 1) if n_params <= MAX_OVERVIEW else (L,)
+                for l in layers:
+                    layer = net.layer(l)
+                    for i in range(layer.n_out):
+                        out.extend(ex.weight_update(l, i, j) for j in range(layer.n_in)
+                                   if layer.mask[i, j])
+                        out.append(ex.bias_update(l, i))
             return out
         if ref[0] == "neuron":
             _, l, i = ref
@@ -134,6 +147,15 @@ class DerivationPanel(QWidget):
             self._refresh_note()
             return
         html = "".join(explanation_html(e, self.digits) for e in items)
+        c = self.doc.cursor
+        if self.selection.ref is None and c is not None and c.stage.kind == "update":
+            net = c.network
+            every = sum(layer.mask.sum() + layer.n_out for layer in net.layers) <= MAX_OVERVIEW
+            head = (self.tr("Every update of this step, layer by layer. Select a link or a neuron "
+                            "to see only its own.") if every else
+                    self.tr("The output layer's updates. Select a link or a neuron to see the "
+                            "update of any other parameter."))
+            html = f"<p><i>{head}</i></p>" + html
         self.browser.setHtml(html)
         self._refresh_note()
 
@@ -150,7 +172,7 @@ class DerivationPanel(QWidget):
         """What the panel shows (brought up to date first if it was hidden)."""
         if self._stale:
             self.refresh()
-        return self.browser.toPlainText()
+        return self.browser.toPlainText().replace("\u00a0", " ")
 
 
 __all__ = ["DerivationPanel", "symbol_html"]

@@ -589,3 +589,41 @@ def test_derived_features_follow_the_inputs(qtbot, window):
     raw = [[x[features.index("x1")], x[features.index("x2")]]]
     assert x[features.index("x1")] == 1.5
     assert np.allclose(x, feature_matrix(np.array(raw), features)[0], rtol=0, atol=0)
+
+
+# ---------------------------------------------------------------- 19, 20: the derivation
+def test_update_stage_with_nothing_selected_lists_every_update(qtbot, window):
+    window.step_panel.update_button.click()
+    window.selection.clear()
+    text = window.derivation_panel.plain_text()
+    net = window.doc.network
+    n_params = sum(layer.weights.size + layer.n_out for layer in net.layers)
+    assert text.count("Gradient descent") == n_params == 9, text
+    assert "0.539092" in text and "0.4674" in text           # w21,1 and b21 after the update
+    assert "Every update" in text
+
+
+def test_a_narrow_derivation_wraps_only_between_terms(qtbot, window):
+    from PySide6.QtGui import QTextLayout
+    dock = window.docks["derivation"]
+    dock.setFloating(True)
+    dock.resize(190, 600)
+    sp = window.step_panel
+    sp.forward_button.click()
+    window.selection.select(("neuron", 1, 0))
+    qtbot.wait(50)
+    doc = window.derivation_panel.browser.document()
+    doc.setTextWidth(150)
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for k in range(layout.lineCount()):
+            line = layout.lineAt(k)
+            lines.append(text[line.textStart():line.textStart() + line.textLength()])
+        block = block.next()
+    wrapped = [ln for ln in lines if ln.strip()]
+    assert len(wrapped) > len([b for b in range(doc.blockCount())]) - 5    # it did wrap
+    for ln in wrapped:
+        s = ln.strip().replace("\u00a0", " ")
+        assert not s.startswith(("×", "+ ", "− ", "/", "·")), lines
+        assert not s.endswith(("×", "/")), lines
