@@ -115,10 +115,14 @@ def run_training(p: Project, epochs: int, progress=None) -> tuple[Project, dict]
     """Train for ``epochs`` epochs; returns the trained project and final metrics."""
     if epochs < 0:
         raise EngineError("--epochs must be ≥ 0")
-    has_data = p.dataset is not None and p.features
+    has_data = (p.dataset is not None and p.features) or p.digits is not None
     data = p.train_data() if has_data else p.sample_train_data()
+    # digits: one snapshot per epoch, for the per-epoch "Epoch i: correct / total" lines
+    every = 1 if p.digits is not None else max(1, epochs // 100 or 1)
     trainer = Trainer(p.network, data, p.train_config(max_epochs=epochs, target_loss=None,
-                                                      snapshot_every=max(1, epochs // 100 or 1)))
+                                                      snapshot_every=every))
+    n_test = len(data.x_test)
+    per_epoch = []
     hist = {k: list(getattr(p.history, k)) for k in
             ("epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy")}
     base_epoch = hist["epoch"][-1] if hist["epoch"] else 0.0
@@ -128,6 +132,12 @@ def run_training(p: Project, epochs: int, progress=None) -> tuple[Project, dict]
                          ("test_loss", snap.test_loss), ("train_accuracy", snap.train_accuracy),
                          ("test_accuracy", snap.test_accuracy)):
             hist[key].append(val)
+        per_epoch.append({"epoch": base_epoch + snap.epoch, "train_loss": snap.train_loss,
+                          "test_loss": snap.test_loss, "train_accuracy": snap.train_accuracy,
+                          "test_accuracy": snap.test_accuracy,
+                          "test_correct": (None if snap.test_accuracy is None
+                                           else int(round(snap.test_accuracy * n_test))),
+                          "test_total": n_test})
         if progress:
             progress(snap)
     trained = p.copy()
@@ -137,7 +147,7 @@ def run_training(p: Project, epochs: int, progress=None) -> tuple[Project, dict]
     metrics = {"epochs": snap.epoch, "steps": snap.step, "train_loss": snap.train_loss,
                "test_loss": snap.test_loss, "train_accuracy": snap.train_accuracy,
                "test_accuracy": snap.test_accuracy, "stopped_because": snap.reason,
-               "message": snap.message}
+               "message": snap.message, "per_epoch": per_epoch}
     return trained, metrics
 
 
@@ -175,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(_json_safe(metrics), sys.stdout, indent=1, allow_nan=False)
             sys.stdout.write("\n")
         else:
+            for e in metrics.pop("per_epoch"):
+                if project.digits is not None and e["test_correct"] is not None:
+                    # seed 001's report after every epoch
+                    sys.stdout.write(f"Epoch {e['epoch']:.0f}: {e['test_correct']} / {e['test_total']}\n")
             for k, v in metrics.items():
                 if v is not None and v != "":
                     sys.stdout.write(f"{k}: {_fmt(v) if isinstance(v, float) else v}\n")

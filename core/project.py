@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from .digits import DigitsSpec
 from .network import Network
 from .optim import OptimizerConfig
 from .training import TrainConfig, TrainData
@@ -69,6 +70,8 @@ class Project:
     init: str = "xavier"
     init_seed: int = 0
     history: History = field(default_factory=History)
+    digits: "DigitsSpec | None" = None
+    """Handwritten digit images to train on (``core.digits``); None for the 2-D data sets."""
     title: str = ""
     description: str = ""
     step_position: int = 0
@@ -104,6 +107,8 @@ class Project:
 
     def train_data(self) -> TrainData:
         """Network-ready arrays for training on the project's data set."""
+        if self.digits is not None:
+            return self.digits.train_data(self.network)
         from .features import feature_matrix
         split = self.make_dataset()
         if split is None or not self.features:

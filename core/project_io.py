@@ -11,7 +11,10 @@ Format (version 1)::
         "features": ["x1", "x2"] | null,                       (null: inputs are the sample's numbers)
         "layers": [                                            (weight layers 1 … L, in order)
           {"size": 2, "activation": "relu",
-           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size)
+           "weights": [[0.2, 0.3], [0.4, 0.5]],                (size × previous size; above 4096
+                                                               entries {"dtype": "float64", "shape":
+                                                               [size, prev], "base64": "…"}, see
+                                                               core.array_codec)
            "biases": [0.1, 0.2],
            "mask": [[true, true], [true, true]],              (optional; false = link disabled)
            "parked": [[0, 0.7], [0, 0]],                       (optional; a disabled link's weight,
@@ -29,6 +32,9 @@ Format (version 1)::
                    "init": "xavier", "init_seed": 0},
       "dataset": null | {"name": "circle", "noise": 0.1, "train_ratio": 0.5, "seed": 0,
                          "n_points": null, "n_classes": 3, "points": [[x1, x2, label], …]},
+      "digits": null | {"set": "digits_8x8" | "mnist_5k" | "custom", "train_ratio": 0.75,
+                        "seed": 0, "count": null, "images": …, "labels": …}  (core.digits;
+                                                               images/labels only for custom)
       "history": {"epoch": [...], "train_loss": [...], "test_loss": [...],
                   "train_accuracy": [...], "test_accuracy": [...], "steps": 0}
     }
@@ -49,6 +55,7 @@ from typing import Any
 
 import numpy as np
 
+from . import array_codec
 from .activations import ACTIVATIONS
 from .atomic_file import atomic_write
 from .divergence import PARAMETER_LIMIT
@@ -65,6 +72,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PARAMETERS = 2_000_000
 from .csvdata import MAX_ROWS as MAX_POINTS  # noqa: E402  (one limit for CSV and documents)
 MAX_HISTORY = 1_000_000
+ENCODE_ABOVE = 4096
+"""Weight matrices with more entries are written as base64 (``core.array_codec``)."""
 VALUE_LIMIT = PARAMETER_LIMIT
 """Every weight, bias, input, target and data point of a document lies within ±1e6: beyond
 that a loss can overflow to ∞ (a target of 1.797e308), and a document that saved such a loss
@@ -145,6 +154,8 @@ def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -
 
 
 def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
+    if kind is float and array_codec.is_encoded(v):
+        return array_codec.decode(v, path, "float64", (rows, cols), -VALUE_LIMIT, VALUE_LIMIT)
     what = "true/false values" if kind is bool else "numbers"
     if not isinstance(v, list):
         raise DocumentError(path, f"expected {rows}×{cols} {what}, got {_type_name(v)}")
@@ -347,7 +358,7 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
         raise DocumentError("version", f"version {version} is not supported{newer}; "
                                        f"this program reads version {CURRENT_VERSION}")
     _keys(doc, "", {"format", "version", "title", "description", "network", "sample", "loss",
-                    "optimizer", "training", "dataset", "history", "step"})
+                    "optimizer", "training", "dataset", "history", "step", "digits"})
     if "network" not in doc:
         raise DocumentError("network", "missing")
     net, features = _network(doc["network"])
@@ -367,6 +378,13 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
     dataset = _checked["dataset"] if "dataset" in _checked else _dataset(doc.get("dataset"))
+    digits = _checked.get("digits")
+    if digits is not None or doc.get("digits") is not None:
+        from .digits import check_network, spec_from_dict
+        digits = digits if digits is not None else spec_from_dict(doc["digits"])
+        check_network(digits, net)
+        if dataset is not None:
+            raise DocumentError("digits", "a document trains on a 2-D data set or on digits, not both")
     if dataset is not None and features is None:
         raise DocumentError("network.features", "a document with a data set must name the input features")
     return Project(
@@ -379,6 +397,7 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
         init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
         history=_checked["history"] if "history" in _checked else _history(doc.get("history")),
+        digits=digits,
         title=_str(doc.get("title", ""), "title", max_len=200),
         description=_str(doc.get("description", ""), "description"),
         step_position=_step(doc.get("step"), net))
@@ -433,7 +452,9 @@ def project_to_dict(p: Project, skip=()) -> dict:
     layers = []
     for layer in net.layers:
         entry = {"size": layer.n_out, "activation": layer.activation,
-                 "weights": layer.weights.tolist(), "biases": layer.biases.tolist()}
+                 "weights": (array_codec.encode(layer.weights) if layer.weights.size > ENCODE_ABOVE
+                             else layer.weights.tolist()),
+                 "biases": layer.biases.tolist()}
         if not layer.mask.all():
             entry["mask"] = layer.mask.tolist()
             if layer.parked.any():
@@ -474,6 +495,9 @@ def project_to_dict(p: Project, skip=()) -> dict:
                           "points": [list(pt) for pt in s.points]}
         if s.test_points is not None:
             doc["dataset"]["test_points"] = [list(pt) for pt in s.test_points]
+    if p.digits is not None and "digits" not in skip:
+        from .digits import spec_to_dict
+        doc["digits"] = spec_to_dict(p.digits)
     return doc
 
 
@@ -497,11 +521,12 @@ def validate(p: Project) -> Project:
     A session checks a new state on every edit, and most edits share the data set and the
     history with the state before (the very same objects): sections that passed here before
     are not read again (an edit of one weight does not re-read 100,000 points)."""
-    known = {k: v for k, v in (("dataset", p.dataset), ("history", p.history))
+    known = {k: v for k, v in (("dataset", p.dataset), ("history", p.history),
+                               ("digits", getattr(p, "digits", None)))
              if v is None or _VALIDATED.get(id(v)) is v}
     d = project_to_dict(p, skip=known)
     out = project_from_dict(d, _checked=known)
-    for v in (p.dataset, p.history):
+    for v in (p.dataset, p.history, getattr(p, "digits", None)):
         if v is not None and id(v) not in _VALIDATED:
             _VALIDATED[id(v)] = v
             while len(_VALIDATED) > 64:

@@ -14,6 +14,7 @@ from .canvas.view import NetworkView
 from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
+from .digits import DigitsWorkspace
 from .graph import GraphExplorer
 from .help import HelpMenu
 from .panels.derivation_panel import DerivationPanel
@@ -59,6 +60,13 @@ class MainWindow(FileActions, QMainWindow):
         self.graph_page.setWidgetResizable(True)
         self.graph_page.setFrameShape(QScrollArea.NoFrame)
         self.tabs.addTab(self.graph_page, self.tr("Computational graph"))
+        self.digits = DigitsWorkspace(self.doc)
+        self.digits_page = QScrollArea()     # so its minimum size never widens the other tabs
+        self.digits_page.setWidget(self.digits)
+        self.digits_page.setWidgetResizable(True)
+        self.digits_page.setFrameShape(QScrollArea.NoFrame)
+        self.tabs.addTab(self.digits_page, self.tr("Digits"))
+        self.digits.show_step_view.connect(lambda: self.tabs.setCurrentWidget(self.view))
         self.setCentralWidget(self.tabs)
         self.view.scene().graph_requested.connect(self.show_as_graph)
         self.setAcceptDrops(True)
@@ -330,7 +338,7 @@ class MainWindow(FileActions, QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         """The graph tab takes the whole window: the step docks (which explain the canvas)
         hide while it is shown and come back as they were."""
-        if self.graph_shown():
+        if self.graph_shown() or self.tabs.currentWidget() is self.digits_page:
             if self._docks_before_graph is None:
                 self._docks_before_graph = [k for k in STEP_DOCK_KEYS if self.docks[k].isVisible()]
                 for k in self._docks_before_graph:
@@ -412,6 +420,8 @@ class MainWindow(FileActions, QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        self.digits.cancel()
+        self.digits.wait_for_fit()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         event.accept()

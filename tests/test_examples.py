@@ -22,7 +22,9 @@ def test_example_loads_steps_and_trains(name):
     assert p.title and p.description
     c = StepCursor(p.network, p.sample_x, p.sample_y, p.loss, p.optimizer)
     assert np.isfinite(c.loss)
-    assert check_gradients(p.network, p.sample_x, p.sample_y, p.loss).max_relative_error < 1e-6
+    if p.network.parameter_count() <= 5000:  # central differences cost 4 passes per parameter;
+        # the digit examples' sizes are checked on small digit nets in tests/core/test_digits.py
+        assert check_gradients(p.network, p.sample_x, p.sample_y, p.loss).max_relative_error < 1e-6
     trained, metrics = run_training(p, 3)
     assert metrics["stopped_because"] == "max_epochs"
     assert np.isfinite(metrics["train_loss"])

@@ -1,0 +1,1 @@
+"""Bundled digit data sets (read with importlib.resources; see ATTRIBUTION.txt and manifest.json)."""
