@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 
+from .atomic_file import atomic_write
 from .datasets import KINDS, MAX_CLASSES, Dataset, from_points
 from .errors import DataError
 from .messages import Message as M
@@ -142,21 +143,8 @@ def load_csv(path) -> Dataset:
 def save_csv(data: Dataset, path) -> None:
     """Write ``write_csv(data)`` to ``path`` as UTF-8, atomically: a temporary file beside it
     replaces it only once completely written, so a failed export leaves the old file intact."""
-    import tempfile
     name = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(name))
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv.tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(write_csv(data))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, name)
-        tmp = None
+        atomic_write(name, write_csv(data))      # an export that fails keeps the old file
     except (OSError, UnicodeError) as e:
-        raise DataError(M("csv.cannot_write", "cannot write {name}: {error}", name=name,
-                          error=getattr(e, "strerror", None) or e)) from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.remove(tmp)
+        raise DataError(f"cannot write {name}: {getattr(e, 'strerror', None) or e}") from None

@@ -81,6 +81,8 @@ class Project:
     def text(self, key: str, language: str = "en") -> str:
         """``title`` or ``description`` in ``language``; the English text where it has none."""
         return self.translations.get(language, {}).get(key) or getattr(self, key)
+    step_position: int = 0
+    """The stage of the step-by-step view reached when the file was saved (0 = start)."""
 
     def copy(self) -> "Project":
         return replace(self, network=self.network.copy(), sample_x=self.sample_x.copy(),

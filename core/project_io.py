@@ -52,12 +52,14 @@ import json
 import math
 import os
 import re
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 
 from . import array_codec
 from .activations import ACTIVATIONS
+from .atomic_file import atomic_write
 from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
 from .losses import LOSSES, check_pairing, check_targets, get_loss
@@ -334,8 +336,7 @@ def _dataset(d, path="dataset") -> DatasetSpec | None:
                                                          n=MAX_POINTS))
         test_points = tuple(tuple(float(v) for v in _vector(p, f"{path}.test_points[{i}]", 3))
                             for i, p in enumerate(test_raw))
-    if name == "custom" and not points and not test_points:
-        raise DocumentError(f"{path}.points", M("doc.custom_empty", "a custom data set needs at least one point"))
+    # a custom set may be empty: the user is about to draw its points (nothing to train on yet)
     return DatasetSpec(
         name=name,
         noise=_num(d.get("noise", 0.0), f"{path}.noise", 0.0, 0.5),
@@ -371,8 +372,10 @@ def _history(d, path="history") -> History:
 
 
 # ---------------------------------------------------------------- public API
-def project_from_dict(doc: Any) -> Project:
-    """Validate a parsed JSON document and build the Project. Raises DocumentError."""
+def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
+    """Validate a parsed JSON document and build the Project. Raises DocumentError.
+    (``_checked``: sections ``validate`` already knows to be valid, taken as they are.)"""
+    _checked = _checked or {}
     doc = _obj(doc, "")
     if doc.get("format") != FORMAT:
         raise DocumentError("format", M("doc.format", 'not a Backprop Playground document (expected "{format}")',
@@ -392,7 +395,7 @@ def project_from_dict(doc: Any) -> Project:
     for migrate in MIGRATIONS[version - 1:]:
         doc = migrate(doc)
     _keys(doc, "", {"format", "version", "title", "description", "translations", "network",
-                    "sample", "loss", "optimizer", "training", "dataset", "history", "digits"})
+                    "sample", "loss", "optimizer", "training", "dataset", "history", "step", "digits"})
     if "network" not in doc:
         raise DocumentError("network", M("doc.missing", "missing"))
     net, features = _network(doc["network"])
@@ -411,11 +414,11 @@ def project_from_dict(doc: Any) -> Project:
     optimizer = _optimizer(doc.get("optimizer", {}))
     tr = _obj(doc.get("training", {}), "training")
     _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
-    dataset = _dataset(doc.get("dataset"))
-    digits = None
-    if doc.get("digits") is not None:
+    dataset = _checked["dataset"] if "dataset" in _checked else _dataset(doc.get("dataset"))
+    digits = _checked.get("digits")
+    if digits is not None or doc.get("digits") is not None:
         from .digits import check_network, spec_from_dict
-        digits = spec_from_dict(doc["digits"])
+        digits = digits if digits is not None else spec_from_dict(doc["digits"])
         check_network(digits, net)
         if dataset is not None:
             raise DocumentError("digits", "a document trains on a 2-D data set or on digits, not both")
@@ -431,10 +434,12 @@ def project_from_dict(doc: Any) -> Project:
         training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
         init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
-        history=_history(doc.get("history")), digits=digits,
+        history=_checked["history"] if "history" in _checked else _history(doc.get("history")),
+        digits=digits,
         title=_str(doc.get("title", ""), "title", max_len=200),
         description=_str(doc.get("description", ""), "description"),
-        translations=_translations(doc.get("translations")))
+        translations=_translations(doc.get("translations")),
+        step_position=_step(doc.get("step"), net))
 
 
 def _translations(d, path="translations") -> dict:
@@ -457,6 +462,17 @@ def _v1_to_v2(doc: dict) -> dict:
 
 MIGRATIONS = (_v1_to_v2,)
 """MIGRATIONS[k] turns a version k+1 document into version k+2."""
+
+
+
+def _step(d, net: Network, path="step") -> int:
+    """The saved stage of the step-by-step view: start, forward 1 … L, loss, backward L … 1."""
+    if d is None:
+        return 0
+    from .stepping import stages_for
+    d = _obj(d, path)
+    _keys(d, path, {"position"})
+    return _int(d.get("position", 0), f"{path}.position", 0, len(stages_for(net.depth)) - 2)
 
 
 def _reject_constant(name: str):
@@ -498,7 +514,7 @@ def load(path: str | os.PathLike) -> Project:
         return loads(fh.read(MAX_FILE_BYTES + 1))
 
 
-def project_to_dict(p: Project) -> dict:
+def project_to_dict(p: Project, skip=()) -> dict:
     net = p.network
     layers = []
     for layer in net.layers:
@@ -536,15 +552,18 @@ def project_to_dict(p: Project) -> dict:
                     "test_loss": list(p.history.test_loss),
                     "train_accuracy": list(p.history.train_accuracy),
                     "test_accuracy": list(p.history.test_accuracy), "steps": p.history.steps},
+        "step": {"position": p.step_position},
     }
-    if p.dataset is not None:
+    if "history" in skip:
+        doc["history"] = None
+    if p.dataset is not None and "dataset" not in skip:
         s = p.dataset
         doc["dataset"] = {"name": s.name, "noise": s.noise, "train_ratio": s.train_ratio,
                           "seed": s.seed, "n_points": s.n_points, "n_classes": s.n_classes,
                           "points": [list(pt) for pt in s.points]}
         if s.test_points is not None:
             doc["dataset"]["test_points"] = [list(pt) for pt in s.test_points]
-    if p.digits is not None:
+    if p.digits is not None and "digits" not in skip:
         from .digits import spec_to_dict
         doc["digits"] = spec_to_dict(p.digits)
     return doc
@@ -555,9 +574,33 @@ def dumps(p: Project) -> str:
 
 
 def save(p: Project, path: str | os.PathLike) -> None:
-    """Write atomically: a temporary file beside the target, then rename."""
-    text = dumps(p)
-    tmp = f"{os.fspath(path)}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    """Write atomically (``core.atomic_file``): temp file in the same folder, fsync, rename;
+    a failed save leaves the original file and no temporary file; permissions and symbolic
+    links are kept. Refuses (DocumentError) a project the loader would refuse to open."""
+    validate(p)
+    atomic_write(path, dumps(p))
+
+
+def validate(p: Project) -> Project:
+    """Check ``p`` with the loader's own rules (one set of rules for files and for the
+    running session): the project as it would be written is read back. Returns the
+    project as read (equal to ``p``); raises DocumentError naming the offending field.
+
+    A session checks a new state on every edit, and most edits share the data set and the
+    history with the state before (the very same objects): sections that passed here before
+    are not read again (an edit of one weight does not re-read 100,000 points)."""
+    known = {k: v for k, v in (("dataset", p.dataset), ("history", p.history),
+                               ("digits", getattr(p, "digits", None)))
+             if v is None or _VALIDATED.get(id(v)) is v}
+    d = project_to_dict(p, skip=known)
+    out = project_from_dict(d, _checked=known)
+    for v in (p.dataset, p.history, getattr(p, "digits", None)):
+        if v is not None and id(v) not in _VALIDATED:
+            _VALIDATED[id(v)] = v
+            while len(_VALIDATED) > 64:
+                _VALIDATED.popitem(last=False)
+    return out
+
+
+_VALIDATED: "OrderedDict[int, object]" = OrderedDict()
+"""Data sets and histories that passed ``validate`` (kept alive here, so an id stays theirs)."""

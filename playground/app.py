@@ -48,7 +48,7 @@ def main(argv=None) -> int:
         print(missing, file=sys.stderr)
         return 1
     app = create_application()
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from .main_window import MainWindow
     scratch = None
     if args.screenshot:
@@ -87,5 +87,10 @@ def main(argv=None) -> int:
         settings.sync()
         scratch.cleanup()
         return 0 if ok else 1
+    from .autosave import AutoSaver, offer_recovery
+    window.autosaver = AutoSaver(window.doc, window.training.controller, parent=window)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, lambda: offer_recovery(window, window.autosaver))
+    code = app.exec()
+    window.autosaver.finish()           # a clean exit: nothing to recover next time
+    return code

@@ -1,10 +1,18 @@
-"""Every edit is one QUndoCommand that calls a Document mutator (a drag is one step)."""
+"""Undo steps. Every edit is a ``ReplaceState``: the whole project before and after (projects
+are never modified in place, so keeping both costs only what changed). Redo and undo each hand
+one state to ``Document.apply`` — one validated state, one notification.
+
+The named commands below only build the new state with ``core.session`` and give the step its
+text; consecutive edits with the same ``merge_key`` (one drag, one spin-box session, one slider)
+merge into one step. A training run is one ``ReplaceState`` too.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from core import Network
+from core import Network, session
+from core.errors import EngineError
 
 
 def tr(text: str) -> str:
@@ -12,148 +20,109 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-_SET_VALUE_ID = 1001
+_REPLACE_ID = 1001
 
 
-class SetParameter(QUndoCommand):
+class ReplaceState(QUndoCommand):
+    """Replace the project by ``new`` (a state made by ``core.session``). A ``new`` that is an
+    EngineError (the edit was refused) makes the push report it on ``doc.error`` and leave
+    nothing on the stack."""
+
+    def __init__(self, doc, new, text: str, merge_key=None, initiator=None, refs: tuple = ()):
+        super().__init__(text)
+        self.doc, self.merge_key, self.initiator, self.refs = doc, merge_key, initiator, tuple(refs)
+        self.old, self.new = doc.project, new
+
+    def redo(self):
+        if isinstance(self.new, EngineError):
+            self.setObsolete(True)                  # QUndoStack drops it after this redo
+            self.doc.error.emit(str(self.new))
+            return
+        self.doc.apply(self.new, initiator=self.initiator, refs=self.refs)
+        self.initiator = None     # later redos come from the undo stack: every view refreshes
+
+    def undo(self):
+        self.doc.apply(self.old, refs=self.refs)
+
+    def id(self):
+        return _REPLACE_ID
+
+    def mergeWith(self, other) -> bool:
+        if (self.merge_key is None or getattr(other, "merge_key", None) != self.merge_key
+                or isinstance(other.new, EngineError)):
+            return False
+        self.new = other.new
+        return True
+
+
+def _attempt(edit, *args, **kw):
+    """The new state, or the EngineError that refused it (reported when pushed)."""
+    try:
+        return edit(*args, **kw)
+    except EngineError as exc:
+        return exc
+
+
+class SetParameter(ReplaceState):
     """Set one weight ("W", l, i, j) or bias ("b", l, i). Consecutive edits of the same
     parameter with the same ``merge_key`` (one drag, one spin-box session) merge into one step."""
 
     def __init__(self, doc, ref: tuple, value: float, merge_key=None, initiator=None):
-        super().__init__()
-        self.doc, self.ref, self.new = doc, tuple(ref), float(value)
-        self.merge_key, self.initiator = merge_key, initiator
-        layer = doc.network.layer(ref[1])
-        self.old = float(layer.weights[ref[2], ref[3]] if ref[0] == "W" else layer.biases[ref[2]])
+        ref = tuple(ref)
         name = (f"W{ref[1]}[{ref[2] + 1},{ref[3] + 1}]" if ref[0] == "W" else f"b{ref[1]}[{ref[2] + 1}]")
-        self.setText(tr("Set %1").replace("%1", name))
-
-    def _apply(self, value: float, initiator=None) -> None:
-        if self.ref[0] == "W":
-            self.doc.set_weight(*self.ref[1:], value, initiator=initiator)
-        else:
-            self.doc.set_bias(*self.ref[1:], value, initiator=initiator)
-
-    def redo(self):
-        self._apply(self.new, self.initiator)
-        self.initiator = None     # later redos come from the undo stack, every view refreshes
-
-    def undo(self):
-        self._apply(self.old)
-
-    def id(self):
-        return _SET_VALUE_ID
-
-    def mergeWith(self, other) -> bool:
-        if (isinstance(other, SetParameter) and self.merge_key is not None
-                and other.merge_key == self.merge_key and other.ref == self.ref):
-            self.new = other.new
-            return True
-        return False
+        super().__init__(doc, _attempt(session.set_parameter, doc.project, ref, value),
+                         tr("Set %1").replace("%1", name),
+                         merge_key=None if merge_key is None else (merge_key, ref),
+                         initiator=initiator, refs=(ref,))
+        self.ref = ref
 
 
-class ReplaceNetwork(QUndoCommand):
-    """Structure edits (add/remove neuron or layer, activation, link mask): before/after copies."""
+class ReplaceNetwork(ReplaceState):
+    """Structure edits (add/remove neuron or layer, activation, link mask): the new network;
+    the sample follows its sizes."""
 
     def __init__(self, doc, new_net: Network, text: str):
-        super().__init__(text)
-        self.doc = doc
-        self.old_net = doc.network.copy()
-        self.old_x, self.old_y = doc.project.sample_x.copy(), doc.project.sample_y.copy()
-        self.old_features = doc.project.features
-        self.new_net = new_net.copy()
-
-    def redo(self):
-        self.doc.set_network(self.new_net)
-
-    def undo(self):
-        self.doc.project.features = self.old_features
-        self.doc.set_network(self.old_net)
-        self.doc.set_sample(self.old_x, self.old_y)
+        super().__init__(doc, _attempt(session.set_network, doc.project, new_net), text)
 
 
-class SetSample(QUndoCommand):
+class SetSample(ReplaceState):
     def __init__(self, doc, x, y, initiator=None):
-        super().__init__(tr("Edit sample"))
-        self.doc, self.initiator = doc, initiator
-        self.old = (doc.project.sample_x.copy(), doc.project.sample_y.copy())
-        self.new = (x, y)
-
-    def redo(self):
-        self.doc.set_sample(*self.new, initiator=self.initiator)
-        self.initiator = None
-
-    def undo(self):
-        self.doc.set_sample(*self.old)
+        super().__init__(doc, _attempt(session.set_sample, doc.project, x, y), tr("Edit sample"),
+                         initiator=initiator)
 
 
-class SetSettings(QUndoCommand):
-    """Loss, optimizer settings, batch size, …: ``fields`` maps Project attribute → new value."""
+class SetSettings(ReplaceState):
+    """Loss, optimizer settings, batch size, …: ``fields`` maps Project attribute → new value,
+    validated as the loader would (a loss that cannot pair with the output is refused)."""
 
-    def __init__(self, doc, text: str, initiator=None, **fields):
-        super().__init__(text)
-        self.doc, self.initiator = doc, initiator
-        self.new = fields
-        self.old = {k: getattr(doc.project, k) for k in fields}
-
-    def redo(self):
-        self.doc.set_settings(initiator=self.initiator, **self.new)
-        self.initiator = None
-
-    def undo(self):
-        self.doc.set_settings(**self.old)
-
-
-class SetParams(QUndoCommand):
-    """Replace all weights and biases at once (a training run, a re-initialisation)."""
-
-    def __init__(self, doc, old_params, new_params, text: str):
-        super().__init__(text)
-        self.doc, self.old, self.new = doc, old_params, new_params
-        self._first = True
-
-    def redo(self):
-        self.doc.set_params(self.new)
-
-    def undo(self):
-        self.doc.set_params(self.old)
+    def __init__(self, doc, text: str, initiator=None, merge_key=None, **fields):
+        super().__init__(doc, _attempt(session.set_settings, doc.project, **fields), text,
+                         merge_key=merge_key, initiator=initiator)
+        self.fields = fields
 
 
 class ApplyUpdate(QUndoCommand):
-    """Write the step cursor's gradient-descent update into the network."""
+    """Write the step cursor's gradient-descent update into the network (the step view then
+    shows the update stage; undo goes back to the stage before it)."""
 
     def __init__(self, doc, cursor):
         super().__init__(tr("Apply update"))
         self.doc, self.cursor = doc, cursor
-        self.old = cursor.network.get_params()
-        self.new = cursor.update.params()
+        self.old = doc.project
+        self.new = session.set_params(doc.project, cursor.update.params())
 
     def redo(self):
-        self.doc._write_update(self.cursor, self.new)
+        self.doc.apply(self.new, cursor=self.cursor, position=len(self.cursor.stages) - 1,
+                       applied=True)
 
     def undo(self):
-        self.doc._unwrite_update(self.cursor, self.old)
+        self.doc.apply(self.old, cursor=self.cursor, position=len(self.cursor.stages) - 2)
 
 
-class TrainingRun(QUndoCommand):
-    """A whole training run (or a reset of the weights): parameters and history before/after."""
+class TrainingRun(ReplaceState):
+    """A whole training run (or a reset of the weights): parameters, history and init seed."""
 
-    def __init__(self, doc, old_params, new_params, old_history, new_history, text: str,
+    def __init__(self, doc, old_project, new_params, new_history, text: str,
                  init_seed: int | None = None):
-        super().__init__(text)
-        self.doc = doc
-        self.old, self.new = old_params, new_params
-        self.old_history, self.new_history = old_history, new_history
-        self.old_seed = doc.project.init_seed
-        self.new_seed = init_seed if init_seed is not None else doc.project.init_seed
-
-    def _apply(self, params, history, seed):
-        self.doc.project.init_seed = seed
-        self.doc.set_params(params)
-        self.doc.set_history(history)
-
-    def redo(self):
-        self._apply(self.new, self.new_history, self.new_seed)
-
-    def undo(self):
-        self._apply(self.old, self.old_history, self.old_seed)
+        super().__init__(doc, session.trained(old_project, new_params, new_history, init_seed), text)
+        self.old = old_project

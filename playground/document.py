@@ -1,25 +1,36 @@
-"""The Document: the one object that owns and mutates the current Project.
+"""The Document: the one object that holds the current Project and tells the views about it.
 
-Views read from it and listen to ``changed(Change)``; editors push commands (``commands.py``)
-onto its undo stack, and the commands call the mutators below. The step cursor (which stage
+Every change is one whole new state: an edit is a pure function in ``core.session`` (project +
+edit → new validated project), a command (``commands.py``) keeps the state before and after,
+and ``apply`` makes a state current and emits exactly one ``changed(Change)`` — one per push,
+undo and redo, whatever the edit touched, so no view ever draws a half-built state. Projects
+held here are never modified in place.
+
+Live training is the one exception to undo: each frame the controller hands over becomes the
+Document's ``last_frame`` and a row of its ``history`` buffer (one Change per frame, not
+undoable); the run as a whole becomes one undo step when it ends. The step cursor (which stage
 of one exposed training step has been reached) lives here too, so every view shows the same
-stage.
+stage; its position is saved with the document.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
-
-from .divergence_text import divergence_text
 from PySide6.QtGui import QUndoStack
 
 from core import Network, Project, StepCursor, load_project, save_project
+from core import session
+from core.session import derived_sample  # noqa: F401  (where views look for it)
+from core.atomic_file import remove_stale_temps
 from core.errors import EngineError
+from core.history import HistoryBuffer
 
 from .changes import Change
 from .engine_text import error_text
+from .divergence_text import divergence_text
 
 
 def default_project() -> Project:
@@ -66,14 +77,19 @@ class Document(QObject):
     changed = Signal(object)          # Change
     path_changed = Signal(object)     # str | None
     error = Signal(str)               # a message to show the user
+    saved = Signal(str)               # the path an explicit save wrote
 
     def __init__(self, project: Project | None = None, parent=None):
         super().__init__(parent)
         self.undo_stack = DocumentUndoStack(self)
         self.project: Project = project if project is not None else default_project()
         self.path: str | None = None
+        self.history = HistoryBuffer(self.project.history)
+        """The loss history as views draw it: the project's, plus the frames of a live run."""
+        self.last_frame = None
+        """The newest training frame (parameters, metrics, grid, neuron maps), or None."""
         self._cursor: StepCursor | None = None
-        self._position = 0
+        self._position = self.project.step_position
         self._update_applied = False
         self._previous: StepCursor | None = None     # the finished step a new one started after
         self._split = None
@@ -105,12 +121,47 @@ class Document(QObject):
         return self._cursor
 
     @property
+    def step_position(self) -> int:
+        """The stage reached (what a saved file records; 0 after an applied update)."""
+        return 0 if self._update_applied else self._position
+
+    @property
     def update_applied(self) -> bool:
         """True once the cursor's update has been written into the network."""
         return self._update_applied
 
-    def _emit(self, **kw) -> None:
-        self.changed.emit(Change(**kw))
+    # ------------------------------------------------------------ the one way state changes
+    def apply(self, project: Project, initiator=None, refs: tuple = (), cursor=None,
+              position: int | None = None, applied: bool = False) -> Change:
+        """Make ``project`` the current state and emit one Change naming what differs.
+        ``project`` must pass the loader's rules (it is checked; DocumentError if not).
+        ``cursor``/``position``/``applied``: the step state to show (ApplyUpdate); by default
+        the step is recomputed from the new values at the same stage if the shape stayed."""
+        session.checked(project)
+        old = self.project
+        aspects = session.aspects(old, project)
+        self.project = project
+        if "data" in aspects:
+            self._split = None
+        if project.history is not old.history and not self._holds(project.history):
+            self.history.load(project.history)
+        else:
+            aspects -= {"history"}      # (a run's commit: the views drew these rows already)
+        if cursor is not None:
+            self._cursor, self._update_applied, self._previous = cursor, applied, None
+            cursor.position = self._position = max(0, min(int(position), len(cursor.stages) - 1))
+        elif aspects & {"structure", "params", "sample", "config"} or self._update_applied:
+            self._invalidate(keep_position=old.network.sizes == project.network.sizes)
+        change = Change.of(aspects, initiator=initiator, refs=refs,
+                           step=cursor is not None or bool(aspects & {"structure", "params",
+                                                                      "sample", "config"}))
+        self.changed.emit(change)
+        return change
+
+    def _holds(self, history) -> bool:
+        """Whether the live buffer already has exactly ``history``'s rows."""
+        h = self.history
+        return h.n == len(history) and h.steps == history.steps and h.to_history() == history
 
     def _invalidate(self, keep_position: bool = True) -> None:
         """Recompute the step from the current values; an edit can never leave stale numbers."""
@@ -123,54 +174,88 @@ class Document(QObject):
         self._update_applied = False
         self._previous = None
 
-    # ------------------------------------------------------------ mutators (commands call these)
+    def push(self, text: str, edit, *args, merge_key=None, initiator=None, refs=(), **kw) -> bool:
+        """Run the ``core.session`` edit ``edit(project, *args, **kw)`` and push the result as
+        one undo step. A refused edit is reported on ``error`` (nothing changes): False."""
+        from .commands import ReplaceState
+        try:
+            new = edit(self.project, *args, **kw)
+        except EngineError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.undo_stack.push(ReplaceState(self, new, text, merge_key=merge_key,
+                                          initiator=initiator, refs=refs))
+        return True
+
+    # ------------------------------------------------------------ direct changes (no undo step)
+    # Used by benchmarks, tests and the step-by-step examples; each is one validated Change.
     def set_weight(self, l: int, i: int, j: int, value: float, initiator=None) -> None:
-        self.network.set_weight(l, i, j, value)
-        self._invalidate()
-        self._emit(params=True, refs=(("W", l, i, j),), step=True, initiator=initiator)
+        self.apply(session.set_parameter(self.project, ("W", l, i, j), value), initiator,
+                   refs=(("W", l, i, j),))
 
     def set_bias(self, l: int, i: int, value: float, initiator=None) -> None:
-        self.network.set_bias(l, i, value)
-        self._invalidate()
-        self._emit(params=True, refs=(("b", l, i),), step=True, initiator=initiator)
+        self.apply(session.set_parameter(self.project, ("b", l, i), value), initiator,
+                   refs=(("b", l, i),))
 
     def set_network(self, net: Network, initiator=None) -> None:
         """Replace the whole network (structure edits, activation, masks); x/y follow sizes."""
-        old_sizes = self.network.sizes
-        p = self.project
-        p.network = net.copy()
-        p.sample_x = _resized(p.sample_x, net.input_size)
-        p.sample_y = _resized(p.sample_y, net.output_size)
-        if p.features is not None and len(p.features) != net.input_size:
-            p.features = None
-        self._invalidate(keep_position=old_sizes == net.sizes)
-        self._emit(structure=True, params=True, sample=True, step=True, initiator=initiator)
+        self.apply(session.set_network(self.project, net), initiator)
 
     def set_params(self, params, initiator=None, training: bool = False) -> None:
-        self.network.set_params(params)
-        self._invalidate()
-        self._emit(params=True, step=True, training=training, initiator=initiator)
+        if training:
+            self.apply_frame(None, params=params, initiator=initiator)
+        else:
+            self.apply(session.set_params(self.project, params), initiator)
 
     def set_sample(self, x, y, initiator=None) -> None:
-        x = np.asarray(x, dtype=np.float64).reshape(-1)
-        y = np.asarray(y, dtype=np.float64).reshape(-1)
-        if x.shape != (self.network.input_size,) or y.shape != (self.network.output_size,):
-            raise EngineError("the sample does not fit the network")
-        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
-            raise EngineError("sample values must be finite numbers")
-        self.project.sample_x = derived_sample(self.project.features, x.copy())
-        self.project.sample_y = y.copy()
-        self._invalidate()
-        self._emit(sample=True, step=True, initiator=initiator)
+        self.apply(session.set_sample(self.project, x, y), initiator)
 
     def set_settings(self, initiator=None, **fields) -> None:
-        """Change Project settings: loss, optimizer, batch_size, max_epochs, target_loss, …"""
-        for key, value in fields.items():
-            if not hasattr(self.project, key):
-                raise AttributeError(key)
-            setattr(self.project, key, value)
-        self._invalidate()
-        self._emit(config=True, step=True, initiator=initiator)
+        """Loss, optimizer, batch_size, max_epochs, target_loss, … (validated: EngineError)."""
+        self.apply(session.set_settings(self.project, **fields), initiator)
+
+    # ------------------------------------------------------------ training frames
+    def apply_frame(self, frame, epoch: float | None = None, steps: int | None = None,
+                    params=None, initiator=None) -> Change | None:
+        """A live training frame becomes ``last_frame``, and its metrics a history row at
+        ``epoch`` (total steps ``steps``) if training went on since the last row; with
+        ``params`` the network takes those parameters too. Not undoable: the run becomes one
+        step when it ends. A frame whose loss or parameters are not finite numbers is not
+        taken (the run has diverged; the last finite state stays): None."""
+        snap = getattr(frame, "snapshot", None)
+        if snap is not None:
+            if not np.isfinite(snap.train_loss) or not _finite_params(snap.params):
+                return None
+            steps = snap.step if steps is None else int(steps)
+            if steps > self.history.steps or (not self.history.n and steps > 0):
+                self.history.append(snap.epoch if epoch is None else epoch, snap.train_loss,
+                                    snap.test_loss, snap.train_accuracy, snap.test_accuracy)
+                self.history.steps = steps
+            self.last_frame = frame
+        synced = params is not None and _finite_params(params)
+        if synced:
+            net = self.project.network.copy()
+            net.set_params(params)
+            self.project = replace(self.project, network=net)
+            self._invalidate()
+        change = Change(frame=frame, training=synced, params=synced, step=synced,
+                        initiator=initiator)
+        self.changed.emit(change)
+        return change
+
+    def end_run(self) -> None:
+        """A run ended without becoming an undo step (no parameter changed): its live rows go,
+        so the history, the counters and the undo stack agree again."""
+        if self.history.n != len(self.project.history) or self.history.steps != self.project.history.steps:
+            self.history.load(self.project.history)
+            self.changed.emit(Change(history=True))
+
+    def live_project(self) -> Project:
+        """The project as it stands, with a live run's history rows (what a save writes)."""
+        p = self.project
+        if self.history.n != len(p.history) or self.history.steps != p.history.steps:
+            p = replace(p, history=self.history.to_history())
+        return replace(p, step_position=self.step_position)
 
     # ------------------------------------------------------------ data set
     def data_split(self):
@@ -196,26 +281,6 @@ class Document(QObject):
                                      feature_matrix(test.points, f), test.labels, train.kind,
                                      self.network)
 
-    def set_dataset(self, spec, initiator=None) -> None:
-        """Replace the data-set spec (generator settings or custom points)."""
-        self.project.dataset = spec
-        self._split = None
-        self._emit(data=True, initiator=initiator)
-
-    def set_features(self, features, net: Network, initiator=None) -> None:
-        """Change the input features together with the network whose inputs follow them."""
-        self.project.features = tuple(features) if features else None
-        self.project.sample_x = derived_sample(self.project.features,
-                                               _resized(self.project.sample_x, net.input_size))
-        self.set_network(net, initiator=initiator)
-        self.project.features = tuple(features) if features else None
-        self.project.sample_x = derived_sample(self.project.features, self.project.sample_x)
-        self._emit(data=True, initiator=initiator)
-
-    def set_history(self, history, initiator=None) -> None:
-        self.project.history = history
-        self._emit(training=True, initiator=initiator)
-
     # ------------------------------------------------------------ stepping (not undoable navigation)
     def _move(self, position: int) -> None:
         c = self.cursor
@@ -223,7 +288,7 @@ class Document(QObject):
             return
         c.position = max(0, min(position, len(c.stages) - 1))
         self._position = c.position
-        self._emit(step=True)
+        self.changed.emit(Change(step=True))
 
     def step_forward(self) -> None:
         """Reveal the next forward layer; after the output layer, the loss."""
@@ -258,7 +323,12 @@ class Document(QObject):
         if problem is not None:
             self.error.emit(divergence_text(problem, during="update"))
             return
-        self.undo_stack.push(ApplyUpdate(self, c))
+        try:
+            cmd = ApplyUpdate(self, c)
+        except EngineError as exc:
+            self.error.emit(str(exc))
+            return
+        self.undo_stack.push(cmd)
 
     def whole_step(self) -> None:
         if self._update_applied:
@@ -280,7 +350,7 @@ class Document(QObject):
             self._cursor, self._update_applied = prev, True
             prev.position = len(prev.stages) - 1
             self._position = prev.position
-            self._emit(step=True)
+            self.changed.emit(Change(step=True))
             return
         if self._update_applied:
             self.undo_stack.undo()       # the ApplyUpdate command; restores the old parameters
@@ -296,37 +366,25 @@ class Document(QObject):
         self._cursor = None
         self._update_applied = False
 
-    # used by ApplyUpdate
-    def _write_update(self, cursor: StepCursor, params) -> None:
-        self.network.set_params(params)
-        self._cursor = cursor
-        cursor.position = len(cursor.stages) - 1
-        self._position = cursor.position
-        self._update_applied = True
-        self._previous = None
-        self._emit(params=True, step=True)
-
-    def _unwrite_update(self, cursor: StepCursor, old_params) -> None:
-        self.network.set_params(old_params)
-        self._cursor = cursor
-        cursor.position = len(cursor.stages) - 2
-        self._position = cursor.position
-        self._update_applied = False
-        self._previous = None
-        self._emit(params=True, step=True)
-
     # ------------------------------------------------------------ files
-    def replace_project(self, project: Project, path: str | None) -> None:
+    def replace_project(self, project: Project, path: str | None, modified: bool = False) -> None:
+        """A whole new document (New, Open, an example, a restored autosave): undo starts afresh.
+        ``modified``: the state has unsaved changes (a restored autosave)."""
         self.undo_stack.before_edit.emit(None)
+        session.checked(project)
         self.project = project
+        self.history.load(project.history)
+        self.last_frame = None
         self._split = None
         self.path = path
         self._cursor = None
-        self._position = 0
+        self._position = project.step_position
         self._update_applied = False
         self._previous = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        if modified:
+            self.undo_stack.resetClean()
         self.changed.emit(Change.everything())
         self.path_changed.emit(path)
 
@@ -334,15 +392,18 @@ class Document(QObject):
         """Load a document file; raises DocumentError/OSError and leaves this one untouched."""
         project = load_project(path)
         self.replace_project(project, os.path.abspath(path))
+        remove_stale_temps(path)        # left by a save that was killed half way
 
     def save(self, path: str | None = None) -> None:
+        """Write the document atomically (the original stays if it fails: OSError/EngineError)."""
         path = path or self.path
         if path is None:
             raise ValueError("no file name")
-        save_project(self.project, path)
+        save_project(self.live_project(), path)
         self.path = os.path.abspath(path)
         self.undo_stack.setClean()
         self.path_changed.emit(self.path)
+        self.saved.emit(self.path)
 
     def title(self, language: str = "en") -> str:
         if self.path:
@@ -350,21 +411,8 @@ class Document(QObject):
         return self.project.text("title", language) or ""
 
 
-def derived_sample(features, x: np.ndarray) -> np.ndarray:
-    """The sample with every derived feature (x₁², sin x₁, …) computed from its x₁ and x₂
-    entries, so the canvas never shows x₁ = 1 beside x₁² = 0. Unchanged without features or
-    when x₁ or x₂ is not itself an input."""
-    if not features or len(features) != x.size or "x1" not in features or "x2" not in features:
-        return x
-    from core.features import feature_matrix
-    raw = np.array([[x[features.index("x1")], x[features.index("x2")]]])
-    return feature_matrix(raw, features)[0]
-
-
-def _resized(v: np.ndarray, n: int) -> np.ndarray:
-    out = np.zeros(n)
-    out[:min(n, v.size)] = v[:n]
-    return out
+def _finite_params(params) -> bool:
+    return all(np.all(np.isfinite(w)) and np.all(np.isfinite(b)) for w, b in params)
 
 
 def update_divergence(cursor) -> str | None:

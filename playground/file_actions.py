@@ -86,6 +86,9 @@ class FileActions:
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        """Atomic (a failed save keeps the file as it was); a running training becomes its
+        undo step first, so the file holds the weights with their history."""
+        self.training.controller.pause()
         try:
             self.doc.save(path)
         except (OSError, ValueError) as exc:

@@ -282,6 +282,8 @@ class MainWindow(FileActions, QMainWindow):
 
     # ------------------------------------------------------------ state → widgets
     def _on_changed(self, change) -> None:
+        if change.frame_only:
+            return
         if change.structure or change.document:
             self.selection.validate(self.doc.network.sizes)
         if change.document:

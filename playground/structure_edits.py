@@ -1,9 +1,11 @@
-"""Structure edits as commands: each builds the edited copy of the network and pushes it."""
+"""Structure edits as commands: each builds the edited copy of the network and pushes it as one
+``ReplaceNetwork`` step (the sample follows the sizes; a refused edit is reported on doc.error)."""
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from core import session
 from core.errors import EngineError
 
 from .commands import ReplaceNetwork
@@ -23,7 +25,11 @@ def _push(doc, edit, text: str) -> bool:
     except EngineError as exc:
         doc.error.emit(error_text(exc))
         return False
-    doc.undo_stack.push(ReplaceNetwork(doc, net, text))
+    cmd = ReplaceNetwork(doc, net, text)
+    if isinstance(cmd.new, EngineError):
+        doc.error.emit(str(cmd.new))
+        return False
+    doc.undo_stack.push(cmd)
     return True
 
 
@@ -62,6 +68,16 @@ def set_activation(doc, l: int, name: str) -> bool:
         if l == n.depth:
             check_pairing(get_loss(doc.project.loss), name)
     return _push(doc, edit, tr("Set activation"))
+
+
+def set_activations(doc, layers, name: str, text: str) -> bool:
+    """Several layers' activation as one step (e.g. every hidden layer)."""
+    return doc.push(text, session.set_activations, tuple(layers), name)
+
+
+def set_output(doc, activation: str, loss: str, text: str) -> bool:
+    """The output activation and the loss together: one step, never a bad pairing between."""
+    return doc.push(text, session.set_output, activation, loss)
 
 
 def set_link_enabled(doc, l: int, i: int, j: int, enabled: bool) -> bool:

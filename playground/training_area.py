@@ -64,9 +64,7 @@ class TrainingArea(QObject):
         self._build_actions()
         c = self.controller
         c.running_changed.connect(self._on_running)
-        c.frame_applied.connect(self._on_frame_status)
         self._status_at = float("-inf")
-        c.history_reset.connect(self._update_status)
         c.finished.connect(self._on_finished)
         doc.changed.connect(self._on_doc_changed)
         self._on_running(False)
@@ -210,6 +208,10 @@ class TrainingArea(QObject):
         if change.document:
             self.set_layout(self.layout_for_document())
             self._update_status()
+        elif change.history:
+            self._update_status()
+        elif change.frame is not None:
+            self._on_frame_status()
 
     def _on_neuron_hovered(self, ref) -> None:
         if self._boundary_plot is None:

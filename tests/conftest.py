@@ -4,6 +4,9 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the app's autosave never writes into the real data folder during tests (subprocesses too)
+import tempfile  # noqa: E402
+os.environ.setdefault("BACKPROP_PLAYGROUND_AUTOSAVE_DIR", tempfile.mkdtemp(prefix="bp-autosave-"))
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

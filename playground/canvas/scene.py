@@ -366,6 +366,8 @@ class NetworkScene(QGraphicsScene):
 
     # ================================================================ restyling
     def _on_changed(self, change) -> None:
+        if change.frame_only:
+            return                      # the network changes with the ≤ 12 Hz syncs only
         if change.document or self._shape_key() != self._built_for:
             self.rebuilt_for_document = bool(change.document)
             self.rebuild()

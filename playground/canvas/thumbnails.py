@@ -39,8 +39,10 @@ class NeuronThumbnails(QObject):
 
     # ------------------------------------------------------------ sources of maps
     def _on_changed(self, change) -> None:
+        if change.frame_only:
+            return                      # drawn with the next parameter sync (≤ 12 a second)
         if change.training and not change.structure:
-            frame = self.controller.last_frame
+            frame = change.frame
             if self.controller.running and frame is not None and frame.neuron_maps is not None:
                 if self.enabled:
                     self._show(frame.neuron_maps)

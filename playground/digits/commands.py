@@ -6,8 +6,13 @@ once, and undo brings the whole previous document state back.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+
+from core import session
+
+from ..commands import ReplaceState, _attempt
 
 FIELDS = ("dataset", "features", "digits", "loss", "optimizer", "batch_size", "history",
           "max_epochs", "target_loss", "init_seed", "training_seed")
@@ -17,33 +22,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DigitsCommands", text)
 
 
-def _state(p) -> dict:
-    st = {k: getattr(p, k) for k in FIELDS}
-    st.update(network=p.network.copy(), x=p.sample_x.copy(), y=p.sample_y.copy())
-    return st
-
-
-class BuildDigitModel(QUndoCommand):
-    """Replace the document's model by a digit project's (network, data, settings, sample)."""
+class BuildDigitModel(ReplaceState):
+    """Replace the document's model by a digit project's (network, data, settings, sample):
+    one validated state, one undo step, one change."""
 
     def __init__(self, doc, project, text: str | None = None):
-        super().__init__(text or tr("Build digit network"))
-        self.doc = doc
-        self.old, self.new = _state(doc.project), _state(project)
-
-    def _apply(self, st: dict) -> None:
-        doc, p = self.doc, self.doc.project
-        for k in FIELDS:
-            setattr(p, k, st[k])
-        doc.set_network(st["network"])          # the sample is resized with it …
-        doc.set_sample(st["x"], st["y"])        # … then set exactly
-        p.features = st["features"]
-        doc.set_dataset(st["dataset"])
-        doc.set_settings()
-        doc.set_history(st["history"])
-
-    def redo(self):
-        self._apply(self.new)
-
-    def undo(self):
-        self._apply(self.old)
+        new = replace(doc.project, network=project.network.copy(),
+                      sample_x=project.sample_x.copy(), sample_y=project.sample_y.copy(),
+                      **{k: getattr(project, k) for k in FIELDS})
+        super().__init__(doc, _attempt(session.checked, new), text or tr("Build digit network"))

@@ -305,7 +305,7 @@ class DigitsWorkspace(QWidget):
             hist = replace(self._history_with(run["old_history"], run["records"]),
                            steps=run["old_history"].steps + result["steps"])
             self.doc.undo_stack.push(TrainingRun(
-                self.doc, run["old_params"], result["params"], run["old_history"], hist,
+                self.doc, self.doc.project, result["params"], hist,
                 self.tr("Fit %1 epochs").replace("%1", f"{result['epochs']:.3g}")))
         elif run is not None and run.get("discard"):
             fs.add_log(self.tr("Fit stopped: the document was edited"))

@@ -45,7 +45,7 @@ class DerivationPanel(QWidget):
         self.note_area.setMaximumHeight(96)
         layout.addWidget(self.note_area)
         self._stale = False
-        doc.changed.connect(lambda change: self._refresh_if_shown())
+        doc.changed.connect(lambda change: None if change.frame_only else self._refresh_if_shown())
         selection.changed.connect(lambda ref: self._refresh_if_shown())
         self.refresh()
 

@@ -221,6 +221,8 @@ class InspectorPanel(QWidget):
 
     # ------------------------------------------------------------ model → view
     def _on_changed(self, change) -> None:
+        if change.frame_only:
+            return
         if change.structure or change.document:
             self.rebuild(commit_pending=False)
             return

@@ -213,7 +213,13 @@ class SamplePanel(QWidget):
             with blocked_signals(self.loss_combo):
                 self.loss_combo.setCurrentIndex(self.loss_combo.findData(self.doc.project.loss))
             return
-        self.doc.undo_stack.push(SetSettings(self.doc, self.tr("Set loss"), initiator=self, loss=name))
+        cmd = SetSettings(self.doc, self.tr("Set loss"), initiator=self, loss=name)
+        if isinstance(cmd.new, EngineError):    # e.g. targets the loss is not defined for
+            self._refuse(str(cmd.new))
+            with blocked_signals(self.loss_combo):
+                self.loss_combo.setCurrentIndex(self.loss_combo.findData(self.doc.project.loss))
+            return
+        self.doc.undo_stack.push(cmd)
 
     def _set_optimizer(self, text: str, **fields) -> None:
         try:

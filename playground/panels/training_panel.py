@@ -18,7 +18,6 @@ from core.optim import LIMITS as OPTIMIZER_LIMITS
 from core.errors import EngineError
 from core.features import feature_matrix
 from core.forward import predict
-from core.losses import get_loss
 from core.problem import accuracy, confusion_matrix, regression_metrics
 
 from .. import structure_edits
@@ -185,8 +184,6 @@ class TrainingPanel(QWidget):
         self._metrics_timer.timeout.connect(self.update_metrics)
         doc.changed.connect(self._on_changed)
         controller.running_changed.connect(self._on_running)
-        controller.frame_applied.connect(self._on_frame)
-        controller.history_reset.connect(self._on_frame)
         controller.finished.connect(self._on_finished)
         self._on_running(controller.running)
         self.refresh()
@@ -213,11 +210,12 @@ class TrainingPanel(QWidget):
         p = self.doc.project
         if all(getattr(p, k) == v for k, v in fields.items()):
             return
-        try:
-            self.doc.undo_stack.push(SetSettings(self.doc, text, initiator=self, **fields))
-        except EngineError as exc:
-            self.doc.error.emit(error_text(exc))
+        cmd = SetSettings(self.doc, text, initiator=self, **fields)
+        if isinstance(cmd.new, EngineError):        # refused by the document's rules
+            self.doc.error.emit(str(cmd.new))
             self.refresh()
+            return
+        self.doc.undo_stack.push(cmd)
 
     def _optimizer(self, text: str, **changes) -> None:
         try:
@@ -280,42 +278,29 @@ class TrainingPanel(QWidget):
             self._settings(self.tr("Stop at loss"), target_loss=value)
 
     def _set_output(self, choice) -> None:
-        """Output activation and loss together, one undo step. The order keeps every
-        intermediate state a valid pairing: a loss that needs a particular activation
-        (cross-entropy) comes after it, one that does not comes first."""
+        """Output activation and loss together: one undo step, one change."""
         act, loss = choice
         if (self.doc.network.layers[-1].activation, self.doc.project.loss) == (act, loss):
             return
         self.controller.pause()
-        stack = self.doc.undo_stack
-        stack.beginMacro(self.tr("Output: %1").replace("%1", self.output_combo.currentText()))
-        try:
-            set_loss = lambda: self._settings(self.tr("Loss"), loss=loss)  # noqa: E731
-            if get_loss(loss).requires_activation is None:
-                set_loss()
-                structure_edits.set_activation(self.doc, self.doc.network.depth, act)
-            else:
-                structure_edits.set_activation(self.doc, self.doc.network.depth, act)
-                set_loss()
-        finally:
-            stack.endMacro()
+        structure_edits.set_output(self.doc, act, loss, self.tr("Output: %1").replace(
+            "%1", self.output_combo.currentText()))
 
     def _set_hidden_activation(self, name: str) -> None:
         net = self.doc.network
         layers = [l for l in range(1, net.depth) if net.layer(l).activation != name]
         if not layers:
             return
-        self.controller.pause()          # the run goes on the stack before the macro
-        stack = self.doc.undo_stack
-        stack.beginMacro(self.tr("Hidden activation: %1").replace("%1", activation_label(name)))
-        try:
-            for l in layers:
-                structure_edits.set_activation(self.doc, l, name)
-        finally:
-            stack.endMacro()
+        self.controller.pause()          # the run goes on the stack before the edit
+        structure_edits.set_activations(self.doc, layers, name, self.tr("Hidden activation: %1")
+                                        .replace("%1", activation_label(name)))
 
     # ------------------------------------------------------------ model → view
     def _on_changed(self, change) -> None:
+        if change.frame is not None or change.history:
+            self._on_frame()
+            if change.frame_only:
+                return
         if not change.training:
             self.refresh()
         if change.params or change.data or change.structure:

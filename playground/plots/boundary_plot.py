@@ -145,16 +145,19 @@ class BoundaryPlot(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self.refresh)
         doc.changed.connect(self._on_changed)
-        controller.frame_applied.connect(self._on_frame)
         self.refresh()
 
     # ------------------------------------------------------------ model → view
     def _on_changed(self, change) -> None:
+        if change.frame is not None:
+            self._on_frame(change.frame)
+            if change.frame_only:
+                return
         if change.data or change.structure or change.document:
             self._update_points()       # cheap: a few hundred points, the split is cached
             self._update_draw_choices()
         if change.training and not (change.structure or change.data):
-            return                      # training frames come through frame_applied
+            return                      # the frame was drawn above
         if change.params or change.structure or change.data or change.document or change.config:
             self._timer.start()         # one recomputation per burst of edits
 

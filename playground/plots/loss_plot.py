@@ -117,12 +117,15 @@ class LossPlot(QWidget):
         self._throttle = Throttle(self._draw, LOSS_DRAW_INTERVAL, parent=self)
         self._proxies = [pg.SignalProxy(w.scene().sigMouseMoved, rateLimit=60, slot=self._hover)
                          for w in (self.plot_widget, self.accuracy_widget)]
-        controller.frame_applied.connect(self._throttle)
-        controller.history_reset.connect(self.reload)
-        doc = getattr(controller, "doc", None)
-        if doc is not None:
-            doc.changed.connect(lambda c: self._throttle() if (c.data or c.document) else None)
+        controller.doc.changed.connect(self._on_changed)
         self.reload()
+
+    def _on_changed(self, change) -> None:
+        """Frames add rows (drawn ≤ LOSS_DRAW_INTERVAL); a replaced history is drawn anew."""
+        if change.history or change.document:
+            self.reload()
+        elif change.frame is not None or change.data:
+            self._throttle()
 
     # ------------------------------------------------------------ public
     def set_log(self, on: bool) -> None:

@@ -1,58 +1,68 @@
 """TrainingController: Play / Pause / Step epoch / Reset / Re-initialise, off the GUI thread.
 
+The controller keeps only the thread and the run; the Document owns the history and the
+latest frame, so every view follows one source (``Document.changed``).
+
 * Play builds (or resumes) a core Trainer on copies of the Document's data and parameters and
   runs it in a TrainWorker on a QThread. Frames arrive at most once per screen frame; only the
-  newest frame of the current run is applied, stale ones are dropped.
-* While training, the Document's parameters follow the frames (≤ 12 times a second) without undo
-  entries; when the run ends (pause, stop rule, divergence, an edit) the whole run becomes one undo step.
+  newest frame of the current run is handed to the Document (``apply_frame``), stale ones are
+  dropped. The Document's parameters follow the frames ≤ 12 times a second.
+* When the run ends (pause, stop rule, divergence, an edit) the whole run becomes one undo
+  step (a TrainingRun: parameters and history). A run that changed no parameter (zero steps, a
+  divergence in the first frame) leaves nothing: its history rows go too, so counters, history
+  and undo agree.
 * Any edit while training (a weight, a neuron, the data, undo/redo) pauses first — the run is
   put on the undo stack, then the edit — except changes to learning rate, optimizer settings,
   batch size and stop rules, which the running trainer picks up without a reset.
+* Pause waits for the worker at most ``PAUSE_TIMEOUT_MS``; a worker that does not stop in time
+  is abandoned (its frames are ignored, the run is committed from the last frame taken). An
+  exception in the worker reaches the user as a message (``doc.error``) and ``sys.excepthook``.
 """
 from __future__ import annotations
 
+import sys
 import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal
 
-from core import Network, Trainer
+from core import History, Network, Trainer
 from core.errors import EngineError
 
 from ..commands import SetSettings, TrainingRun
-from .history import HistoryBuffer
 from .worker import Frame, TrainWorker
 from ..engine_text import error_text
 
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
-"""While training, the Document (and so the canvas, the inspector, the weight table) follows
-the frames at most this often; the heat map takes every frame, the loss plot ≤ 20 a second.
-Every view of the Document reacts to a parameter change, so 60 of them a second would cost the
+"""While training, the Document's parameters (and so the canvas, the inspector, the weight
+table) follow the frames at most this often; the heat map and the history take every frame.
+Every view of the network reacts to a parameter change, so 60 of them a second would cost the
 heat map its frame rate. When a run ends the Document gets the last frame's parameters."""
+PAUSE_TIMEOUT_MS = 3000
+"""The longest Pause waits for the worker thread (it stops within a few ms normally)."""
 
 
 class TrainingController(QObject):
     running_changed = Signal(bool)
-    frame_applied = Signal(object)      # Frame
-    history_reset = Signal()            # the history buffer was replaced (load, undo, reset)
     finished = Signal(str, str)         # reason, divergence code or message
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.history = HistoryBuffer(doc.project.history)
         self.speed = "fast"
         self.run_id = 0
         self._trainer: Trainer | None = None
         self._thread: QThread | None = None
         self._worker: TrainWorker | None = None
-        self._run_start_params = None
-        self._run_start_history = None
+        self._abandoned: list = []          # (thread, worker) that did not stop in time
+        self._run_start = None              # the Project when the run began
+        self._run_start_step = 0
+        self._epoch_offset = 0.0
+        self._step_offset = 0
         self._elapsed = 0.0
         self._epoch_offset = 0.0
         self._committing = False
-        self.last_frame: Frame | None = None
         self._synced_frame: Frame | None = None
         self._synced_at = float("-inf")
         self.frames_applied = 0
@@ -68,6 +78,19 @@ class TrainingController(QObject):
     def elapsed(self) -> float:
         return self._elapsed
 
+    @property
+    def history(self):
+        """The Document's live history buffer (kept here for the views that ask for it)."""
+        return self.doc.history
+
+    @history.setter
+    def history(self, buffer) -> None:
+        self.doc.history = buffer
+
+    @property
+    def last_frame(self) -> Frame | None:
+        return self.doc.last_frame
+
     def _config(self):
         """The trainer counts its own epochs from 0; "Stop at epoch N" means the epoch shown."""
         limit = self.doc.project.max_epochs
@@ -81,7 +104,8 @@ class TrainingController(QObject):
 
     def _ensure_trainer(self) -> Trainer:
         if self._trainer is None:
-            self._epoch_offset = self.history.last_epoch
+            self._epoch_offset = self.doc.history.last_epoch
+            self._step_offset = self.doc.history.steps
             self._trainer = Trainer(self.doc.network, self.doc.train_data(), self._config())
             self._elapsed = 0.0
         else:
@@ -108,6 +132,7 @@ class TrainingController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.frame_ready.connect(self._on_frame_ready)
+        worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(self._on_worker_finished)
         self._worker, self._thread = worker, thread
         thread.start()
@@ -121,8 +146,20 @@ class TrainingController(QObject):
         worker, thread = self._worker, self._thread
         worker.request_stop()
         thread.quit()
-        thread.wait()
+        if not thread.wait(PAUSE_TIMEOUT_MS):
+            # stuck in one long slice: let it end on its own, ignore whatever it still sends
+            self._abandoned.append((thread, worker))
+            thread.finished.connect(lambda t=thread, w=worker: self._forget(t, w))
+            worker.run_id = -1
+            self._finish_run(worker, take_final=False)
+            return
         self._finish_run(worker)
+
+    def _forget(self, thread, worker) -> None:
+        if (thread, worker) in self._abandoned:
+            self._abandoned.remove((thread, worker))
+        thread.deleteLater()
+        worker.deleteLater()
 
     def toggle(self) -> None:
         self.pause() if self.running else self.play()
@@ -147,6 +184,7 @@ class TrainingController(QObject):
         self._apply(frame, sync=True)
         self._commit(self.tr("Train one epoch"))
         if snap.reason == "diverged":
+            self._trainer = None
             self.finished.emit(snap.reason, _detail(snap))
 
     def set_speed(self, speed: str) -> None:
@@ -163,29 +201,27 @@ class TrainingController(QObject):
         fresh = Network.create(p.network.sizes, p.network.activations, init=p.init, seed=seed)
         params = [(np.where(layer.mask, w, 0.0), b) for layer, (w, b) in
                   zip(p.network.layers, fresh.get_params())]
-        old_params, old_history = p.network.get_params(), p.history
-        from core import History
         text = self.tr("Re-initialise weights") if new_seed else self.tr("Reset weights")
         self._committing = True
         try:
-            self.doc.undo_stack.push(TrainingRun(self.doc, old_params, params, old_history,
-                                                 History(), text, init_seed=seed))
+            self.doc.undo_stack.push(TrainingRun(self.doc, p, params, History(), text,
+                                                 init_seed=seed))
         finally:
             self._committing = False
         self._trainer = None
-        self.history = HistoryBuffer()
-        self.history_reset.emit()
 
     # ------------------------------------------------------------ worker → GUI
     def _begin_run(self) -> None:
-        self._run_start_params = self.doc.network.get_params()
-        self._run_start_history = self.history.to_history()
-        if self.history.n == 0 and self._trainer is not None:
-            # the untrained loss at epoch 0: the curve starts where the weights start
+        self._run_start = self.doc.project
+        self._run_start_step = self._trainer.step if self._trainer is not None else 0
+        h = self.doc.history
+        if h.n == 0 and self._trainer is not None:
+            # the untrained loss at epoch 0: the curve starts where the weights start (a live
+            # row like the frames': it goes with the run, or goes if the run changes nothing)
             s = self._trainer.snapshot()
             if s.reason is None:
-                self.history.append(self._epoch_offset + s.epoch, s.train_loss, s.test_loss,
-                                    s.train_accuracy, s.test_accuracy)
+                h.append(self._epoch_offset + s.epoch, s.train_loss, s.test_loss,
+                         s.train_accuracy, s.test_accuracy)
 
     def _on_frame_ready(self) -> None:
         worker = self.sender() if isinstance(self.sender(), TrainWorker) else self._worker
@@ -198,89 +234,94 @@ class TrainingController(QObject):
 
     def _apply(self, frame: Frame, sync: bool = False) -> None:
         snap = frame.snapshot
-        self.history.append(self._epoch_offset + snap.epoch, snap.train_loss, snap.test_loss,
-                            snap.train_accuracy, snap.test_accuracy)
-        self.history.steps = snap.step
         self._elapsed = frame.elapsed
-        self.last_frame = frame
         self.frames_applied += 1
+        params = None
         if sync or time.perf_counter() - self._synced_at >= DOCUMENT_INTERVAL:
-            self._sync_document()
-        self.frame_applied.emit(frame)
+            params, self._synced_frame, self._synced_at = snap.params, frame, time.perf_counter()
+        self.doc.apply_frame(frame, epoch=self._epoch_offset + snap.epoch,
+                             steps=self._step_offset + snap.step, params=params, initiator=self)
 
     def _sync_document(self) -> None:
         """Give the Document the newest frame's parameters (if it does not have them yet)."""
-        frame = self.last_frame
+        frame = self.doc.last_frame
         if frame is not None and frame is not self._synced_frame:
             self._synced_frame, self._synced_at = frame, time.perf_counter()
             self.doc.set_params(frame.snapshot.params, initiator=self, training=True)
+
+    def _on_worker_failed(self, run_id: int, message: str, exc) -> None:
+        """An exception in the worker thread: the user gets a message, and the test suite
+        (pytest-qt watches ``sys.excepthook``) a failure."""
+        self.doc.error.emit(self.tr("Training stopped because of an internal error: %1")
+                            .replace("%1", message))
+        if exc is not None:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _on_worker_finished(self, run_id: int) -> None:
         if self._worker is None or run_id != self._worker.run_id:
             return
         worker, thread = self._worker, self._thread
         thread.quit()
-        thread.wait()
+        thread.wait(PAUSE_TIMEOUT_MS)
         self._finish_run(worker)
 
-    def _finish_run(self, worker: TrainWorker) -> None:
-        frame = worker.take_latest() or worker.final
-        if frame is not None and frame.run_id == self.run_id and frame is not self.last_frame:
+    def _finish_run(self, worker: TrainWorker, take_final: bool = True) -> None:
+        frame = (worker.take_latest() or worker.final) if take_final else None
+        if frame is not None and frame.run_id == self.run_id and frame is not self.doc.last_frame:
             self._apply(frame)
         self._sync_document()           # the run is committed from the Document's parameters
-        self._thread.deleteLater()
-        worker.deleteLater()
+        if take_final:
+            self._thread.deleteLater()
+            worker.deleteLater()
         self._worker = self._thread = None
         self._commit(self.tr("Training run"))
         self.running_changed.emit(False)
-        final = worker.final
+        final = worker.final if take_final else None
         if final is not None and final.snapshot.reason not in (None, "stopped"):
             if final.snapshot.reason == "diverged":
                 self._trainer = None
             self.finished.emit(final.snapshot.reason, _detail(final.snapshot))
 
     def _commit(self, text: str) -> None:
-        if self._run_start_params is None:
+        """The run as one undo step; a run that changed no parameter leaves nothing behind."""
+        start, self._run_start = self._run_start, None
+        if start is None:
             return
         new_params = self.doc.network.get_params()
         changed = any(not (np.array_equal(a, c) and np.array_equal(b, d)) for (a, b), (c, d)
-                      in zip(self._run_start_params, new_params))
-        if changed:
-            self._committing = True
-            try:
-                self.doc.undo_stack.push(TrainingRun(
-                    self.doc, self._run_start_params, new_params, self._run_start_history,
-                    self.history.to_history(), text))
-            finally:
-                self._committing = False
-        elif self.history.n != len(self._run_start_history):
-            # nothing changed (no undo step): neither does the history (e.g. its epoch-0 point)
-            self.history = HistoryBuffer(self._run_start_history)
-            self.history_reset.emit()
-        self._run_start_params = None
+                      in zip(start.network.get_params(), new_params))
+        if not changed:
+            self.doc.end_run()
+            if self._trainer is not None and self._trainer.step != self._run_start_step:
+                self._trainer = None    # it trained without a result (diverged): start afresh
+            return
+        try:
+            cmd = TrainingRun(self.doc, start, new_params, self.doc.history.to_history(), text)
+        except EngineError as exc:      # the document's rules refuse the result
+            self.doc.error.emit(str(exc))
+            self._trainer = None
+            self.doc.apply(start)
+            return
+        self._committing = True
+        try:
+            self.doc.undo_stack.push(cmd)
+        finally:
+            self._committing = False
 
     # ------------------------------------------------------------ edits while training
     def _before_edit(self, cmd) -> None:
         if self._committing or not self.running:
             return
-        if isinstance(cmd, SetSettings) and set(cmd.new) <= LIVE_SETTINGS:
+        if isinstance(cmd, SetSettings) and set(cmd.fields) <= LIVE_SETTINGS:
             return          # picked up live in _on_doc_changed
         self.pause()
 
     def _on_doc_changed(self, change) -> None:
-        if change.initiator is self or self._committing:
+        if change.initiator is self or self._committing or change.frame is not None:
             return
-        if change.document:
-            self._trainer = None
-            self.history = HistoryBuffer(self.doc.project.history)
-            self.history_reset.emit()
-            return
-        if change.structure or change.params or change.data:
+        if change.document or change.structure or change.params or change.data or change.history:
             self._trainer = None         # the next Play starts from the edited state
-        if change.training and not change.params:
-            # a TrainingRun was undone/redone: the history came back with it
-            self.history = HistoryBuffer(self.doc.project.history)
-            self.history_reset.emit()
+            return
         if change.config:
             if self._trainer is not None and self._trainer.config.loss != self.doc.project.loss:
                 self._trainer = None

@@ -54,7 +54,8 @@ class Frame:
 
 class TrainWorker(QObject):
     frame_ready = Signal()
-    finished = Signal(int)            # run id
+    failed = Signal(int, str, object)   # run id, message, the exception (never swallowed)
+    finished = Signal(int)              # run id
 
     def __init__(self, run_id: int, trainer: Trainer, features, speed: str = "fast",
                  grid_n: int = 100, thumb_n: int = 24):
@@ -91,8 +92,15 @@ class TrainWorker(QObject):
         return frame
 
     def set_config(self, config) -> None:
-        """Picked up between two slices (learning rate, batch size, … change mid-run)."""
-        self._pending_config = config
+        """Picked up between two slices (learning rate, batch size, … change mid-run); the
+        newest wins, none is lost (the hand-over is under the lock)."""
+        with self._lock:
+            self._pending_config = config
+
+    def _take_config(self):
+        with self._lock:
+            config, self._pending_config = self._pending_config, None
+        return config
 
     def set_speed(self, speed: str) -> None:
         self.speed = speed
@@ -189,8 +197,8 @@ class TrainWorker(QObject):
                     self._publish(replace(t.snapshot(), finished=True, reason="stopped"), 0.0,
                                   time.perf_counter() - start)
                     return
-                if self._pending_config is not None:
-                    config, self._pending_config = self._pending_config, None
+                config = self._take_config()
+                if config is not None:
                     t.set_config(config)
                 per_step = self._slice(per_step, deadline)
                 now = time.perf_counter()
@@ -208,5 +216,7 @@ class TrainWorker(QObject):
                 if snap.finished:
                     return
                 deadline = self._rest(deadline)
+        except Exception as exc:            # noqa: BLE001 — reported, never swallowed
+            self.failed.emit(self.run_id, f"{type(exc).__name__}: {exc}", exc)
         finally:
             self.finished.emit(self.run_id)

@@ -495,6 +495,42 @@
         <source>Build digit network</source>
         <translation>构建数字识别网络</translation>
     </message>
+    <message>
+        <source>The autosave could not be written: %1</source>
+        <translation>无法写入自动保存：%1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的更改</translation>
+    </message>
+    <message>
+        <source>an untitled document</source>
+        <translation>一个未命名的文档</translation>
+    </message>
+    <message>
+        <source>Backprop Playground did not close normally last time. Unsaved changes to %1 were saved automatically at %2.</source>
+        <translation>Backprop Playground 上次没有正常关闭。对 %1 的未保存更改已在 %2 自动保存。</translation>
+    </message>
+    <message>
+        <source>Restore them, or discard them?</source>
+        <translation>恢复还是丢弃这些更改？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Backprop Playground did not close normally last time, and its automatic save cannot be read: %1</source>
+        <translation>Backprop Playground 上次没有正常关闭，而且它的自动保存无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Show file</source>
+        <translation>显示文件</translation>
+    </message>
 </context>
 <context>
     <name>BoundaryPlot</name>
@@ -2886,6 +2922,10 @@
         <translation>重置权重</translation>
     </message>
     <message>
+        <source>Training stopped because of an internal error: %1</source>
+        <translation>训练因内部错误而停止：%1</translation>
+    </message>
+    <message>
         <source>Training run</source>
         <translation>训练过程</translation>
     </message>
@@ -3151,10 +3191,6 @@
     <message>
         <source>Output: %1</source>
         <translation>输出：%1</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失函数</translation>
     </message>
     <message>
         <source>Hidden activation: %1</source>

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from core import Network
+from core.errors import EngineError
 from playground.canvas import NetworkView
 from playground.canvas.items import NEGATIVE, POSITIVE, link_style
 from playground.commands import SetParameter
@@ -173,10 +174,18 @@ def test_an_edit_recomputes_the_shown_values(view, doc):
     assert line_texts(out)[0] == "z = 1.326"
 
 
-def test_no_cursor_clears_all_values(view, doc):
+def test_no_cursor_clears_all_values(view, doc, monkeypatch):
     scene = view.scene()
     doc.step_forward()
-    doc.set_settings(loss="binary_cross_entropy")       # cannot pair with a linear output
+    with pytest.raises(EngineError):                    # cannot pair with a linear output:
+        doc.set_settings(loss="binary_cross_entropy")   # the document refuses the state
+    assert doc.project.loss == "half_squared_error" and doc.cursor is not None
+    import playground.document as document_module
+
+    def no_step(*_a, **_k):
+        raise EngineError("no step for this network")
+    monkeypatch.setattr(document_module, "StepCursor", no_step)
+    doc.set_sample([2.0, 1.0], [2.0])                   # a cursor that cannot be computed
     assert doc.cursor is None
     assert line_texts(scene.neuron_item(1, 0)) == ["b = 0.1"]
     assert scene.highlighted_layer() is None

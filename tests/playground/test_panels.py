@@ -234,6 +234,7 @@ def test_inspector_activation_combo(doc, inspector):
 def test_inspector_refuses_activation_that_breaks_the_loss(qtbot, doc, inspector):
     panel, selection = inspector
     set_activation(doc, 2, "sigmoid")
+    doc.set_sample(doc.project.sample_x, [1.0])         # a target cross-entropy is defined for
     doc.undo_stack.push(SetSettings(doc, "loss", loss="binary_cross_entropy"))
     selection.select(("neuron", 2, 0))
     combo = panel.activation_combo
@@ -408,6 +409,10 @@ def test_sample_panel_loss_combo_refuses_unfit_loss(qtbot, doc, sample):
     assert doc.project.loss == "half_squared_error" and combo.currentData() == "half_squared_error"
     assert sample.message.isVisibleTo(sample) and doc.undo_stack.count() == 0
     set_activation(doc, 2, "sigmoid")
+    combo.setCurrentIndex(combo.findData("binary_cross_entropy"))   # y = 2: not a probability
+    assert doc.project.loss == "half_squared_error" and combo.currentData() == "half_squared_error"
+    assert "between 0 and 1" in sample.message.text()
+    doc.set_sample(doc.project.sample_x, [1.0])
     combo.setCurrentIndex(combo.findData("binary_cross_entropy"))
     assert doc.project.loss == "binary_cross_entropy"
     doc.undo_stack.undo()
