@@ -30,7 +30,9 @@ def make_window(qtbot, tmp_path, monkeypatch):
         return win
 
     yield make
-    for win in made:
+    # last made first: each window saved the application font and palette it found, so a
+    # second window saved the first one's large font (undone in order, the app is as before)
+    for win in reversed(made):
         if win.presentation.active:
             win.presentation.set_active(False)
         win.doc.undo_stack.setClean()
