@@ -26,8 +26,6 @@ from .network import Network
 from .optim import Optimizer, OptimizerConfig
 from . import problem
 
-# kept for callers that name the plain case; ``Divergence.message()`` says what happened
-DIVERGED_MESSAGE = Divergence("non_finite", 0.0, 0.0, 0.0).message()
 
 
 @dataclass(frozen=True)
