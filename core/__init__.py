@@ -32,7 +32,7 @@ from .project_io import load as load_project
 from .project_io import loads as load_project_text
 from .project_io import save as save_project
 from .stepping import Stage, StepCursor
-from .training import TrainConfig, TrainData, Trainer, TrainSnapshot, train
+from .training import TrainConfig, TrainData, Trainer, TrainerState, TrainSnapshot, train
 from .update import UpdateResult, gradient_step
 
 __all__ = [name for name in dir() if not name.startswith("_")]

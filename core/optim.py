@@ -86,6 +86,20 @@ class Optimizer:
         self.m = np.zeros(size) if config.method == "adam" else None
         self.s = np.zeros(size) if config.method == "adam" else None
 
+    def state(self) -> dict:
+        """What a copy needs to continue exactly where this one is (``restore``)."""
+        copy = (lambda a: None if a is None else a.copy())
+        return {"config": self.config, "t": self.t, "velocity": copy(self.velocity),
+                "m": copy(self.m), "s": copy(self.s)}
+
+    def restore(self, state: dict) -> None:
+        if state["config"].method != self.config.method:
+            self.__init__(state["config"], self.size, self.weight_mask, self.trainable)
+        self.config, self.t = state["config"], state["t"]
+        for name in ("velocity", "m", "s"):
+            value = state[name]
+            setattr(self, name, None if value is None else value.copy())
+
     def set_config(self, config: OptimizerConfig) -> None:
         """Change hyper-parameters mid-run (e.g. the learning rate) without losing state,
         unless the method itself changes."""

@@ -93,6 +93,23 @@ class TrainSnapshot:
     """For ``reason == "diverged"``: which rule fired, with its numbers (``core.divergence``)."""
 
 
+@dataclass(frozen=True)
+class TrainerState:
+    """Everything a Trainer built on the same network and data needs to go on exactly where
+    another one stopped (``Trainer.state`` / ``Trainer.restore``): the window trains in a
+    child process and takes the run's end state back, bit for bit."""
+    theta: np.ndarray
+    config: TrainConfig
+    optimizer: dict
+    step: int
+    epoch: int
+    pos: int
+    perm: np.ndarray | None
+    diverged: bool
+    divergence: Divergence | None
+    watch: tuple
+
+
 class Trainer:
     """Trains its own copy of a network; ``params()`` / snapshots hand the results out."""
 
@@ -122,6 +139,41 @@ class Trainer:
         self.divergence: Divergence | None = None
         self._watch = DivergenceWatch(self._loss_on(data.x_train, self.data.y_train)[0],
                                       self.flat.theta)
+
+    # ------------------------------------------------------------ state
+    def state(self) -> TrainerState:
+        w = self._watch
+        return TrainerState(self.flat.theta.copy(), self.config, self.optimizer.state(),
+                            self.step, self.epoch, self._pos,
+                            None if self._perm is None else self._perm.copy(), self.diverged,
+                            self.divergence, (w.start_loss, w.good.copy(), w._rising_since))
+
+    def restore(self, state: TrainerState) -> None:
+        """Continue from ``state`` (taken from a Trainer on the same network and data)."""
+        if state.theta.shape != self.flat.theta.shape:
+            raise EngineError("the training state belongs to another network")
+        self.flat.theta[...] = state.theta
+        self.config = state.config
+        self.optimizer.restore(state.optimizer)
+        self.step, self.epoch, self._pos = state.step, state.epoch, state.pos
+        self.diverged, self.divergence = state.diverged, state.divergence
+        w = self._watch
+        w.start_loss, w._rising_since = state.watch[0], state.watch[2]
+        w.good = state.watch[1].copy()
+        n = len(self.data.x_train)
+        if state.perm is None:
+            self._perm = self._xs = self._ys = None
+        else:
+            self._perm = state.perm.copy()
+            if self.batch_size == n and np.array_equal(self._perm, np.arange(n)):
+                self._xs, self._ys = self._x_aug, self.data.y_train
+            else:
+                self._xs, self._ys = self._x_aug[self._perm], self.data.y_train[self._perm]
+
+    def __reduce__(self):
+        """Pickled (to a training process) as its network, data and state: the kernel holds
+        views and compiled rules that are rebuilt, not copied."""
+        return (_rebuild_trainer, (self.net, self.data, self.config, self.state()))
 
     # ------------------------------------------------------------ configuration
     def set_config(self, config: TrainConfig) -> None:
@@ -317,6 +369,13 @@ class Trainer:
             if snap.finished:
                 return
             cfg = self.config
+
+
+def _rebuild_trainer(net: Network, data: TrainData, config: TrainConfig,
+                     state: TrainerState) -> "Trainer":
+    trainer = Trainer(net, data, config)
+    trainer.restore(state)
+    return trainer
 
 
 def train(net: Network, data: TrainData, config: TrainConfig,
