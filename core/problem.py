@@ -14,6 +14,8 @@ the output layer:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from .errors import EngineError
@@ -90,3 +92,34 @@ def regression_metrics(outputs: np.ndarray, labels: np.ndarray) -> tuple[float, 
     ss_tot = float(np.sum((y - y.mean()) ** 2)) if y.size else 0.0
     r2 = 1.0 - float(np.sum(resid ** 2)) / ss_tot if ss_tot > 0 else float("nan")
     return rmse, r2
+
+
+@dataclass(frozen=True)
+class SetMetrics:
+    """What the window shows of one set (train or test) under the current parameters:
+    accuracy and the confusion matrix (classification) or RMSE and R² (regression)."""
+    n: int
+    accuracy: float | None = None
+    confusion: np.ndarray | None = None
+    """counts[true, predicted]"""
+    rmse: float | None = None
+    r2: float | None = None
+
+
+def n_matrix_classes(kind: str, n_classes: int, n_outputs: int) -> int:
+    return 2 if kind == "binary" else max(int(n_classes), int(n_outputs))
+
+
+def set_metrics(outputs: np.ndarray, labels: np.ndarray, kind: str, output_activation: str,
+                n_classes: int) -> SetMetrics:
+    """The one computation of a set's metrics (the trainer's snapshots and the window's idle
+    views both use it)."""
+    n = len(labels)
+    if n == 0:
+        return SetMetrics(0)
+    if kind == "regression":
+        rmse, r2 = regression_metrics(outputs, labels)
+        return SetMetrics(n, rmse=rmse, r2=r2)
+    k = n_matrix_classes(kind, n_classes, outputs.shape[1])
+    return SetMetrics(n, accuracy(outputs, labels, kind, output_activation),
+                      confusion_matrix(outputs, labels, kind, output_activation, k))

@@ -125,7 +125,7 @@ class Project:
         train, test = split
         return TrainData.from_labels(feature_matrix(train.points, self.features), train.labels,
                                      feature_matrix(test.points, self.features), test.labels,
-                                     train.kind, self.network)
+                                     train.kind, self.network, train.n_classes)
 
     def sample_train_data(self) -> TrainData:
         """The single sample as a one-point training set (for 'train' without a data set)."""

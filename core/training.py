@@ -60,17 +60,19 @@ class TrainData:
     y_test: np.ndarray
     labels_test: np.ndarray
     kind: str = "regression"
+    n_classes: int = 0
+    """Classes of the data set (0: as many as the labels show)."""
 
     @classmethod
     def from_labels(cls, x_train, labels_train, x_test, labels_test, kind: str,
-                    net: Network) -> "TrainData":
+                    net: Network, n_classes: int = 0) -> "TrainData":
         act, n_out = net.layers[-1].activation, net.output_size
         x_train = np.ascontiguousarray(x_train, dtype=np.float64)
         x_test = np.ascontiguousarray(x_test, dtype=np.float64).reshape(-1, x_train.shape[1])
         return cls(x_train, problem.targets_for(labels_train, kind, act, n_out),
                    np.asarray(labels_train, dtype=np.float64),
                    x_test, problem.targets_for(labels_test, kind, act, n_out),
-                   np.asarray(labels_test, dtype=np.float64), kind)
+                   np.asarray(labels_test, dtype=np.float64), kind, int(n_classes))
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class TrainSnapshot:
     message: str = ""
     divergence: Divergence | None = None
     """For ``reason == "diverged"``: which rule fired, with its numbers (``core.divergence``)."""
+    train_metrics: problem.SetMetrics | None = None
+    test_metrics: problem.SetMetrics | None = None
+    """Accuracy and confusion matrix (or RMSE and R²) per set, from the same forward pass."""
 
 
 @dataclass(frozen=True)
@@ -290,22 +295,28 @@ class Trainer:
             return float(np.mean(self.loss.value(z, out, y))), out
 
     def evaluate(self) -> tuple[float, float | None, float | None, float | None]:
+        train_loss, test_loss, train_m, test_m = self._evaluate()
+        return (train_loss, test_loss, train_m.accuracy,
+                None if test_m is None else test_m.accuracy)
+
+    def _evaluate(self):
+        """(train loss, test loss, train metrics, test metrics): one forward pass per set."""
         d, kind, act = self.data, self.data.kind, self.output_activation
         train_loss, out = self._loss_on(d.x_train, d.y_train)
-        train_acc = problem.accuracy(out, d.labels_train, kind, act)
+        train_m = problem.set_metrics(out, d.labels_train, kind, act, d.n_classes)
         if len(d.x_test):
             test_loss, out = self._loss_on(d.x_test, d.y_test)
-            test_acc = problem.accuracy(out, d.labels_test, kind, act)
+            test_m = problem.set_metrics(out, d.labels_test, kind, act, d.n_classes)
         else:
-            test_loss, test_acc = None, None
-        return train_loss, test_loss, train_acc, test_acc
+            test_loss, test_m = None, None
+        return train_loss, test_loss, train_m, test_m
 
     def snapshot(self, reason: str | None = None) -> TrainSnapshot:
         """Evaluate the current parameters. A run that has diverged (``core.divergence``: a
         non-finite or exploding loss or weight, or a loss that rose far above its start and
         stayed there) rolls back to the last good parameters and reports
         ``reason="diverged"``; ``step`` and ``epoch`` then say when it diverged."""
-        train_loss, test_loss, train_acc, test_acc = self.evaluate()
+        train_loss, test_loss, train_m, test_m = self._evaluate()
         message = ""
         if self.divergence is None:
             self.divergence = self._watch.check(train_loss, self.flat.theta, self.epochs_done)
@@ -313,10 +324,22 @@ class Trainer:
             self.diverged = True
             self.flat.theta[...] = self._watch.good
             reason, message = "diverged", self.divergence.message()
-            train_loss, test_loss, train_acc, test_acc = self.evaluate()
-        return TrainSnapshot(self.step, self.epochs_done, train_loss, test_loss, train_acc, test_acc,
+            train_loss, test_loss, train_m, test_m = self._evaluate()
+        return TrainSnapshot(self.step, self.epochs_done, train_loss, test_loss, train_m.accuracy,
+                             None if test_m is None else test_m.accuracy,
                              tuple(self.flat.params()), reason is not None, reason, message,
-                             self.divergence)
+                             self.divergence, train_m, test_m)
+
+    def with_stop_rules(self, snap: TrainSnapshot) -> TrainSnapshot:
+        """``snap`` marked finished if a stop rule holds: the train loss reached
+        ``target_loss`` (checked first), or ``max_epochs`` epochs are done. Every driver of a
+        Trainer (the generator, the window's live loop) stops by this one rule."""
+        cfg = self.config
+        if snap.reason is None and cfg.target_loss is not None and snap.train_loss <= cfg.target_loss:
+            return replace(snap, finished=True, reason="target_loss")
+        if snap.reason is None and cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
+            return replace(snap, finished=True, reason="max_epochs")
+        return snap
 
     def _remember_if_finite(self) -> bool:
         """Check an epoch between snapshots: False once the run has diverged."""
@@ -360,11 +383,7 @@ class Trainer:
                 # to the end of the last finite epoch, not to the previous snapshot
                 if i < cfg.snapshot_every - 1 and not self._remember_if_finite():
                     break
-            snap = self.snapshot()
-            if snap.reason is None and cfg.target_loss is not None and snap.train_loss <= cfg.target_loss:
-                snap = replace(snap, finished=True, reason="target_loss")
-            if snap.reason is None and cfg.max_epochs is not None and self.epochs_done >= cfg.max_epochs:
-                snap = replace(snap, finished=True, reason="max_epochs")
+            snap = self.with_stop_rules(self.snapshot())
             yield snap
             if snap.finished:
                 return

@@ -1,5 +1,6 @@
 """Entry point: ``backprop-playground [FILE]`` opens the window; ``trace``/``train`` run the
-engine's command line without importing Qt."""
+engine's command line without importing Qt. ``--train-process`` is the window's own live-
+training child (``core.train_process``): the frozen app starts itself that way."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,9 @@ CLI_COMMANDS = ("trace", "train")
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--train-process"]:
+        from core.train_process import child_main
+        return child_main()
     if argv and argv[0] in CLI_COMMANDS:
         from core.cli import main as cli_main
         return cli_main(argv)

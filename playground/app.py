@@ -39,6 +39,10 @@ def _settle(app, rounds: int = 8) -> None:
     app.processEvents()
 
 
+WARM_UP_MS = 2000
+"""After the first window, when the live-training child process is started (in the background)."""
+
+
 def main(argv=None) -> int:
     args = _args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
@@ -91,6 +95,9 @@ def main(argv=None) -> int:
     window.autosaver = AutoSaver(window.doc, window.training.controller, parent=window)
     window.show()
     QTimer.singleShot(0, lambda: offer_recovery(window, window.autosaver))
+    # the live-training child starts once the window is up, so the first Play does not wait
+    from core import train_process
+    QTimer.singleShot(WARM_UP_MS, train_process.warm_up)
     code = app.exec()
     window.autosaver.finish()           # a clean exit: nothing to recover next time
     return code

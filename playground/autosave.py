@@ -28,9 +28,12 @@ from core.atomic_file import atomic_write
 from core.errors import DocumentError, EngineError
 from core.project_io import MAX_FILE_BYTES, project_from_dict, project_to_dict
 
+from . import undo_snapshot
+
 INTERVAL_SECONDS = 30.0
 FORMAT = "backprop-playground-autosave"
-VERSION = 1
+VERSION = 2
+"""2 adds the undo history (``playground.undo_snapshot``); version 1 files still restore."""
 DIR_ENV = "BACKPROP_PLAYGROUND_AUTOSAVE_DIR"
 SECONDS_ENV = "BACKPROP_PLAYGROUND_AUTOSAVE_SECONDS"
 
@@ -63,7 +66,8 @@ def _lock(path: str) -> QLockFile:
 # ---------------------------------------------------------------- the file
 def session_text(doc) -> str:
     return json.dumps({"format": FORMAT, "version": VERSION, "saved": time.time(),
-                       "path": doc.path, "document": project_to_dict(doc.live_project())},
+                       "path": doc.path, "document": project_to_dict(doc.live_project()),
+                       "undo": undo_snapshot.snapshot(doc)},
                       ensure_ascii=False, allow_nan=False)
 
 
@@ -76,6 +80,8 @@ class Recovered:
     """The document's own file (None: never saved)."""
     saved: float
     """When it was written (seconds since the epoch)."""
+    undo: object = None
+    """The undo history as ``undo_snapshot.snapshot`` wrote it (validated when restored)."""
 
 
 def read_session(file: str) -> Recovered:
@@ -87,7 +93,7 @@ def read_session(file: str) -> Recovered:
             d = json.loads(fh.read().decode("utf-8"), parse_constant=lambda c: 1 / 0)
         except (ValueError, ZeroDivisionError, UnicodeDecodeError, RecursionError):
             raise DocumentError("", "the autosave file is not valid JSON") from None
-    if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("version") != VERSION:
+    if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("version") not in (1, VERSION):
         raise DocumentError("format", "not an autosave of this program")
     path = d.get("path")
     if path is not None and not isinstance(path, str):
@@ -95,7 +101,8 @@ def read_session(file: str) -> Recovered:
     saved = d.get("saved")
     if isinstance(saved, bool) or not isinstance(saved, (int, float)):
         raise DocumentError("saved", "expected a time")
-    return Recovered(file, project_from_dict(d.get("document")), path, float(saved))
+    return Recovered(file, project_from_dict(d.get("document")), path, float(saved),
+                     d.get("undo"))
 
 
 # ---------------------------------------------------------------- writing
@@ -210,7 +217,7 @@ def offer_recovery(window, autosaver: AutoSaver | None, ask=None) -> bool:
             continue
         break
     if answer == "restore" and isinstance(rec, Recovered):
-        window.doc.replace_project(rec.project, rec.path, modified=True)
+        restore_session(window.doc, rec)
         if autosaver is not None:
             autosaver.save_now()    # this session's own autosave first, then the old one goes
         _forget(file, lock)
@@ -220,6 +227,22 @@ def offer_recovery(window, autosaver: AutoSaver | None, ask=None) -> bool:
     else:
         lock.unlock()
     return False
+
+
+def restore_session(doc, rec: Recovered) -> None:
+    """The recovered document, with its undo history when that reads back cleanly (a history
+    that does not is left out: the document itself always comes back)."""
+    if rec.undo is not None:
+        try:
+            projects, texts, index, clean = undo_snapshot.read(rec.undo)
+            if project_to_dict(projects[index]) == project_to_dict(rec.project):
+                undo_snapshot.restore(doc, projects, texts, index, clean, rec.path)
+                if not doc.modified:
+                    doc.undo_stack.resetClean()     # it came from an autosave: not saved yet
+                return
+        except (DocumentError, EngineError):
+            pass
+    doc.replace_project(rec.project, rec.path, modified=True)
 
 
 def _ask(window, rec, file: str) -> str:

@@ -29,6 +29,7 @@ from core.errors import EngineError
 from core.history import HistoryBuffer
 
 from .changes import Change
+from .derived import DerivedData
 from .engine_text import error_text
 from .divergence_text import divergence_text
 
@@ -94,6 +95,8 @@ class Document(QObject):
         self._previous: StepCursor | None = None     # the finished step a new one started after
         self._split = None
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.derived = DerivedData(self)
+        """The heat map, thumbnails and metrics of the current state, computed once per change."""
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.path_changed.emit(self.path)

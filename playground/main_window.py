@@ -14,6 +14,7 @@ from .canvas.view import NetworkView
 from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
+from .widgets import LiveLabel
 from .digits import DigitsWorkspace
 from .graph import GraphExplorer
 from .help import HelpMenu
@@ -88,7 +89,7 @@ class MainWindow(FileActions, QMainWindow):
         self.docks["weights"].hide()
         self.training = TrainingArea(self)
 
-        self.loss_label = QLabel()
+        self.loss_label = LiveLabel()
         self.statusBar().addPermanentWidget(self.loss_label)
         self._build_actions()
         self.presentation = Presentation(self)

@@ -10,8 +10,8 @@ import re
 from contextlib import contextmanager
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from .formatting import format_number, parse_number
 
@@ -273,3 +273,31 @@ def row_of(*widgets, stretch: int = 0) -> QWidget:
     for x in widgets:
         row.addWidget(x, stretch)
     return w
+
+
+class LiveLabel(QLabel):
+    """A label for figures that change at every training frame (epoch, time, losses).
+
+    Its size hint only grows: a label whose hint follows the digits' widths asks the whole
+    window to lay itself out again at each change, and the main window then repaints most of
+    its area (measured: 350 large repaints in 5 s of training). The hint never shrinks below
+    what it has shown, so after the first frames the text changes and only the label repaints.
+    ``settle()`` lets it shrink again (a new text that is no longer live)."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self._hint = QSize(0, 0)
+        self._min_hint = QSize(0, 0)
+
+    def sizeHint(self) -> QSize:                       # noqa: N802 (Qt override)
+        self._hint = self._hint.expandedTo(super().sizeHint())
+        return self._hint
+
+    def minimumSizeHint(self) -> QSize:                # noqa: N802 (Qt override)
+        self._min_hint = self._min_hint.expandedTo(super().minimumSizeHint())
+        return self._min_hint
+
+    def settle(self) -> None:
+        self._hint = QSize(0, 0)
+        self._min_hint = QSize(0, 0)
+        self.updateGeometry()

@@ -1,24 +1,22 @@
 """Neuron thumbnails on the canvas: each neuron's output over the data plane (TF Playground's
 small heat maps inside the circles).
 
-While training, the maps arrive ready-made in the worker's frames; they are drawn whenever the
-Document takes a frame's parameters (≤ 12 times a second), so that the restyled links and the
-new thumbnails share one repaint of the canvas. After an edit they are computed here once,
-coalesced by a short timer. A document without input features (the step-by-step examples)
-shows no thumbnails.
+The maps come from the Document's DerivedData (``playground.derived``: from the training
+frames, or computed once after an edit). While training they are drawn whenever the Document
+takes a frame's parameters (≤ 12 times a second), so that the restyled links and the new
+thumbnails share one repaint of the canvas. A document without input features (the
+step-by-step examples) shows no thumbnails.
 """
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from core.boundary import neuron_grids
-from core.errors import EngineError
+from core.view_data import THUMB_N
 
 from ..plots.colors import layer_levels, map_images
 
-THUMB_N = 24
-"""Grid cells per side; the worker computes its frames' maps at the same size."""
+__all__ = ["NeuronThumbnails", "THUMB_N"]
 
 
 class NeuronThumbnails(QObject):
@@ -27,10 +25,9 @@ class NeuronThumbnails(QObject):
         self.doc, self.controller, self.scene = doc, controller, scene
         self.enabled = True
         self.draws = 0
-        self._timer = QTimer(self, singleShot=True, interval=40)
-        self._timer.timeout.connect(self.recompute)
-        doc.changed.connect(self._on_changed)
-        scene.layout_changed.connect(self._timer.start)     # a rebuild made new, empty items
+        doc.derived.updated.connect(self._on_derived)
+        doc.derived.want("view")
+        scene.layout_changed.connect(self.recompute)    # a rebuild made new, empty items
         self.recompute()
 
     def set_enabled(self, on: bool) -> None:
@@ -38,28 +35,14 @@ class NeuronThumbnails(QObject):
         self.recompute()
 
     # ------------------------------------------------------------ sources of maps
-    def _on_changed(self, change) -> None:
-        if change.frame_only:
+    def _on_derived(self, frame_only: bool) -> None:
+        if frame_only:
             return                      # drawn with the next parameter sync (≤ 12 a second)
-        if change.training and not change.structure:
-            frame = change.frame
-            if self.controller.running and frame is not None and frame.neuron_maps is not None:
-                if self.enabled:
-                    self._show(frame.neuron_maps)
-                return
-        self._timer.start()
+        self.recompute()
 
     def recompute(self) -> None:
-        """Maps of the Document's current network (nothing without matching features)."""
-        self._timer.stop()
-        features, net = self.doc.project.features, self.doc.network
-        maps = None
-        if self.enabled and features and len(features) == net.input_size:
-            try:
-                maps = neuron_grids(net, tuple(features), THUMB_N)
-            except (EngineError, ValueError):
-                maps = None
-        self._show(maps)
+        """Show the Document's current maps (nothing without matching features)."""
+        self._show(self.doc.derived.neuron_maps if self.enabled else None)
 
     # ------------------------------------------------------------ maps → images
     def _show(self, maps) -> None:

@@ -16,9 +16,6 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
 
 from core.optim import LIMITS as OPTIMIZER_LIMITS
 from core.errors import EngineError
-from core.features import feature_matrix
-from core.forward import predict
-from core.problem import accuracy, confusion_matrix, regression_metrics
 
 from .. import structure_edits
 from ..commands import SetSettings
@@ -26,7 +23,7 @@ from ..data_commands import current_split
 from ..divergence_text import divergence_text
 from ..formatting import format_number, parse_number
 from ..plots import colors
-from ..widgets import (INVALID_STYLE, NumberEdit, activation_label, blocked_signals,
+from ..widgets import (INVALID_STYLE, LiveLabel, NumberEdit, activation_label, blocked_signals,
                        loss_short_label, row_of)
 from ..engine_text import error_text
 
@@ -79,9 +76,9 @@ class TrainingPanel(QWidget):
         buttons = QGridLayout()
         for k, b in enumerate((self.play_button, self.step_button, self.reset_button, self.reinit_button)):
             buttons.addWidget(b, k // 2, k % 2)
-        self.epoch_label = QLabel()
+        self.epoch_label = LiveLabel()
         self.epoch_label.setStyleSheet("font-size: 15px; font-weight: bold;")
-        self.time_label = QLabel()
+        self.time_label = LiveLabel()
         counter = QHBoxLayout()
         counter.addWidget(self.epoch_label, 1)
         counter.addWidget(self.time_label)
@@ -167,7 +164,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.tr("Stop at loss"), self.target_loss_edit)
         form.addRow(self.tr("Problem"), self.problem_label)
         form.addRow(self.tr("Output, loss"), self.output_combo)
-        self.metrics_label = QLabel()
+        self.metrics_label = LiveLabel()
         self.metrics_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -183,6 +180,8 @@ class TrainingPanel(QWidget):
         self._metrics_timer = QTimer(self, singleShot=True, interval=METRICS_INTERVAL_MS)
         self._metrics_timer.timeout.connect(self.update_metrics)
         doc.changed.connect(self._on_changed)
+        doc.derived.updated.connect(lambda _frame_only: self._schedule_metrics())
+        doc.derived.want("metrics")
         controller.running_changed.connect(self._on_running)
         controller.finished.connect(self._on_finished)
         self._on_running(controller.running)
@@ -303,8 +302,6 @@ class TrainingPanel(QWidget):
                 return
         if not change.training:
             self.refresh()
-        if change.params or change.data or change.structure:
-            self._schedule_metrics()
 
     def refresh(self) -> None:
         p = self.doc.project
@@ -391,7 +388,6 @@ class TrainingPanel(QWidget):
         if not self.controller.running or now - self._counter_at >= COUNTER_INTERVAL:
             self._counter_at = now
             self._update_counter()
-        self._schedule_metrics()
 
     def _on_finished(self, reason: str, detail: str) -> None:
         texts = {
@@ -436,30 +432,24 @@ class TrainingPanel(QWidget):
         self.metrics_label.setText(self.metrics_html())
 
     def metrics_html(self) -> str:
-        """Accuracy + confusion matrices (classification) or R² / RMSE (regression)."""
-        split, net, features = current_split(self.doc), self.doc.network, self.doc.project.features
-        if split is None or not features or len(features) != net.input_size:
+        """Accuracy + confusion matrices (classification) or R² / RMSE (regression), as the
+        Document's DerivedData has them (from the frames, or computed once after an edit)."""
+        metrics = self.doc.derived.metrics
+        split = current_split(self.doc)
+        if metrics is None or split is None:
             return ""
-        act = net.layers[-1].activation
         parts = []
-        for title, data in ((self.tr("Train"), split[0]), (self.tr("Test"), split[1])):
-            if len(data) == 0:
+        for title, m, data in zip((self.tr("Train"), self.tr("Test")), metrics, split):
+            if m is None or m.n == 0:
                 continue
-            try:
-                out = predict(net, feature_matrix(data.points, features))
-            except (EngineError, ValueError):
-                return ""
-            if data.kind == "regression":
-                rmse, r2 = regression_metrics(out, data.labels)
+            if m.r2 is not None or m.rmse is not None:
                 parts.append(self.tr("<b>%1</b>: R² %2, RMSE %3").replace("%1", title)
-                             .replace("%2", format_number(r2, 3)).replace("%3", format_number(rmse, 3))
+                             .replace("%2", format_number(m.r2, 3)).replace("%3", format_number(m.rmse, 3))
                              + "<br>")
                 continue
-            k = 2 if data.kind == "binary" else max(data.n_classes, net.output_size)
-            acc = accuracy(out, data.labels, data.kind, act)
-            cm = confusion_matrix(out, data.labels, data.kind, act, k)
             parts.append(self.tr("<b>%1</b>: accuracy %2 %").replace("%1", title).replace(
-                "%2", format_number(100 * acc, 4)) + _matrix_html(cm, data.kind, self.tr("true \\ predicted")))
+                "%2", format_number(100 * m.accuracy, 4))
+                + _matrix_html(m.confusion, data.kind, self.tr("true \\ predicted")))
         return "".join(parts)
 
 

@@ -1,9 +1,10 @@
 """The decision-boundary heat map with the data points, and drawing points onto it.
 
-The image shows the network output over the domain [−6, 6]² (TF Playground's colours): during
-training the grid arrives ready-made in each frame (computed in the worker thread); after an
-edit it is computed once here, coalesced by a 30 ms single-shot timer. Multi-output networks
-show the arg-max class; regression shows the predicted surface on the labels' scale.
+The image shows the network output over the domain [−6, 6]² (TF Playground's colours), as the
+Document's DerivedData hands it over (``playground.derived``: from each training frame, or
+computed once after an edit). Multi-output networks show the arg-max class; regression shows
+the predicted surface on the labels' scale. Hovering a neuron on the canvas shows its map
+large (computed here at full size, or the frame's thumbnail while training).
 
 With "Draw points" on, a left click adds a point of the chosen class, Shift+left click one of
 the other class, a right click removes the nearest point; each is one undoable command.
@@ -12,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QVBoxLayout,
                                QWidget)
 
-from core.boundary import DOMAIN, neuron_grids, predict_class_grid, predict_grid
+from core.boundary import DOMAIN, neuron_grids
 from core.errors import EngineError
 from core.problem import decision_value
 
@@ -25,7 +26,7 @@ from ..data_commands import AddPoints, RemovePoints, current_split, full_dataset
 from ..engine_text import error_text
 from ..formatting import format_number
 from ..widgets import arg, blocked_signals
-from . import SquareHolder, colors, upsample
+from . import SquareHolder, colors
 from .colour_bar import ColourBar
 
 # loaded with the first plot shown (not at start-up); every plot draws this way
@@ -142,32 +143,38 @@ class BoundaryPlot(QWidget):
         self.colour_bar.setToolTip(self.tr("What the background colours mean"))
         layout.addWidget(self.colour_bar)
 
-        self._timer = QTimer(self, singleShot=True, interval=30)
-        self._timer.timeout.connect(self.refresh)
         doc.changed.connect(self._on_changed)
+        doc.derived.updated.connect(self._on_derived)
+        doc.derived.want("view")
         self.refresh()
 
     # ------------------------------------------------------------ model → view
     def _on_changed(self, change) -> None:
-        if change.frame is not None:
-            self._on_frame(change.frame)
-            if change.frame_only:
-                return
+        if change.frame_only:
+            return
         if change.data or change.structure or change.document:
             self._update_points()       # cheap: a few hundred points, the split is cached
             self._update_draw_choices()
-        if change.training and not (change.structure or change.data):
-            return                      # the frame was drawn above
-        if change.params or change.structure or change.data or change.document or change.config:
-            self._timer.start()         # one recomputation per burst of edits
+
+    def _on_derived(self, _frame_only: bool) -> None:
+        """Every frame is drawn: the worker sends at most ~60 a second and builds no new one
+        before the GUI has drawn the last, so the heat map is the live view at frame rate."""
+        derived = self.doc.derived
+        if self._neuron is not None:
+            if self.controller.running and derived.neuron_maps is not None:
+                self._show_neuron(derived.neuron_maps)
+            elif not self.controller.running:
+                self._recompute()
+            return
+        self._output = derived.output
+        self._redraw_image()
 
     def refresh(self) -> None:
-        """Points, drawing choices and (unless training) the image, from the Document."""
-        self._timer.stop()
+        """Points, drawing choices and the image, from the Document."""
         self._update_points()
         self._update_draw_choices()
-        if not self.controller.running:
-            self._recompute()
+        self._output = self.doc.derived.output
+        self._redraw_image()
 
     def _mode(self):
         """('classes', K) | ('value', (lo, hi)) | ('binary', decision value) for the output."""
@@ -185,41 +192,19 @@ class BoundaryPlot(QWidget):
         return -max(m, 1e-6), max(m, 1e-6)
 
     def _recompute(self) -> None:
+        """The hovered neuron's map at full size (the output comes from DerivedData)."""
         features, net = self.doc.project.features, self.doc.network
+        if self._neuron is None:
+            self._output = self.doc.derived.output
+            self._redraw_image()
+            return
         if not features or len(features) != net.input_size:
-            self._output = None
             self.image_item.setVisible(False)
             return
         try:
-            if self._neuron is not None:
-                self._show_neuron(neuron_grids(net, features, 100))
-                return
-            if net.output_size > 1:
-                self._output = predict_class_grid(net, features, 100).astype(np.float32)
-            else:
-                self._output = predict_grid(net, features, 100)
+            self._show_neuron(neuron_grids(net, features, 100))
         except (EngineError, ValueError, IndexError):
-            self._output = None
-        self._redraw_image()
-
-    def _on_frame(self, frame) -> None:
-        """Every frame is drawn: the worker sends at most ~60 a second and builds no new one
-        before the GUI has taken the last, so the heat map is the live view at frame rate."""
-        if frame is None or not self.controller.running:
-            return                      # stopped: the exact grid is recomputed after the commit
-        if self._neuron is not None:
-            if frame.neuron_maps is not None:
-                self._show_neuron(frame.neuron_maps)
-            return
-        if self.doc.network.output_size > 1:
-            if frame.neuron_maps is None:
-                return
-            # the worker's grid is output 0 only: the class map comes from the output
-            # thumbnails (24×24), bilinearly upsampled before the arg-max for smooth edges
-            self._output = np.argmax(upsample(frame.neuron_maps[-1]), axis=0).astype(np.float32)
-        elif frame.grid is not None:
-            self._output = frame.grid
-        self._redraw_image()
+            self.image_item.setVisible(False)
 
     def _redraw_image(self) -> None:
         if self._neuron is not None:
@@ -280,10 +265,8 @@ class BoundaryPlot(QWidget):
         if self._neuron is None:
             return
         self._neuron = None
-        if self.controller.running:
-            self._redraw_image()
-        else:
-            self._recompute()
+        self._output = self.doc.derived.output
+        self._redraw_image()
 
     def _show_neuron(self, maps) -> None:
         layer, i = self._neuron

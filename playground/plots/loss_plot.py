@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..formatting import format_number
+from ..widgets import LiveLabel
 from . import Throttle
 
 # loaded with the first plot shown (not at start-up); every plot draws this way
@@ -87,14 +88,14 @@ class LossPlot(QWidget):
         self.log_x_box.setToolTip(self.tr("Show the epochs on a logarithmic axis: the first "
                                           "epochs of a long run get room"))
         self.log_x_box.toggled.connect(self.set_log_x)
-        self.figures = QLabel()
+        self.figures = LiveLabel()
         self.figures.setTextFormat(Qt.RichText)
         self.figures.setToolTip(self.tr("The latest loss (and accuracy) on the training and the "
                                         "test data"))
         self.key_label = QLabel(
             f"<span style='color:{TRAIN_COLOUR}'>━</span> {self.tr('train')} &nbsp; "
             f"<span style='color:{TEST_COLOUR}'>╌</span> {self.tr('test')}")
-        self.readout = QLabel(" ")
+        self.readout = LiveLabel(" ")
         self.readout.setMinimumWidth(10)
         self.readout.setStyleSheet("color: #555;")
         top = QHBoxLayout()

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Qt, Signal
 
 from core import History, Network, Trainer
 from core.errors import EngineError
 
 from ..commands import SetSettings, TrainingRun
+from .process_worker import PROCESS_ENDED, ProcessTrainWorker, worker_class
 from .worker import Frame, TrainWorker
 from ..engine_text import error_text
 
@@ -41,6 +43,41 @@ Every view of the network reacts to a parameter change, so 60 of them a second w
 heat map its frame rate. When a run ends the Document gets the last frame's parameters."""
 PAUSE_TIMEOUT_MS = 3000
 """The longest Pause waits for the worker thread (it stops within a few ms normally)."""
+
+
+class _AfterPaint(QObject):
+    """Tells the worker its frame is drawn once the views have painted it, not merely applied:
+    the views paint after the frame handler returns, and a worker training meanwhile would hold
+    the GIL against every Python paint call. Repaint requests are low-priority posted events,
+    and a view's own update may be posted one hop later (a graphics scene's queued update), so
+    the hand-over rides two low-priority hops behind them. One long-lived object per controller
+    carries every hand-over (a queue in posting order): a QObject must not die inside its own
+    event handler."""
+    _TYPE = QEvent.Type(QEvent.registerEventType())
+    HOPS = 2
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self._queue: deque = deque()
+
+    def post(self, worker) -> None:
+        self._send(worker, self.HOPS)
+
+    def _send(self, worker, hops: int) -> None:
+        self._queue.append((worker, hops))
+        QCoreApplication.postEvent(self, QEvent(self._TYPE), Qt.LowEventPriority.value)
+
+    def customEvent(self, event):       # noqa: N802 (Qt override)
+        if not self._queue:
+            return
+        worker, hops = self._queue.popleft()
+        if hops > 1:
+            self._send(worker, hops - 1)
+            return
+        try:
+            worker.frame_drawn()
+        except RuntimeError:            # its run ended and the worker is gone: nothing waits
+            pass
 
 
 class TrainingController(QObject):
@@ -66,6 +103,7 @@ class TrainingController(QObject):
         self._synced_frame: Frame | None = None
         self._synced_at = float("-inf")
         self.frames_applied = 0
+        self._after_paint = _AfterPaint(self)
         doc.undo_stack.before_edit.connect(self._before_edit)
         doc.changed.connect(self._on_doc_changed)
 
@@ -126,7 +164,7 @@ class TrainingController(QObject):
             return False
         self._begin_run()
         self.run_id += 1
-        worker = TrainWorker(self.run_id, trainer, self.doc.project.features, self.speed)
+        worker = worker_class()(self.run_id, trainer, self.doc.project.features, self.speed)
         worker.elapsed_before = self._elapsed
         thread = QThread(self)
         worker.moveToThread(thread)
@@ -224,13 +262,16 @@ class TrainingController(QObject):
                          s.train_accuracy, s.test_accuracy)
 
     def _on_frame_ready(self) -> None:
-        worker = self.sender() if isinstance(self.sender(), TrainWorker) else self._worker
+        sender = self.sender()
+        worker = sender if isinstance(sender, (TrainWorker, ProcessTrainWorker)) else self._worker
         if worker is None or worker is not self._worker:
             return
         frame = worker.take_latest()
         if frame is not None and frame.run_id == self.run_id:
             self._apply(frame)
-        worker.frame_drawn()            # the worker may train on (it waits for this)
+            self._after_paint.post(worker)  # it trains on once the views have painted
+        else:
+            worker.frame_drawn()
 
     def _apply(self, frame: Frame, sync: bool = False) -> None:
         snap = frame.snapshot
@@ -252,6 +293,11 @@ class TrainingController(QObject):
     def _on_worker_failed(self, run_id: int, message: str, exc) -> None:
         """An exception in the worker thread: the user gets a message, and the test suite
         (pytest-qt watches ``sys.excepthook``) a failure."""
+        if message == PROCESS_ENDED:
+            self.doc.error.emit(self.tr("Training stopped: the training process ended "
+                                        "unexpectedly. The run is kept up to its last frame; "
+                                        "Play starts a new process."))
+            return
         self.doc.error.emit(self.tr("Training stopped because of an internal error: %1")
                             .replace("%1", message))
         if exc is not None:

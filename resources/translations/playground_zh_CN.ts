@@ -2922,6 +2922,10 @@
         <translation>重置权重</translation>
     </message>
     <message>
+        <source>Training stopped: the training process ended unexpectedly. The run is kept up to its last frame; Play starts a new process.</source>
+        <translation>训练已停止：训练进程意外结束。本次训练保留到最后一帧；按“播放”会启动新的进程。</translation>
+    </message>
+    <message>
         <source>Training stopped because of an internal error: %1</source>
         <translation>训练因内部错误而停止：%1</translation>
     </message>

@@ -251,3 +251,55 @@ def test_sigkill_during_save_keeps_the_file_whole(tmp_path, folder):
     assert again.wait(60) == 0
     assert [n for n in os.listdir(tmp_path) if n.endswith(".tmp")] == []
     assert load_project(doc_file).network.sizes == [2, 120, 120, 1]
+
+
+def test_a_restored_session_brings_back_undo_and_redo(qtbot, folder, window, tmp_path):
+    """Three edits after a save, one undone, the process gone: the restore has the same
+    document, Undo steps back through the same states to the saved one (which is clean
+    again), and Redo brings back the step that was undone before the crash."""
+    from playground.commands import SetSettings
+    dead = Document(load_example("worked_example_2_2_1_relu.json"))
+    dead.save(str(tmp_path / "mine.json"))
+    states = [project_to_dict(dead.project)]
+    _edit(dead, 0.25)
+    states.append(project_to_dict(dead.project))
+    dead.undo_stack.push(SetSettings(dead, "batch", batch_size=3))
+    states.append(project_to_dict(dead.project))
+    _edit(dead, 0.75)
+    states.append(project_to_dict(dead.project))
+    dead.undo_stack.undo()
+    texts = [dead.undo_stack.command(k).text() for k in range(3)]
+    old = AutoSaver(dead, folder=folder, interval=3600)
+    old.save_now()
+    old.lock.unlock()
+    mine = AutoSaver(window.doc, folder=folder, interval=3600)
+    assert offer_recovery(window, mine, ask=lambda rec: "restore")
+    doc, stack = window.doc, window.doc.undo_stack
+    assert project_to_dict(doc.project) == states[2] and doc.modified
+    assert [stack.command(k).text() for k in range(stack.count())] == texts
+    assert doc.path == str(tmp_path / "mine.json")
+    stack.redo()
+    assert project_to_dict(doc.project) == states[3]
+    for k in (2, 1, 0):
+        stack.undo()
+        assert project_to_dict(doc.project) == states[k]
+    assert not doc.modified                                # the saved state is clean again
+    mine.finish()
+
+
+def test_an_unreadable_undo_history_still_restores_the_document(qtbot, folder, window):
+    dead = Document(load_example("worked_example_2_2_1_relu.json"))
+    _edit(dead, 0.125)
+    old = AutoSaver(dead, folder=folder, interval=3600)
+    old.save_now()
+    old.lock.unlock()
+    with open(old.file, encoding="utf-8") as fh:
+        data = json.load(fh)
+    data["undo"]["states"][0]["network"] = "broken"
+    with open(old.file, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    mine = AutoSaver(window.doc, folder=folder, interval=3600)
+    assert offer_recovery(window, mine, ask=lambda rec: "restore")
+    assert window.doc.network.layer(1).weights[0, 0] == 0.125 and window.doc.modified
+    assert window.doc.undo_stack.count() == 0
+    mine.finish()

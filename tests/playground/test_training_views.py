@@ -391,7 +391,9 @@ def test_random_edits_while_training_keep_the_model_consistent(qtbot, circle):
     assert len(doc.project.features) == doc.network.input_size
     qtbot.wait(60)
     assert v.boundary_plot.image_item.image.shape == (100, 100)
-    assert time.perf_counter() - start < 20
+    # a guard against a hang or a pause that waits out its timeout at every edit, not a
+    # benchmark: 200 edits, each pausing and resuming the run, took 6-10 s idle, 31 s loaded
+    assert time.perf_counter() - start < 90
 
 
 def test_screenshots_while_training_spiral(qtbot, spiral):

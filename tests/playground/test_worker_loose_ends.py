@@ -59,6 +59,7 @@ def test_a_config_handed_over_while_the_worker_takes_one_is_not_lost(session):
 
 def test_pause_is_bounded_even_if_the_worker_is_stuck(qtbot, session, monkeypatch):
     doc, c = session
+    monkeypatch.setenv("BACKPROP_TRAINING", "thread")       # a stuck slice in this process
     monkeypatch.setattr(controller_module, "PAUSE_TIMEOUT_MS", 200)
     release = threading.Event()
     real = TrainWorker._slice
@@ -79,6 +80,7 @@ def test_pause_is_bounded_even_if_the_worker_is_stuck(qtbot, session, monkeypatc
 
 def test_an_exception_in_the_worker_is_reported(qtbot, session, monkeypatch):
     doc, c = session
+    monkeypatch.setenv("BACKPROP_TRAINING", "thread")
     errors, hooked = [], []
     doc.error.connect(errors.append)
 

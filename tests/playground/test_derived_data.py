@@ -1,0 +1,93 @@
+"""Derived data (the heat map's grid, the neuron thumbnails, the metrics) is computed once per
+change in one place, the Document's DerivedData, and every view draws that one result; while
+training the window computes none of it (the frames bring it)."""
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from core.problem import set_metrics
+from core.view_data import view_data
+from playground.commands import SetParameter
+from playground.main_window import MainWindow
+
+from ..conftest import EXAMPLES
+
+
+def spin(ms: int, until=None) -> None:
+    loop = QEventLoop()
+    end = time.monotonic() + ms / 1000
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
+                          else None)
+    timer.start()
+    loop.exec()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_path(str(EXAMPLES / "xor.json"), ask=False)
+    w.training.set_layout("training")
+    spin(300)
+    yield w
+    w.training.shutdown()
+    w.doc.undo_stack.setClean()
+
+
+def test_an_edit_is_computed_once_for_every_view(qtbot, window):
+    doc, derived = window.doc, window.doc.derived
+    before = derived.computations
+    for k in range(5):                              # a burst of edits (a drag): one computation
+        doc.undo_stack.push(SetParameter(doc, ("W", 1, 0, 0), 0.1 * (k + 1), merge_key="drag"))
+    spin(500, until=lambda: derived.computations > before)
+    spin(100)
+    assert derived.computations == before + 1
+    expected = view_data(doc.network, doc.project.features)
+    assert np.array_equal(derived.output, expected.output)
+    shown = window.training.boundary_plot.image_item.image
+    assert shown is not None and shown.shape == expected.output.shape
+    assert all(np.array_equal(a, b) for a, b in zip(derived.neuron_maps, expected.neuron_maps))
+    train, test = doc.data_split()
+    from core.features import feature_matrix
+    from core.forward import predict
+    out = predict(doc.network, feature_matrix(train.points, doc.project.features))
+    m = set_metrics(out, train.labels, train.kind, doc.network.layers[-1].activation,
+                    train.n_classes)
+    assert derived.metrics[0].accuracy == m.accuracy
+    assert np.array_equal(derived.metrics[0].confusion, m.confusion)
+    assert "accuracy" in window.training.training_panel.metrics_label.text()
+
+
+def test_a_structure_edit_is_computed_before_any_view_draws(qtbot, window):
+    from playground import structure_edits
+    doc = window.doc
+    seen = []
+    doc.changed.connect(lambda change: seen.append(
+        [m.shape[0] for m in doc.derived.neuron_maps] == list(doc.network.sizes)))
+    structure_edits.add_neuron(doc, 1)
+    assert seen and all(seen)                      # the views never see maps of old shapes
+
+
+def test_while_training_the_window_computes_nothing_itself(qtbot, window):
+    doc, derived = window.doc, window.doc.derived
+    c = window.training.controller
+    spin(200)
+    before = derived.computations
+    assert c.play()
+    spin(20000, until=lambda: c.frames_applied >= 10)
+    computed_while_training = derived.computations - before
+    frame = doc.last_frame
+    assert derived.output is frame.grid and derived.neuron_maps is frame.neuron_maps
+    assert derived.metrics[0] is frame.snapshot.train_metrics
+    c.pause()
+    assert computed_while_training == 0 and c.frames_applied >= 10
+    spin(500, until=lambda: derived.computations > before)
+    assert derived.computations == before + 1      # the committed run: the exact grid, once

@@ -1,0 +1,103 @@
+"""Live training in a child process, through the controller: a run ends where the same
+Trainer here would, Pause/Play resumes exactly, a child that dies is reported and the next
+Play works, and where no child can start the run trains in a thread instead."""
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+
+from core import Trainer, train_process
+from playground.document import Document
+from playground.resources import load_example
+from playground.training.controller import TrainingController
+from playground.training.process_worker import ProcessTrainWorker
+
+
+def spin(ms: int, until=None) -> None:
+    """A real event loop (QTest.qWait would starve the worker thread)."""
+    loop = QEventLoop()
+    end = time.monotonic() + ms / 1000
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
+                          else None)
+    timer.start()
+    loop.exec()
+
+
+@pytest.fixture
+def session(qtbot, monkeypatch):
+    monkeypatch.setenv("BACKPROP_TRAINING", "process")
+    doc = Document(load_example("circle.json"))
+    c = TrainingController(doc)
+    yield doc, c
+    c.shutdown()
+
+
+def _reference(project, epochs):
+    t = Trainer(project.network, project.train_data(), project.train_config(snapshot_every=1))
+    t.train_steps(t.steps_to_epoch(epochs))
+    return t
+
+
+def _params_equal(a, b):
+    return all(np.array_equal(w1, w2) and np.array_equal(b1, b2) for (w1, b1), (w2, b2) in zip(a, b))
+
+
+def test_a_run_in_the_child_ends_where_the_same_run_here_ends(session):
+    doc, c = session
+    doc.set_settings(max_epochs=6)
+    start = doc.project
+    assert c.play()
+    assert isinstance(c._worker, ProcessTrainWorker)
+    spin(30000, until=lambda: not c.running)
+    assert not c.running and doc.history.last_epoch == 6.0
+    ref = _reference(start, 6)
+    assert _params_equal(doc.network.get_params(), ref.params())
+    assert c._trainer.step == ref.step
+
+
+def test_pause_and_play_resume_exactly(session):
+    doc, c = session
+    doc.set_settings(max_epochs=12)
+    start = doc.project
+    assert c.play()
+    spin(30000, until=lambda: doc.history.last_epoch >= 2)
+    c.pause()
+    assert not c.running and 0 < doc.history.last_epoch < 12
+    assert c.play()
+    spin(30000, until=lambda: not c.running)
+    assert doc.history.last_epoch == 12.0
+    assert _params_equal(doc.network.get_params(), _reference(start, 12).params())
+
+
+def test_a_child_that_dies_is_reported_and_the_next_play_works(session):
+    doc, c = session
+    errors = []
+    doc.error.connect(errors.append)
+    assert c.play()
+    spin(30000, until=lambda: c._worker is not None and c._worker._child is not None
+         and doc.history.last_epoch > 0.5)
+    c._worker._child.proc.kill()
+    spin(10000, until=lambda: not c.running)
+    assert not c.running
+    assert any("ended unexpectedly" in e for e in errors)
+    limit = int(doc.history.last_epoch) + 2
+    doc.set_settings(max_epochs=limit)
+    assert c.play()
+    spin(30000, until=lambda: not c.running)
+    assert doc.history.last_epoch == limit
+
+
+def test_without_child_processes_the_run_trains_in_a_thread(session, monkeypatch):
+    doc, c = session
+    monkeypatch.setattr(train_process, "child_command", lambda: ["/nonexistent/python"])
+    monkeypatch.setattr(train_process, "_idle", [])
+    monkeypatch.setattr(train_process, "_unavailable", False)
+    doc.set_settings(max_epochs=3)
+    start = doc.project
+    assert c.play()
+    spin(30000, until=lambda: not c.running)
+    assert c._worker is None and doc.history.last_epoch == 3.0
+    assert train_process._unavailable
+    assert _params_equal(doc.network.get_params(), _reference(start, 3).params())
