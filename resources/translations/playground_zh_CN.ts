@@ -1509,6 +1509,70 @@
         <source>{name}() takes one argument, got {n}</source>
         <translation>{name}() 需要一个参数，实际为 {n} 个</translation>
     </message>
+    <message>
+        <source>expected an integer {lo}…{hi}, got {got}</source>
+        <translation>应为 {lo}…{hi} 之间的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a number in {range}, got {got}</source>
+        <translation>应为 {range} 内的数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected an integer ≥ {lo}, got {got}</source>
+        <translation>应为 ≥ {lo} 的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>give either rel and abs, or digits, not both</source>
+        <translation>请给出 rel 和 abs，或者给出 digits，不能同时给出</translation>
+    </message>
+    <message>
+        <source>a {kind} question has no {field}</source>
+        <translation>{kind} 问题没有 {field} 字段</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: check {factor} = {value}</source>
+        <translation>你的 {asked} 不对：请检查 {factor} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: check {factor} = {rule} = {value}</source>
+        <translation>你的 {asked} 不对：请检查 {factor} = {rule} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off by the factor {factor} = {value}: it belongs in the product</source>
+        <translation>你的 {asked} 差了一个因子 {factor} = {value}：乘积中应包含它</translation>
+    </message>
+    <message>
+        <source>your {asked} leaves out the term {factor} = {value}</source>
+        <translation>你的 {asked} 漏掉了一项 {factor} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} has the term {factor} = {value} with the wrong sign</source>
+        <translation>你的 {asked} 中 {factor} = {value} 这一项的符号错了</translation>
+    </message>
+    <message>
+        <source>your {asked} moves with the gradient: a descent step subtracts η·{factor} = {value}</source>
+        <translation>你的 {asked} 沿着梯度方向走了：梯度下降的一步要减去 η·{factor}（{factor} = {value}）</translation>
+    </message>
+    <message>
+        <source>your {asked} is z itself: apply the activation {rule} to it</source>
+        <translation>你的 {asked} 就是 z 本身：还要对它应用激活函数 {rule}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: square {factor} = {value}</source>
+        <translation>你的 {asked} 不对：要对 {factor} = {value} 取平方</translation>
+    </message>
+    <message>
+        <source>your {asked} has the wrong sign</source>
+        <translation>你的 {asked} 符号错了</translation>
+    </message>
+    <message>
+        <source>your {asked} is the output before the update: compute it again with the updated weights W′ and biases b′</source>
+        <translation>你的 {asked} 是更新之前的输出：请用更新后的权重 W′ 和偏置 b′ 重新计算</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: work through its formula again, one product at a time</source>
+        <translation>你的 {asked} 不对：请按公式重新算一遍，一次算一个乘积</translation>
+    </message>
 </context>
 <context>
     <name>FitStep</name>
