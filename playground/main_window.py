@@ -15,8 +15,7 @@ from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
 from .digits import DigitsWorkspace
-from .exercise import ExerciseSession
-from .exercise.panel import ExercisePanel
+from .exercise.window import ExerciseWindow
 from .graph import GraphExplorer
 from .help import HelpMenu
 from .panels.derivation_panel import DerivationPanel
@@ -81,14 +80,9 @@ class MainWindow(FileActions, QMainWindow):
         self.inspector = InspectorPanel(self.doc, self.selection)
         self.sample_panel = SamplePanel(self.doc)
         self.weight_table = WeightTablePanel(self.doc)
-        self.exercise = ExerciseSession(self.doc, self)
-        self.exercise_panel = ExercisePanel(self.exercise)
-        self.step_panel.attach_exercise(self.exercise)
         self.docks = {}
         self._add_dock("steps", self.tr("Step"), self.step_panel, Qt.RightDockWidgetArea)
         self._add_dock("derivation", self.tr("Derivation"), self.derivation_panel, Qt.RightDockWidgetArea)
-        self._add_dock("exercise", self.tr("Exercise"), self.exercise_panel, Qt.RightDockWidgetArea)
-        self.docks["exercise"].hide()       # shown when "Predict before reveal" is turned on
         self._add_dock("inspector", self.tr("Inspector"), self.inspector, Qt.LeftDockWidgetArea)
         self._add_dock("sample", self.tr("Sample and loss"), self.sample_panel, Qt.LeftDockWidgetArea)
         self._add_dock("weights", self.tr("Weight table"), self.weight_table, Qt.BottomDockWidgetArea)
@@ -101,6 +95,8 @@ class MainWindow(FileActions, QMainWindow):
         self.presentation = Presentation(self)
         self._build_menus()
         self._build_toolbar()
+        self.exercises = ExerciseWindow(self)     # predict before reveal: dock, Step menu items
+        self.exercise = self.exercises.session
 
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
@@ -167,10 +163,6 @@ class MainWindow(FileActions, QMainWindow):
         self.act_whole = self._action(self.tr("&Whole step"), d.whole_step, "F9")
         self.act_back = self._action(self.tr("Step &back"), self.step_back, "Shift+F6")
         self.act_reset_step = self._action(self.tr("&Reset step"), d.reset_step, "Ctrl+F6")
-        self.act_predict = self._action(self.tr("&Predict before reveal"), self.exercise.set_enabled,
-                                        None, self.tr("Before each step shows its values, type your "
-                                                      "prediction of each one"), True)
-        self.exercise.enabled_changed.connect(self._on_predict_mode)
         self.act_reset_doc = self._action(self.tr("Reset to the document's starting values"),
                                           self.reset_document)
         self.act_gradcheck = self._action(self.tr("&Gradient check"), self.gradient_check, "Ctrl+G",
@@ -253,12 +245,10 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         m.addActions([self.act_gradcheck, self.act_loss_graph])
 
-        m = mb.addMenu(self.tr("&Step"))
+        m = self.step_menu = mb.addMenu(self.tr("&Step"))
         m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
         m.addSeparator()
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
-        m.addSeparator()
-        m.addAction(self.act_predict)
 
         self.training.build_menu(mb, self.view_menu)
         self.help = HelpMenu(self)
@@ -355,14 +345,7 @@ class MainWindow(FileActions, QMainWindow):
     def set_digits(self, n: int) -> None:
         self.view.scene().set_digits(n)
         self.derivation_panel.set_digits(max(n, 6))     # derivations never show fewer than 6
-        self.exercise_panel.set_digits(max(n, 6))
-
-    def _on_predict_mode(self, on: bool) -> None:
-        if self.act_predict.isChecked() != on:
-            self.act_predict.setChecked(on)
-        if on and not self.graph_shown():
-            self.docks["exercise"].show()
-            self.docks["exercise"].raise_()
+        self.exercises.panel.set_digits(max(n, 6))
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)

@@ -8,11 +8,12 @@ its derivation and, when wrong, the factor most likely got wrong, and the runnin
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ..formatting import parse_number
-from .session import ANSWERED, ASKING
+from .session import ANSWERED, ASKING, IDLE
 from .text import ExerciseText
 
 
@@ -33,9 +34,7 @@ class ExercisePanel(QWidget):
         self.prompt.setObjectName("exercise_prompt")
         self.prompt.setTextFormat(Qt.RichText)
         self.prompt.setWordWrap(True)
-        font = self.prompt.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.prompt.setFont(font)
+        self._base_point_size = max(self.font().pointSizeF(), 9.0)
         self.guess_edit = QLineEdit()
         self.guess_edit.setObjectName("exercise_guess")
         self.guess_edit.setPlaceholderText(self.tr("your prediction"))
@@ -48,9 +47,12 @@ class ExercisePanel(QWidget):
         self.feedback = QTextBrowser()
         self.feedback.setObjectName("exercise_feedback")
         self.feedback.setOpenLinks(False)
+        self.set_font_scale(1.0)
         self.score_label = QLabel()
         self.score_label.setObjectName("exercise_score")
         self.reset_button = QPushButton(self.tr("Reset score"))
+        self.training_button = QPushButton(self.tr("Predict a training outcome…"))
+        self.training_button.setToolTip(self.tr("Predict what training will do, then run it"))
 
         top = QHBoxLayout()
         top.addWidget(self.enable_box)
@@ -72,6 +74,7 @@ class ExercisePanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.feedback, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.training_button)
 
         self.enable_box.toggled.connect(session.set_enabled)
         self.kinds_combo.currentIndexChanged.connect(
@@ -97,6 +100,14 @@ class ExercisePanel(QWidget):
                 (("new_w",), self.tr("Every updated weight")),
                 (("new_b",), self.tr("Every updated bias")),
                 (("output_after",), self.tr("The output after the update"))]
+
+    def set_font_scale(self, scale: float) -> None:
+        """Presentation mode: the prompt and the verdict grow with the rest of the type."""
+        base = self._base_point_size
+        for w, k in ((self.prompt, 1.4), (self.feedback, 1.2), (self.guess_edit, 1.2)):
+            font = QFont(w.font())
+            font.setPointSizeF(base * k * scale)
+            w.setFont(font)
 
     def set_digits(self, digits: int) -> None:
         self.text.digits = digits
@@ -147,9 +158,11 @@ class ExercisePanel(QWidget):
         else:
             self.prompt.setText(self._idle_text())
             self.feedback.setHtml("")
+            self.guess_edit.clear()
         if state != ASKING:
             self._error = ""
-        self.guess_edit.setEnabled(state == ASKING)
+        self.guess_edit.setEnabled(state != IDLE)
+        self.guess_edit.setReadOnly(state != ASKING)     # after a verdict Enter goes on
         self.check_button.setEnabled(state == ASKING)
         self.hint_button.setEnabled(state == ASKING and s.hint_level < 2)
         self.show_button.setEnabled(state == ASKING)
