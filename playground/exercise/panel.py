@@ -47,6 +47,7 @@ class ExercisePanel(QWidget):
         self.feedback = QTextBrowser()
         self.feedback.setObjectName("exercise_feedback")
         self.feedback.setOpenLinks(False)
+        self.feedback.setMinimumHeight(150)      # a verdict with its derivation stays readable
         self.set_font_scale(1.0)
         self.score_label = QLabel()
         self.score_label.setObjectName("exercise_score")

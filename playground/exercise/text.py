@@ -34,7 +34,8 @@ def mistake_html(m, digits: int = 6) -> str:
               "factor": node_html(m.factor, digits) if m.factor is not None else "",
               "value": format_number(m.value, digits) if m.value is not None else "",
               "rule": escape(rule)}
-    return Message(m.code, template, **params).render(escape(text, quote=False))
+    out = Message(m.code, template, **params).render(escape(text, quote=False))
+    return out[:1].upper() + out[1:]        # a sentence of its own ("your δ is off" → "Your")
 
 
 class ExerciseText(QObject):

@@ -77,7 +77,9 @@ class TrainingPredictionDialog(QDialog):
         self.result_label.setObjectName("training_result")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.RichText)
+        self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.score_label = QLabel()
+        self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 64))
 
         form = QFormLayout()
         form.addRow(self.tr("Question:"), self.kind_combo)
@@ -220,6 +222,7 @@ class TrainingPredictionDialog(QDialog):
         self.right += int(correct)
         self.result_label.setText(self.outcome_text(q, choice, outcome, correct))
         self._refresh_buttons()
+        self.adjustSize()
         self.answered.emit(q, choice, outcome, correct)
 
     def outcome_text(self, q, choice, outcome, correct: bool) -> str:

@@ -102,7 +102,7 @@ def test_a_wrong_delta_points_at_the_sigmoid_derivative(qtbot, window):
     predict(qtbot, panel, f"{dL.result * a:.6f}")            # f′ taken as a instead of a(1 − a)
     text = plain(panel)
     assert "Not quite" in text
-    assert "your δ21 is off: check f′(z21) = a·(1 − a) = 0.186816" in text
+    assert "Your δ21 is off: check f′(z21) = a·(1 − a) = 0.186816" in text
     assert panel.score_label.text() == "Score: 0 right of 1 asked"
     click(qtbot, panel.next_button)
     predict(qtbot, panel, "-0.0380982")
