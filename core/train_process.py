@@ -33,7 +33,7 @@ from pathlib import Path
 from .live_loop import GUI_WAIT, RAMP_FRAMES, LiveLoop
 
 _HEADER = struct.Struct(">Q")
-READY_TIMEOUT = 20.0
+READY_TIMEOUT = 10.0
 """The longest a parent waits for a new child to say it is ready (imports on a slow disk)."""
 
 
@@ -120,7 +120,10 @@ class _ChildLoop(LiveLoop):
 
 def child_main() -> int:
     """Serve runs until stdin closes or ``("quit",)`` arrives."""
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    # (a windowed, frozen app may start without sys.stdin/sys.stdout objects: the pipes are
+    # still file descriptors 0 and 1)
+    inp = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb")
+    out = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb")
     sys.stdout = sys.stderr                      # nothing else may write to the channel
     out_lock = threading.Lock()
     jobs: queue.Queue = queue.Queue()
