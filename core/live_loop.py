@@ -147,9 +147,11 @@ class LiveLoop:
             while most is None or done < most:
                 now = time.perf_counter()
                 left = end - now
-                if done and (self._stop_requested() or (done >= floor and left <= 0)):
-                    break
-                n = max(1, int(0.5 * left / per_step)) if left > 0 else 1
+                if done and (self._stop_requested() or (done >= floor and left <= 0 and not (
+                        self.parallel and self._frame_waiting()))):
+                    break           # (beside the GUI: trains on until the GUI takes a frame)
+                n = max(1, int(0.5 * left / per_step)) if left > 0 else \
+                    max(1, int(0.001 / per_step)) if self.parallel else 1
                 if done < floor:
                     n = max(n, floor - done)
                 if most is not None:

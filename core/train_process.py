@@ -12,7 +12,7 @@ Both sides live here, Qt-free:
   (started on first use, kept for the next run) and ``give_back()`` returns it.
 
 Parent → child: ``("run", job)``, ``("stop", run_id)``, ``("config", run_id, cfg)``,
-``("speed", run_id, speed)``, ``("drawn", run_id)``, ``("quit",)``.
+``("speed", run_id, speed)``, ``("taken", run_id)``, ``("quit",)``.
 Child → parent: ``("ready",)``, ``("frame", frame)``, ``("done", run_id, state, final)``,
 ``("failed", run_id, message)``.
 """
@@ -30,10 +30,10 @@ import time
 import traceback
 from pathlib import Path
 
-from .live_loop import GUI_WAIT, LiveLoop
+from .live_loop import GUI_WAIT, RAMP_FRAMES, LiveLoop
 
 _HEADER = struct.Struct(">Q")
-READY_TIMEOUT = 20.0
+READY_TIMEOUT = 10.0
 """The longest a parent waits for a new child to say it is ready (imports on a slow disk)."""
 
 
@@ -76,7 +76,7 @@ class _ChildLoop(LiveLoop):
         if kind == "stop":
             self._stop.set()
             self._drawn.set()
-        elif kind == "drawn":
+        elif kind == "taken":
             self._drawn.set()
         elif kind == "config":
             with self._lock:
@@ -94,7 +94,10 @@ class _ChildLoop(LiveLoop):
         return config
 
     def _frame_waiting(self) -> bool:
-        # a GUI that has not said "drawn" for long (hidden, busy) still gets the next frame
+        """The GUI has not *taken* the last frame. Beside the GUI the next frame is built as
+        soon as the GUI takes one (not once it has drawn it), so one is ready the moment the
+        GUI has painted: its frame rate is then its own paint rate. A GUI that has not taken a
+        frame for long (hidden, busy) still gets the next one."""
         return not self._drawn.is_set() and time.perf_counter() - self._handed_at < 5 * GUI_WAIT
 
     def _hand_out(self, frame) -> None:
@@ -110,14 +113,17 @@ class _ChildLoop(LiveLoop):
         self._stop.wait(seconds)
 
     def _rest(self, deadline: float, published: bool = True) -> float:
-        if self.speed == "fast" and self._frame_waiting():
-            self._wait_drawn(GUI_WAIT)          # (the ramp: every early frame is a point)
+        if self.speed == "fast" and self._frames < RAMP_FRAMES and self._frame_waiting():
+            self._wait_drawn(GUI_WAIT)          # the ramp: every early frame is a point
         return super()._rest(deadline, published)
 
 
 def child_main() -> int:
     """Serve runs until stdin closes or ``("quit",)`` arrives."""
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    # (a windowed, frozen app may start without sys.stdin/sys.stdout objects: the pipes are
+    # still file descriptors 0 and 1)
+    inp = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb")
+    out = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb")
     sys.stdout = sys.stderr                      # nothing else may write to the channel
     out_lock = threading.Lock()
     jobs: queue.Queue = queue.Queue()

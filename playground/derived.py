@@ -40,6 +40,7 @@ class DerivedData(QObject):
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self.recompute)
         doc.changed.connect(self._on_changed)
+        doc.destroyed.connect(self._timer.stop)     # nothing computed for a closed document
 
     def want(self, *parts: str) -> None:
         """A view draws these parts ("view": heat map and thumbnails, "metrics")."""

@@ -46,7 +46,8 @@ class NetworkView(QGraphicsView):
         self.text_scale = 1.0
         self.keep_readable = True      # step by step; the training layout fits the whole network
         self._scene.layout_changed.connect(self._on_layout_changed)
-        doc.changed.connect(lambda change: self.follow_step() if change.step else None)
+        doc.changed.connect(lambda change: self.follow_step()
+                            if change.step and not change.training else None)
         self._on_layout_changed()
 
     # ------------------------------------------------------------ zoom and fit

@@ -65,7 +65,16 @@ class StepPanel(QWidget):
 
     def _on_changed(self, change) -> None:
         if change.step or change.structure or change.document:
+            if change.training and not self.isVisible():
+                self._stale = True      # the training layout hides it: refreshed when shown
+                return
             self.refresh()
+
+    def showEvent(self, event) -> None:                 # noqa: N802 (Qt override)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def stage_text(self) -> str:
         c = self.doc.cursor

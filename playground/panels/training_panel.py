@@ -180,7 +180,8 @@ class TrainingPanel(QWidget):
         self._metrics_timer = QTimer(self, singleShot=True, interval=METRICS_INTERVAL_MS)
         self._metrics_timer.timeout.connect(self.update_metrics)
         doc.changed.connect(self._on_changed)
-        doc.derived.updated.connect(lambda _frame_only: self._schedule_metrics())
+        doc.derived.updated.connect(self._on_derived)      # (a bound method: disconnected
+        # when the panel goes; a lambda would outlive it and be called on a deleted widget)
         doc.derived.want("metrics")
         controller.running_changed.connect(self._on_running)
         controller.finished.connect(self._on_finished)
@@ -417,6 +418,9 @@ class TrainingPanel(QWidget):
             "%2", _elapsed(self.controller.elapsed))
 
     # ------------------------------------------------------------ metrics
+    def _on_derived(self, _frame_only: bool) -> None:
+        self._schedule_metrics()
+
     def _schedule_metrics(self) -> None:
         """At most every METRICS_INTERVAL_MS: while training in the frame handler itself
         (the next frame comes within ~17 ms), otherwise from a short timer after the edit."""

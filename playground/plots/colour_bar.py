@@ -25,14 +25,17 @@ class ColourBar(QWidget):
 
     def set_classes(self, names_colours: list[tuple[str, QColor]]) -> None:
         """Discrete swatches, one per class: [('+1', blue), ('−1', orange)] …"""
-        self._mode = ("classes", names_colours)
-        self._text = [n for n, _ in names_colours]
-        self.update()
+        self._set(("classes", names_colours), [n for n, _ in names_colours])
 
     def set_scale(self, lo: float, hi: float, middle: str = "") -> None:
         """The diverging scale from ``lo`` (orange) to ``hi`` (blue), ``middle`` under its centre."""
-        self._mode = ("scale", (lo, hi, middle))
-        self._text = [format_number(lo, 3), middle, format_number(hi, 3)]
+        self._set(("scale", (lo, hi, middle)), [format_number(lo, 3), middle, format_number(hi, 3)])
+
+    def _set(self, mode, text: list[str]) -> None:
+        """Repaint only what changed: the heat map sets its scale at every training frame."""
+        if getattr(self, "_mode", None) == mode and getattr(self, "_text", None) == text:
+            return
+        self._mode, self._text = mode, text
         self.update()
 
     def texts(self) -> list[str]:

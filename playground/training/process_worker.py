@@ -72,15 +72,17 @@ class ProcessTrainWorker(QObject):
         self._command("stop", self._own_id)
 
     def frame_drawn(self) -> None:
+        """(The child builds the next frame once one is taken: see ``take_latest``.)"""
         if self.fallback is not None:
             self.fallback.frame_drawn()
-        self._command("drawn", self._own_id)
 
     def take_latest(self) -> Frame | None:
         if self.fallback is not None:
             return self.fallback.take_latest()
         with self._lock:
             frame, self._latest = self._latest, None
+        if frame is not None:
+            self._command("taken", self._own_id)    # the child may build the next one now
         return frame
 
     def set_config(self, config) -> None:

@@ -27,7 +27,7 @@ def _run(child, trainer, run_id, speed="fast", stop_after=None):
         if message[0] == "frame":
             frames += 1
             assert message[1].run_id == run_id and message[1].grid.shape == (20, 20)
-            child.send(("drawn", run_id))
+            child.send(("taken", run_id))
             if stop_after is not None and frames == stop_after:
                 child.send(("stop", run_id))
         elif message[0] == "done":
