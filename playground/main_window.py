@@ -17,6 +17,7 @@ from .formatting import format_number
 from .digits import DigitsWorkspace
 from .graph import GraphExplorer
 from .help import HelpMenu
+from .lessons import LessonArea
 from .panels.derivation_panel import DerivationPanel
 from .panels.inspector import InspectorPanel
 from .panels.sample_panel import SamplePanel
@@ -207,6 +208,7 @@ class MainWindow(FileActions, QMainWindow):
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.examples_menu = m.addMenu(self.tr("&Examples"))
         self.rebuild_examples_menu()
+        self.lessons = LessonArea(self, m)
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()

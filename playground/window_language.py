@@ -63,6 +63,9 @@ def refresh_texts(window) -> None:
     t.data_panel.refresh()
     t._on_running(t.controller.running)
     window.graph_explorer.retranslate()
+    lessons = getattr(window, "lessons", None)
+    if lessons is not None:
+        lessons.refresh()
     help_menu = getattr(window, "help", None)
     whats_this = getattr(help_menu, "act_whats_this", None)
     if whats_this is not None:                 # Qt's own action: its text as qtbase has it now

@@ -1,0 +1,110 @@
+"""A lesson step's control lists (highlight / lock / hide) applied to the window.
+
+The classroom mode's ``playground.controls.ControlRegistry`` is the one place that knows the
+stable control names; when it is there this adapter hands the lists to it. Until then a small
+table of its names (the ones the bundled lessons use) stands in, with highlight, lock and
+hide applied directly. ``unknown(names)`` lists names neither knows (a teacher's typo)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar, QWidget
+
+HIGHLIGHT_STYLE = "border: 3px solid #ff9800; border-radius: 4px;"
+
+
+def _fallback_table(w) -> dict:
+    t, e, s = w.training, w.graph_explorer, w.digits.steps
+    return {
+        "step.forward": [w.act_forward, w.step_panel.forward_button],
+        "step.backward": [w.act_backward, w.step_panel.backward_button],
+        "step.update": [w.act_update, w.step_panel.update_button],
+        "step.whole": [w.act_whole, w.step_panel.whole_button],
+        "step.back": [w.act_back, w.step_panel.back_button],
+        "canvas": [w.view],
+        "training.play": [t.act_play, t.training_panel.play_button],
+        "training.step_epoch": [t.act_step_epoch, t.training_panel.step_button],
+        "training.reset": [t.act_reset, t.training_panel.reset_button],
+        "training.learning_rate": [t.training_panel.learning_rate_combo],
+        "data.datasets": list(t.data_panel.dataset_buttons.values()),
+        "data.features": [t.data_panel.features_group],
+        "graph.forward": [e.step_forward_button, e.run_forward_button],
+        "graph.backward": [e.step_backward_button, e.run_backward_button],
+        "graph.descend": [e.descend_button],
+        "digits.define": [s.structure.build],
+        "digits.compile": [s.compile.apply],
+        "digits.fit": [s.fit.fit],
+        "digits.pad": [w.digits.pad_panel.pad],
+    }
+
+
+class LessonControls:
+    def __init__(self, window):
+        self.window = window
+        self.registry = None
+        try:
+            from ..controls import ControlRegistry
+        except ImportError:
+            self.table = _fallback_table(window)
+        else:
+            self.registry = getattr(window, "controls", None) or ControlRegistry(window)
+            self.table = {}
+        self._styled: dict = {}
+        self._hidden: list = []
+        self._locked: list = []
+
+    def names(self) -> set:
+        return set(self.registry.names()) if self.registry is not None else set(self.table)
+
+    def unknown(self, names) -> list:
+        known = self.names()
+        return [n for n in names if n not in known]
+
+    def apply(self, highlight=(), lock=(), hide=()) -> None:
+        self.clear()
+        if self.registry is not None:
+            known = self.names()
+            self.registry.highlight([n for n in highlight if n in known])
+            self.registry.lock([n for n in lock if n in known])
+            self.registry.hide([n for n in hide if n in known])
+            return
+        for name in highlight:
+            for target in self._widgets(name):
+                self._styled[target] = target.styleSheet()
+                target.setStyleSheet(target.styleSheet() + HIGHLIGHT_STYLE)
+        for name in lock:
+            for target in self.table.get(name, ()):
+                if target.isEnabled():
+                    target.setEnabled(False)
+                    self._locked.append(target)
+        for name in hide:
+            for target in self.table.get(name, ()):
+                if target.isVisible():
+                    target.setVisible(False)
+                    self._hidden.append(target)
+
+    def highlighted(self) -> list:
+        """The widgets drawn highlighted now (for tests and screenshots)."""
+        return list(self._styled)
+
+    def clear(self) -> None:
+        if self.registry is not None:
+            self.registry.clear()
+            return
+        for target, style in self._styled.items():
+            target.setStyleSheet(style)
+        for target in self._locked:
+            target.setEnabled(True)
+        for target in self._hidden:
+            target.setVisible(True)
+        self._styled, self._locked, self._hidden = {}, [], []
+
+    def _widgets(self, name: str) -> list:
+        """The widgets of a control: an action's toolbar buttons, or the widget itself."""
+        out = []
+        for target in self.table.get(name, ()):
+            if isinstance(target, QAction):
+                out += [o.widgetForAction(target) for o in target.associatedObjects()
+                        if isinstance(o, QToolBar) and o.widgetForAction(target) is not None]
+            elif isinstance(target, QWidget):
+                out.append(target)
+        return out
