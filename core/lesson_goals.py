@@ -27,8 +27,9 @@ NETWORK_REFS = {"z": ("layer", "neuron"), "a": ("layer", "neuron"), "loss": (),
                 "grad_w": ("layer", "neuron", "input"), "grad_b": ("layer", "neuron"),
                 "new_w": ("layer", "neuron", "input"), "new_b": ("layer", "neuron"),
                 "output_after": ("neuron",), "loss_after": (), "x": ("input",), "y": ("neuron",),
-                "w": ("layer", "neuron", "input"), "b": ("layer", "neuron"), "learning_rate": ()}
-GRAPH_REFS = {"graph_value": (), "graph_grad": ("var",), "graph_new": ("var", "rate"),
+                "w": ("layer", "neuron", "input"), "b": ("layer", "neuron"), "learning_rate": (),
+                "df": ("layer", "neuron")}
+GRAPH_REFS = {"graph_input": ("var",), "graph_value": (), "graph_grad": ("var",), "graph_new": ("var", "rate"),
               "graph_after": ("rate",)}
 OTHER_REFS = {"slope": ("activation", "z")}
 
@@ -217,20 +218,28 @@ def quoted_value(p, ref: dict, graph: dict | None = None) -> float:
         return float(forward(net, f.x).output[0][i])
     table = {"x": lambda: f.x[0][j], "y": lambda: b.y[0][i], "learning_rate": lambda: p.optimizer.learning_rate,
              "w": lambda: p.network.layers[li].weights[i][j], "b": lambda: p.network.layers[li].biases[i],
-             "z": lambda: f.z[li][0][i], "a": lambda: f.a[li][0][i],
+             "z": lambda: f.z[li][0][i], "df": lambda: _slope(p, f, li, i), "a": lambda: f.a[li][0][i],
              "dL_da": lambda: b.dL_da[0][i], "delta": lambda: b.delta[li][0][i],
              "grad_w": lambda: b.dW[li][i][j], "grad_b": lambda: b.db[li][i],
              "new_w": lambda: u.weights[li][i][j], "new_b": lambda: u.biases[li][i]}
     return float(table[kind]())
 
 
+def _slope(p, f, li: int, i: int) -> float:
+    """f′(z) of neuron ``i`` of layer ``li + 1`` (elementwise activations)."""
+    from .activations import get_activation
+    act = get_activation(p.network.layers[li].activation)
+    return float(act.df(f.z[li], f.a[li])[0][i])
+
+
 def _graph_value(g: dict, ref: dict) -> float:
     from .expression import parse_expression
     graph = parse_expression(g["formula"])
-    values = {name: 1.0 for name in graph.inputs}
-    values.update(g.get("values", {}))
-    f = graph.forward(values)
+    values = {name: float(g.get("values", {}).get(name, 1.0)) for name in graph.inputs}
     kind = ref["kind"]
+    if kind == "graph_input":
+        return float(values[ref["var"]])
+    f = graph.forward(values)
     if kind == "graph_value":
         return float(f)
     grads = graph.backward()
