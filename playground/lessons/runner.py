@@ -21,10 +21,6 @@ from .controls import LessonControls
 from .events import LearnerEvents
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LessonRunner", text)
-
-
 def _exercise_session_class():
     """h-16a's predict-then-reveal session, where this build has it (else None)."""
     for module in ("playground.exercise", "playground.exercises", "playground.exercise_session"):
@@ -153,7 +149,9 @@ class LessonRunner(QObject):
         try:
             if self._owns_document and self.doc.path is None:
                 self.window.training.controller.pause()
-                text = (_tr("Lesson: open %1") if step.document else _tr("Lesson: change settings")).replace("%1", title)
+                text = (QCoreApplication.translate("LessonRunner", "Lesson: open %1") if step.document
+                        else QCoreApplication.translate("LessonRunner", "Lesson: change settings"))
+                text = text.replace("%1", title)
                 self.doc.undo_stack.push(ReplaceState(self.doc, new, text))
             elif step.document is not None or not self._owns_document:
                 if not self.window.maybe_save():

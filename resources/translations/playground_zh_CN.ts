@@ -1366,6 +1366,62 @@
         <translation>应为 true 或 false，实际为{got}</translation>
     </message>
     <message>
+        <source>{name} is not a control name (such as step.forward)</source>
+        <translation>{name} 不是控件名（例如 step.forward）</translation>
+    </message>
+    <message>
+        <source>expected either example or embedded</source>
+        <translation>应为 example 或 embedded 二者之一</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>文本为空</translation>
+    </message>
+    <message>
+        <source>not a Backprop Playground lesson (expected &quot;{format}&quot;)</source>
+        <translation>不是 Backprop Playground 课程（应为 &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>use letters, digits, _ and - only</source>
+        <translation>只能使用字母、数字、_ 和 -</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>expected a list of control names</source>
+        <translation>应为控件名列表</translation>
+    </message>
+    <message>
+        <source>there is no bundled example {name}</source>
+        <translation>没有名为 {name} 的内置示例</translation>
+    </message>
+    <message>
+        <source>the formula has no variable {name}</source>
+        <translation>公式中没有变量 {name}</translation>
+    </message>
+    <message>
+        <source>give either of or printed</source>
+        <translation>只能给出 of 或 printed 之一</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of steps</source>
+        <translation>应为非空的步骤列表</translation>
+    </message>
+    <message>
+        <source>the tag &lt;{tag}&gt; is not allowed in a lesson text</source>
+        <translation>课程文本中不允许使用标签 &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+        <source>lesson version {version} is not supported; this program reads version {current}</source>
+        <translation>不支持课程版本 {version}；本程序读取版本 {current}</translation>
+    </message>
+    <message>
+        <source>expected action, goal or predict</source>
+        <translation>应为 action、goal 或 predict</translation>
+    </message>
+    <message>
         <source>attribute access with &apos;.&apos;</source>
         <translation>用“.”访问属性</translation>
     </message>
@@ -1811,6 +1867,173 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>LessonArea</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Backprop Playground lessons (*.json);;All files (*)</source>
+        <translation>Backprop Playground 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>No lesson is open. Choose one under File ▸ Lessons, or open a lesson file.</source>
+        <translation>没有打开的课程。请在“文件 ▸ 课程”中选择一个，或打开一个课程文件。</translation>
+    </message>
+    <message>
+        <source>Read this step, then press Next.</source>
+        <translation>读完这一步，然后按“下一步”。</translation>
+    </message>
+    <message>
+        <source>Type your prediction before the value is shown.</source>
+        <translation>在数值显示之前输入你的预测。</translation>
+    </message>
+    <message>
+        <source>Train until the test loss is below %1.</source>
+        <translation>训练到测试损失低于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the training loss is below %1.</source>
+        <translation>训练到训练损失低于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the test accuracy is above %1.</source>
+        <translation>训练到测试准确率高于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the loss blows up (diverges).</source>
+        <translation>训练到损失爆炸（发散）。</translation>
+    </message>
+    <message>
+        <source>Change the setting as the text says.</source>
+        <translation>按正文所说修改设置。</translation>
+    </message>
+    <message>
+        <source>Press Forward.</source>
+        <translation>按“前向”。</translation>
+    </message>
+    <message>
+        <source>Press Backward.</source>
+        <translation>按“反向”。</translation>
+    </message>
+    <message>
+        <source>Press Update.</source>
+        <translation>按“更新”。</translation>
+    </message>
+    <message>
+        <source>Press Play, then pause.</source>
+        <translation>按“播放”，然后暂停。</translation>
+    </message>
+    <message>
+        <source>Train one epoch.</source>
+        <translation>训练一个周期。</translation>
+    </message>
+    <message>
+        <source>Compute the graph&apos;s values (Forward one node or Run forward).</source>
+        <translation>计算图中的各个值（“前向一个节点”或“全部前向”）。</translation>
+    </message>
+    <message>
+        <source>Compute every gradient (Backward one node or Run backward).</source>
+        <translation>计算每个梯度（“反向一个节点”或“全部反向”）。</translation>
+    </message>
+    <message>
+        <source>Press Descend one step.</source>
+        <translation>按“下降一步”。</translation>
+    </message>
+    <message>
+        <source>Step ① Define: build the network.</source>
+        <translation>第 ① 步 定义：构建网络。</translation>
+    </message>
+    <message>
+        <source>Step ② Compile: choose the loss and optimizer.</source>
+        <translation>第 ② 步 编译：选择损失函数和优化器。</translation>
+    </message>
+    <message>
+        <source>Step ③ Fit: train the network.</source>
+        <translation>第 ③ 步 训练：训练网络。</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the pad.</source>
+        <translation>在画板上写一个数字。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Done. Press Next to go on.</source>
+        <translation>完成。按“下一步”继续。</translation>
+    </message>
+    <message>
+        <source>Exercises are not available in this version: work the value out on paper, then press Next.</source>
+        <translation>此版本没有练习功能：请在纸上算出这个值，然后按“下一步”。</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>得分：%2 题中答对 %1 题</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>LessonRunner</name>
+    <message>
+        <source>Lesson: open %1</source>
+        <translation>课程：打开 %1</translation>
+    </message>
+    <message>
+        <source>Lesson: change settings</source>
+        <translation>课程：修改设置</translation>
     </message>
 </context>
 <context>
