@@ -93,6 +93,8 @@ class Document(QObject):
         self._update_applied = False
         self._previous: StepCursor | None = None     # the finished step a new one started after
         self._split = None
+        self._reveal_guard = None
+        self._guard_open = False
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -281,6 +283,49 @@ class Document(QObject):
                                      feature_matrix(test.points, f), test.labels, train.kind,
                                      self.network)
 
+    # ------------------------------------------------------------ predict before reveal
+    def set_reveal_guard(self, guard) -> None:
+        """``guard(stages, proceed) -> bool`` is asked before a step command (Forward, Backward,
+        Apply update, Whole step) reveals ``stages`` (``core.stepping.Stage``s, in order; a
+        forward stage after an applied update belongs to the next step). True: the guard holds
+        the command and calls ``proceed()`` later to run it unguarded (the exercise mode asks
+        for predictions first). None removes the guard."""
+        self._reveal_guard = guard
+
+    def stages_to_reveal(self, command: str) -> list:
+        """The stages ``command`` ("forward", "backward", "update", "whole") would reveal."""
+        c = self.cursor
+        if c is None:
+            return []
+        fresh = self._update_applied or (command == "forward" and c.at_end)
+        stages = c.stages[1:] if fresh else c.stages[c.position + 1:]
+        if command == "forward":
+            return list(stages[:1]) if stages and stages[0].kind in ("forward", "loss") else []
+        if command == "backward":
+            if self._update_applied:
+                return []
+            kinds = [s.kind for s in stages]
+            return list(stages[:kinds.index("backward") + 1]) if "backward" in kinds else []
+        if command == "update" and self._update_applied:
+            return []
+        return list(stages)
+
+    def _held(self, command: str, run) -> bool:
+        """Whether the reveal guard holds ``command`` (it will call back to run it)."""
+        if self._reveal_guard is None or self._guard_open:
+            return False
+        stages = self.stages_to_reveal(command)
+        if not stages:
+            return False
+
+        def proceed():
+            self._guard_open = True
+            try:
+                run()
+            finally:
+                self._guard_open = False
+        return bool(self._reveal_guard(stages, proceed))
+
     # ------------------------------------------------------------ stepping (not undoable navigation)
     def _move(self, position: int) -> None:
         c = self.cursor
@@ -293,7 +338,7 @@ class Document(QObject):
     def step_forward(self) -> None:
         """Reveal the next forward layer; after the output layer, the loss."""
         c = self.cursor
-        if c is None:
+        if c is None or self._held("forward", self.step_forward):
             return
         if self._update_applied or c.at_end:
             self._start_new_step()
@@ -305,7 +350,7 @@ class Document(QObject):
     def step_backward(self) -> None:
         """Reveal the next backward layer (computing the loss first if needed)."""
         c = self.cursor
-        if c is None or self._update_applied:
+        if c is None or self._update_applied or self._held("backward", self.step_backward):
             return
         target = c.position + 1
         while target < len(c.stages) and c.stages[target].kind in ("forward", "loss"):
@@ -317,7 +362,7 @@ class Document(QObject):
         """Run whatever of the step is left, then write the updated parameters (undoable)."""
         from .commands import ApplyUpdate
         c = self.cursor
-        if c is None or self._update_applied:
+        if c is None or self._update_applied or self._held("update", self.apply_update):
             return
         problem = update_divergence(c)
         if problem is not None:
@@ -331,6 +376,8 @@ class Document(QObject):
         self.undo_stack.push(cmd)
 
     def whole_step(self) -> None:
+        if self._held("whole", self.whole_step):
+            return
         if self._update_applied:
             self._start_new_step()
         self.apply_update()

@@ -155,6 +155,22 @@ TEMPLATES: dict[str, str] = {
     'expr.number_too_large': QT_TRANSLATE_NOOP("EngineMessages", 'the number {value} is too large'),
     'expr.exponent': QT_TRANSLATE_NOOP("EngineMessages", 'the exponent of ** must be a constant number (x**2); for a variable exponent write exp(y*log(x))'),
     'expr.one_argument': QT_TRANSLATE_NOOP("EngineMessages", '{name}() takes one argument, got {n}'),
+    'exercise.integer_range': QT_TRANSLATE_NOOP("EngineMessages", 'expected an integer {lo}…{hi}, got {got}'),
+    'exercise.number_range': QT_TRANSLATE_NOOP("EngineMessages", 'expected a number in {range}, got {got}'),
+    'exercise.integer_min': QT_TRANSLATE_NOOP("EngineMessages", 'expected an integer ≥ {lo}, got {got}'),
+    'exercise.tolerance_mix': QT_TRANSLATE_NOOP("EngineMessages", 'give either rel and abs, or digits, not both'),
+    'exercise.not_for_kind': QT_TRANSLATE_NOOP("EngineMessages", 'a {kind} question has no {field}'),
+    'exercise.check_step': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off: check {factor} = {value}'),
+    'exercise.derivative': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off: check {factor} = {rule} = {value}'),
+    'exercise.missing_factor': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off by the factor {factor} = {value}: it belongs in the product'),
+    'exercise.missing_term': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} leaves out the term {factor} = {value}'),
+    'exercise.term_sign': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} has the term {factor} = {value} with the wrong sign'),
+    'exercise.update_sign': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} moves with the gradient: a descent step subtracts η·{factor} = {value}'),
+    'exercise.no_activation': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is z itself: apply the activation {rule} to it'),
+    'exercise.square': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off: square {factor} = {value}'),
+    'exercise.sign': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} has the wrong sign'),
+    'exercise.old_weights': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is the output before the update: compute it again with the updated weights W′ and biases b′'),
+    'exercise.recompute': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off: work through its formula again, one product at a time'),
 }
 """code → English template, exactly as core writes it (a test compares them)."""
 

@@ -15,6 +15,7 @@ from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
 from .digits import DigitsWorkspace
+from .exercise.window import ExerciseWindow
 from .graph import GraphExplorer
 from .help import HelpMenu
 from .lessons import LessonArea
@@ -43,7 +44,7 @@ def standard_keys(standard, *extra: str) -> list[QKeySequence]:
 
 STATUS_MS = 4000
 """How long a passing status message stays (a new document clears it at once)."""
-STEP_DOCK_KEYS = ("steps", "derivation", "inspector", "sample", "weights")
+STEP_DOCK_KEYS = ("steps", "derivation", "exercise", "inspector", "sample", "weights")
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -95,6 +96,8 @@ class MainWindow(FileActions, QMainWindow):
         self.presentation = Presentation(self)
         self._build_menus()
         self._build_toolbar()
+        self.exercises = ExerciseWindow(self)     # predict before reveal: dock, Step menu items
+        self.exercise = self.exercises.session
 
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
@@ -244,7 +247,7 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         m.addActions([self.act_gradcheck, self.act_loss_graph])
 
-        m = mb.addMenu(self.tr("&Step"))
+        m = self.step_menu = mb.addMenu(self.tr("&Step"))
         m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
         m.addSeparator()
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
@@ -344,6 +347,7 @@ class MainWindow(FileActions, QMainWindow):
     def set_digits(self, n: int) -> None:
         self.view.scene().set_digits(n)
         self.derivation_panel.set_digits(max(n, 6))     # derivations never show fewer than 6
+        self.exercises.panel.set_digits(max(n, 6))
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)

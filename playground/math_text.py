@@ -33,12 +33,12 @@ UPDATE_COLOR = "#2e7d32"     # updated parameters
 
 _BASE = {"x": "x", "y": "y", "z": "z", "a": "a", "W": "W", "b": "b", "delta": "δ",
          "f'": "f′", "eta": "η", "lambda": "λ", "mu": "μ", "beta1": "β₁", "beta2": "β₂",
-         "eps": "ε", "t": "t", "L": "L", "W'": "W′", "b'": "b′", "g": "g", "v": "v", "v0": "v₀",
+         "eps": "ε", "t": "t", "L": "L", "W'": "W′", "b'": "b′", "a'": "a′", "z'": "z′", "g": "g", "v": "v", "v0": "v₀",
          "m": "m", "m0": "m₀", "s": "s", "s0": "s₀", "mhat": "m̂", "shat": "ŝ",
          "dL/da": "∂L/∂a", "dL/dW": "∂L/∂W", "dL/db": "∂L/∂b"}
 
 _GRADIENT_NAMES = {"delta", "dL/da", "dL/dW", "dL/db", "g", "v", "m", "s", "mhat", "shat"}
-_UPDATE_NAMES = {"W'", "b'"}
+_UPDATE_NAMES = {"W'", "b'", "a'", "z'"}
 
 # precedence: a sum binds loosest, then products and quotients, then powers and calls
 _SUM, _PROD, _POW, _ATOM = 1, 2, 3, 4

@@ -22,7 +22,7 @@ from .plots import colors
 
 SCALE = 1.75
 """The presentation factor for all text and drawing."""
-KEEP_DOCKS = {"step": ("steps", "derivation"), "train": ("training", "boundary", "loss")}
+KEEP_DOCKS = {"step": ("steps", "derivation", "exercise"), "train": ("training", "boundary", "loss")}
 """The docks presentation mode keeps for each layout; the others are hidden."""
 SETTING, SCHEME_SETTING, SWAP_SETTING = "presentation", "colourScheme", "swapClassColours"
 THEME_FONT_CLASSES = ("QDockWidgetTitle", "QMenuBar", "QMenu", "QToolButton", "QTabBar",
@@ -214,6 +214,8 @@ class Presentation(QObject):
                 w.docks[key].setVisible(visible)
         factor = SCALE if on else 1.0
         w.derivation_panel.set_font_scale(factor)
+        if getattr(w, "exercises", None) is not None:
+            w.exercises.panel.set_font_scale(factor)
         pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
         if pg is not None:
             for view in w.findChildren(pg.GraphicsView):

@@ -57,6 +57,9 @@ def refresh_texts(window) -> None:
     window.view.scene().rebuild()
     for name in ("step_panel", "derivation_panel"):
         getattr(window, name).refresh()
+    exercises = getattr(window, "exercises", None)
+    if exercises is not None:
+        exercises.refresh()
     window.inspector.rebuild(commit_pending=False)
     t = window.training
     t.training_panel.refresh()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..formatting import format_number
 
@@ -46,9 +46,22 @@ class StepPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stage_label)
         layout.addLayout(grid)
+        self.predict_box = QCheckBox(self.tr("Predict before reveal"))
+        self.predict_box.setToolTip(self.tr("Before each step shows its values, type your "
+                                            "prediction of each one"))
+        self.predict_box.hide()             # shown once an exercise session is attached
+        layout.addWidget(self.predict_box)
         layout.addStretch(1)
         doc.changed.connect(self._on_changed)
         self.refresh()
+
+    def attach_exercise(self, session) -> None:
+        """Show the "Predict before reveal" box, kept in step with ``session``."""
+        self.predict_box.setChecked(session.enabled)
+        self.predict_box.toggled.connect(session.set_enabled)
+        session.enabled_changed.connect(
+            lambda on: None if self.predict_box.isChecked() == on else self.predict_box.setChecked(on))
+        self.predict_box.show()
 
     def _on_changed(self, change) -> None:
         if change.step or change.structure or change.document:

@@ -1565,6 +1565,239 @@
         <source>{name}() takes one argument, got {n}</source>
         <translation>{name}() 需要一个参数，实际为 {n} 个</translation>
     </message>
+    <message>
+        <source>expected an integer {lo}…{hi}, got {got}</source>
+        <translation>应为 {lo}…{hi} 之间的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a number in {range}, got {got}</source>
+        <translation>应为 {range} 内的数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected an integer ≥ {lo}, got {got}</source>
+        <translation>应为 ≥ {lo} 的整数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>give either rel and abs, or digits, not both</source>
+        <translation>请给出 rel 和 abs，或者给出 digits，不能同时给出</translation>
+    </message>
+    <message>
+        <source>a {kind} question has no {field}</source>
+        <translation>{kind} 问题没有 {field} 字段</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: check {factor} = {value}</source>
+        <translation>你的 {asked} 不对：请检查 {factor} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: check {factor} = {rule} = {value}</source>
+        <translation>你的 {asked} 不对：请检查 {factor} = {rule} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off by the factor {factor} = {value}: it belongs in the product</source>
+        <translation>你的 {asked} 差了一个因子 {factor} = {value}：乘积中应包含它</translation>
+    </message>
+    <message>
+        <source>your {asked} leaves out the term {factor} = {value}</source>
+        <translation>你的 {asked} 漏掉了一项 {factor} = {value}</translation>
+    </message>
+    <message>
+        <source>your {asked} has the term {factor} = {value} with the wrong sign</source>
+        <translation>你的 {asked} 中 {factor} = {value} 这一项的符号错了</translation>
+    </message>
+    <message>
+        <source>your {asked} moves with the gradient: a descent step subtracts η·{factor} = {value}</source>
+        <translation>你的 {asked} 沿着梯度方向走了：梯度下降的一步要减去 η·{factor}（{factor} = {value}）</translation>
+    </message>
+    <message>
+        <source>your {asked} is z itself: apply the activation {rule} to it</source>
+        <translation>你的 {asked} 就是 z 本身：还要对它应用激活函数 {rule}</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: square {factor} = {value}</source>
+        <translation>你的 {asked} 不对：要对 {factor} = {value} 取平方</translation>
+    </message>
+    <message>
+        <source>your {asked} has the wrong sign</source>
+        <translation>你的 {asked} 符号错了</translation>
+    </message>
+    <message>
+        <source>your {asked} is the output before the update: compute it again with the updated weights W′ and biases b′</source>
+        <translation>你的 {asked} 是更新之前的输出：请用更新后的权重 W′ 和偏置 b′ 重新计算</translation>
+    </message>
+    <message>
+        <source>your {asked} is off: work through its formula again, one product at a time</source>
+        <translation>你的 {asked} 不对：请按公式重新算一遍，一次算一个乘积</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Predict before reveal</source>
+        <translation>先预测再揭晓</translation>
+    </message>
+    <message>
+        <source>Before each step shows its values, type your prediction of each one</source>
+        <translation>在单步显示数值之前，先输入你对每个值的预测</translation>
+    </message>
+    <message>
+        <source>Which values to predict</source>
+        <translation>要预测哪些值</translation>
+    </message>
+    <message>
+        <source>your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>First the formula, then the formula with its numbers</source>
+        <translation>先给出公式，再给出代入数值的公式</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Reveal this value without predicting it (not scored)</source>
+        <translation>不预测，直接揭晓这个值（不计分）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Reset score</source>
+        <translation>重置得分</translation>
+    </message>
+    <message>
+        <source>Predict a training outcome…</source>
+        <translation>预测训练结果…</translation>
+    </message>
+    <message>
+        <source>Predict what training will do, then run it</source>
+        <translation>先预测训练会怎样，再实际运行</translation>
+    </message>
+    <message>
+        <source>Every value the step shows</source>
+        <translation>单步显示的每个值</translation>
+    </message>
+    <message>
+        <source>Every z</source>
+        <translation>每个 z</translation>
+    </message>
+    <message>
+        <source>Every a</source>
+        <translation>每个 a</translation>
+    </message>
+    <message>
+        <source>The loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Every ∂L/∂a</source>
+        <translation>每个 ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>Every δ</source>
+        <translation>每个 δ</translation>
+    </message>
+    <message>
+        <source>Every ∂L/∂w</source>
+        <translation>每个 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>Every ∂L/∂b</source>
+        <translation>每个 ∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Every updated weight</source>
+        <translation>每个更新后的权重</translation>
+    </message>
+    <message>
+        <source>Every updated bias</source>
+        <translation>每个更新后的偏置</translation>
+    </message>
+    <message>
+        <source>The output after the update</source>
+        <translation>更新后的输出</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 0.25 or −1.5.</source>
+        <translation>请输入一个数，例如 0.25 或 −1.5。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The document changed, so the questions were dropped. Step again to be asked about the new numbers.</source>
+        <translation>文档已改变，这些问题已作废。请重新单步，针对新的数值作答。</translation>
+    </message>
+    <message>
+        <source>Press Forward, Backward or Update: you will predict each value before it is shown.</source>
+        <translation>按“前向”“反向”或“更新”：每个值显示之前，你都要先预测它。</translation>
+    </message>
+    <message>
+        <source>Turn on “Predict before reveal” to predict each value before the step shows it.</source>
+        <translation>打开“先预测再揭晓”，即可在单步显示每个值之前先预测它。</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseText</name>
+    <message>
+        <source>Predict %1 = ?</source>
+        <translation>预测 %1 = ?</translation>
+    </message>
+    <message>
+        <source>Right: %1 = %2 (you predicted %3).</source>
+        <translation>正确：%1 = %2（你的预测是 %3）。</translation>
+    </message>
+    <message>
+        <source>Not quite: %1 = %2; you predicted %3.</source>
+        <translation>不太对：%1 = %2；你的预测是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (shown without a prediction: not scored).</source>
+        <translation>%1 = %2（未经预测直接显示：不计分）。</translation>
+    </message>
+    <message>
+        <source>Hint: the formula</source>
+        <translation>提示：公式</translation>
+    </message>
+    <message>
+        <source>Hint: the formula with the numbers</source>
+        <translation>提示：代入数值的公式</translation>
+    </message>
+    <message>
+        <source>Score: %1 right of %2 asked</source>
+        <translation>得分：%2 题中答对 %1 题</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseWindow</name>
+    <message>
+        <source>Exercise</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>&amp;Predict before reveal</source>
+        <translation>先预测再揭晓(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Before each step shows its values, type your prediction of each one</source>
+        <translation>在单步显示数值之前，先输入你对每个值的预测</translation>
+    </message>
+    <message>
+        <source>Predict a &amp;training outcome…</source>
+        <translation>预测训练结果(&amp;T)…</translation>
+    </message>
 </context>
 <context>
     <name>FitStep</name>
@@ -2936,6 +3169,14 @@
         <translation>隐藏所有已算出的值，重新开始这一步</translation>
     </message>
     <message>
+        <source>Predict before reveal</source>
+        <translation>先预测再揭晓</translation>
+    </message>
+    <message>
+        <source>Before each step shows its values, type your prediction of each one</source>
+        <translation>在单步显示数值之前，先输入你对每个值的预测</translation>
+    </message>
+    <message>
         <source>The step cannot be computed for this network.</source>
         <translation>对这个网络无法计算单步。</translation>
     </message>
@@ -3474,6 +3715,129 @@
     <message>
         <source>true \ predicted</source>
         <translation>真实 \ 预测</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPredictionDialog</name>
+    <message>
+        <source>Predict a training outcome</source>
+        <translation>预测训练结果</translation>
+    </message>
+    <message>
+        <source>The training loss after some epochs</source>
+        <translation>若干训练周期后的训练损失</translation>
+    </message>
+    <message>
+        <source>The output after this update</source>
+        <translation>这次更新后的输出</translation>
+    </message>
+    <message>
+        <source>Run and compare</source>
+        <translation>运行并比较</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>训练周期数：</translation>
+    </message>
+    <message>
+        <source>Learning rate η:</source>
+        <translation>学习率 η：</translation>
+    </message>
+    <message>
+        <source>Output neuron:</source>
+        <translation>输出神经元：</translation>
+    </message>
+    <message>
+        <source>It goes up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>It goes down</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>It stays the same</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>Lower than now</source>
+        <translation>比现在低</translation>
+    </message>
+    <message>
+        <source>Higher than now</source>
+        <translation>比现在高</translation>
+    </message>
+    <message>
+        <source>Training diverges (the loss explodes or becomes NaN)</source>
+        <translation>训练发散（损失爆炸或变为 NaN）</translation>
+    </message>
+    <message>
+        <source>After this step&apos;s update, will the output a%1 for the sample go up, go down, or stay the same?</source>
+        <translation>这一步更新之后，样本的输出 a%1 会上升、下降，还是保持不变？</translation>
+    </message>
+    <message>
+        <source>After %1 epochs with learning rate %2, will the training loss be lower or higher than now, or will training diverge?</source>
+        <translation>以学习率 %2 训练 %1 个训练周期后，训练损失会比现在低还是高，还是训练会发散？</translation>
+    </message>
+    <message>
+        <source>Training predictions: %1 right of %2</source>
+        <translation>训练预测：%2 题中答对 %1 题</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was compared.</source>
+        <translation>已取消：没有进行比较。</translation>
+    </message>
+    <message>
+        <source>The output went from %1 to %2.</source>
+        <translation>输出从 %1 变为 %2。</translation>
+    </message>
+    <message>
+        <source>Training diverged after %1 epochs: %2.</source>
+        <translation>训练在 %1 个训练周期后发散：%2。</translation>
+    </message>
+    <message>
+        <source>The training loss went from %1 to %2 in %3 epochs.</source>
+        <translation>训练损失在 %3 个训练周期内从 %1 变为 %2。</translation>
+    </message>
+    <message>
+        <source>Right: you predicted “%1”.</source>
+        <translation>正确：你预测的是“%1”。</translation>
+    </message>
+    <message>
+        <source>Not this time: you predicted “%1”, the engine found “%2”.</source>
+        <translation>这次不对：你预测的是“%1”，实际结果是“%2”。</translation>
+    </message>
+    <message>
+        <source>a weight grew beyond ±1,000,000</source>
+        <translation>某个权重超出了 ±1,000,000</translation>
+    </message>
+    <message>
+        <source>the loss exploded (to more than 1000 times its starting value)</source>
+        <translation>损失爆炸（超过起始值的 1000 倍）</translation>
+    </message>
+    <message>
+        <source>the loss rose above its starting value and stayed there for 10 epochs</source>
+        <translation>损失升到起始值以上并持续了 10 个训练周期</translation>
+    </message>
+    <message>
+        <source>the loss or a weight became infinite or NaN</source>
+        <translation>损失或某个权重变为无穷大或 NaN</translation>
     </message>
 </context>
 <context>
