@@ -36,6 +36,9 @@ class LessonPanel(QWidget):
         self.hint_label.setWordWrap(True)
         self.hint_label.setTextFormat(Qt.RichText)
         self.hint_button = QPushButton(self.tr("Hint"))
+        self.ask_button = QPushButton(self.tr("Ask again"))
+        self.ask_button.setToolTip(self.tr("Ask this step's question again in the Exercise panel"))
+        self.ask_button.clicked.connect(runner.ask_again)
         self.score_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -54,6 +57,7 @@ class LessonPanel(QWidget):
 
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.hint_button)
+        hint_row.addWidget(self.ask_button)
         hint_row.addWidget(self.score_label, 1)
         nav = QHBoxLayout()
         for b in (self.back_button, self.next_button, self.restart_button, self.close_button):
@@ -79,7 +83,8 @@ class LessonPanel(QWidget):
         if wait is None:
             return self.tr("Read this step, then press Next.")
         if "predict" in wait:
-            return self.tr("Type your prediction before the value is shown.")
+            return self.tr("Type your prediction in the Exercise panel and press Enter, before "
+                           "the value is shown.")
         if "goal" in wait:
             goal = wait["goal"]
             value = wait.get("value")
@@ -111,7 +116,7 @@ class LessonPanel(QWidget):
         on = r.active
         self.empty_label.setVisible(not on)
         for w in (self.lesson_label, self.title_label, self.browser, self.goal_label, self.hint_label,
-                  self.hint_button, self.score_label, self.progress, self.back_button,
+                  self.hint_button, self.ask_button, self.score_label, self.progress, self.back_button,
                   self.next_button, self.restart_button, self.close_button):
             w.setVisible(on)
         if not on:
@@ -129,6 +134,7 @@ class LessonPanel(QWidget):
             self.goal_label.setText("✓ " + self.tr("Done. Press Next to go on."))
         else:
             self.goal_label.setText("→ " + self._action_text(step.wait))
+        self.ask_button.setVisible(step.question is not None and r.exercises is not None)
         if step.question is not None and r.exercises is None:
             self.goal_label.setText(self.tr("Exercises are not available in this version: work "
                                             "the value out on paper, then press Next."))

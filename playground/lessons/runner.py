@@ -21,19 +21,6 @@ from .controls import LessonControls
 from .events import LearnerEvents
 
 
-def _exercise_session_class():
-    """h-16a's predict-then-reveal session, where this build has it (else None)."""
-    for module in ("playground.exercise", "playground.exercises", "playground.exercise_session"):
-        try:
-            mod = __import__(module, fromlist=["ExerciseSession"])
-        except ImportError:
-            continue
-        cls = getattr(mod, "ExerciseSession", None)
-        if cls is not None:
-            return cls
-    return None
-
-
 class LessonRunner(QObject):
     step_changed = Signal(int)          # the step now shown
     goal_reached = Signal(int)          # the step whose goal the learner just reached
@@ -55,11 +42,18 @@ class LessonRunner(QObject):
         self._owns_document = False
         self._loading = False
         self.doc.changed.connect(self._on_doc_changed)
-        cls = _exercise_session_class()
-        self.exercises = cls(self.doc, parent=self) if cls is not None else None
-        if self.exercises is not None:
-            self.exercises.answered.connect(self._on_answered)
-            self.exercises.score_changed.connect(self._on_score)
+        self._asked = None              # the core.exercise.Question this step asked
+        self._session = None
+
+    @property
+    def exercises(self):
+        """The window's predict-then-reveal session (``MainWindow.exercise``), or None in a
+        build without it. Made after the menus (and so after this runner): found when needed."""
+        if self._session is None:
+            self._session = getattr(self.window, "exercise", None)
+            if self._session is not None:
+                self._session.answered.connect(self._on_answered)
+        return self._session
 
     # ------------------------------------------------------------ reading
     @property
@@ -129,8 +123,9 @@ class LessonRunner(QObject):
         if step.graph is not None and load:
             w.graph_explorer.show_formula(step.graph["formula"], step.graph["values"])
         self.controls.apply(step.highlight, step.lock, step.hide)
+        self._asked = None
         if step.question is not None and self.exercises is not None:
-            self.exercises.ask([step.question])
+            self.ask_again()
         self.step_changed.emit(k)
         return True
 
@@ -177,15 +172,34 @@ class LessonRunner(QObject):
             self.done.add(self.index)
             self.goal_reached.emit(self.index)
 
-    def _on_answered(self, question, verdict) -> None:
-        right = getattr(verdict, "right", None)
-        if right is None and isinstance(verdict, dict):
-            right = verdict.get("right")
-        self.on_event(Event("answered", question=question, right=right))
+    def ask_again(self) -> bool:
+        """Ask the step's question (again): the exercise dock shows its prompt."""
+        step, session = self.step, self.exercises
+        if step is None or step.question is None or session is None:
+            return False
+        from core.exercise import parse_question
+        try:
+            q = parse_question(step.question, "predict", self.doc.network)
+            session.ask([q])
+        except EngineError as exc:
+            self.error.emit(error_text(exc))
+            return False
+        self._asked = session.current
+        dock = self.window.docks.get("exercise")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        return True
 
-    def _on_score(self, right: int, asked: int) -> None:
-        self.right, self.asked = right, asked
-        self.score_changed.emit(right, asked)
+    def _on_answered(self, question, verdict) -> None:
+        """A verdict on the question this step asked: scored for the lesson, and the goal."""
+        if self._asked is None or question != self._asked or self.step is None:
+            return
+        self._asked = None
+        self.asked += 1
+        self.right += int(bool(verdict.correct))
+        self.score_changed.emit(self.right, self.asked)
+        self.on_event(Event("answered", question=self.step.question, right=bool(verdict.correct)))
 
     def goal_done(self, k: int | None = None) -> bool:
         return (self.index if k is None else k) in self.done

@@ -2142,6 +2142,14 @@
         <translation>提示</translation>
     </message>
     <message>
+        <source>Ask again</source>
+        <translation>再问一次</translation>
+    </message>
+    <message>
+        <source>Ask this step&apos;s question again in the Exercise panel</source>
+        <translation>在“练习”面板中再问一次这一步的问题</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -2166,8 +2174,8 @@
         <translation>读完这一步，然后按“下一步”。</translation>
     </message>
     <message>
-        <source>Type your prediction before the value is shown.</source>
-        <translation>在数值显示之前输入你的预测。</translation>
+        <source>Type your prediction in the Exercise panel and press Enter, before the value is shown.</source>
+        <translation>在数值显示之前，在“练习”面板中输入你的预测并按回车。</translation>
     </message>
     <message>
         <source>Train until the test loss is below %1.</source>

@@ -131,6 +131,19 @@ def perform(w, runner, wait):
         raise AssertionError(goal)
 
 
+def predict(w, runner, wait, right: bool) -> None:
+    """Type a prediction into the Exercise panel (the real line edit, Enter)."""
+    from core.exercise import answer, parse_question
+    panel = w.exercises.panel
+    assert w.docks["exercise"].isVisible() and panel.guess_edit.isVisible()
+    truth = answer(parse_question(wait["predict"], "q", w.doc.network), w.doc.project).value
+    guess = truth if right else truth * 1.5 + 1
+    panel.guess_edit.clear()
+    QTest.keyClicks(panel.guess_edit, repr(guess))
+    QTest.keyClick(panel.guess_edit, Qt.Key_Return)
+    assert w.exercise.verdict is not None and w.exercise.verdict.correct is right
+
+
 def _no_english_prose(text: str) -> list:
     text = CODE.sub("", text)
     for p in PROPER:
@@ -146,6 +159,7 @@ def test_a_bundled_lesson_runs_end_to_end(window, name):
     assert area.open_bundled(name)
     r, panel = area.runner, area.panel
     assert area.dock.isVisible()
+    predicted = 0
     for k, step in enumerate(lesson.steps):
         assert r.index == k
         shown = panel.plain_text()
@@ -156,7 +170,17 @@ def test_a_bundled_lesson_runs_end_to_end(window, name):
             assert n in r.controls.names(), n
         if step.highlight:
             assert r.controls.highlighted(), k
-        if step.wait is not None and "predict" not in step.wait:
+        if step.wait is not None and "predict" in step.wait:
+            assert not r.goal_done() and panel.ask_button.isVisible()
+            before = (r.right, r.asked)
+            predict(w, r, step.wait, right=False)          # a wrong prediction: scored, the goal fires
+            assert r.goal_done() and (r.right, r.asked) == (before[0], before[1] + 1)
+            panel.ask_button.click()                        # asked again: now the right value
+            predict(w, r, step.wait, right=True)
+            assert (r.right, r.asked) == (before[0] + 1, before[1] + 2)
+            assert panel.score_label.text()
+            predicted += 1
+        elif step.wait is not None:
             assert not r.goal_done()
             perform(w, r, step.wait)
             assert r.goal_done(), (name, k, step.wait)
@@ -164,5 +188,5 @@ def test_a_bundled_lesson_runs_end_to_end(window, name):
         if k < len(lesson.steps) - 1:
             panel.next_button.click()
     assert not panel.next_button.isEnabled()
-    assert r.done == {k for k, s in enumerate(lesson.steps)
-                      if s.wait is not None and "predict" not in s.wait}
+    assert r.done == {k for k, s in enumerate(lesson.steps) if s.wait is not None}
+    assert (r.right, r.asked) == (predicted, 2 * predicted)
