@@ -56,6 +56,22 @@ ACTIONS = ("forward_step", "backward_step", "apply_update", "train", "train_epoc
 GOALS = {"test_loss_below": "value", "train_loss_below": "value",
          "test_accuracy_above": "value", "diverged": None, "setting": "value"}
 """Goal kind → the number field it needs (None: no number)."""
+LESSON_CONTROLS = ("data.features", "data.datasets", "graph.forward", "graph.backward",
+                   "graph.descend", "digits.define", "digits.compile", "digits.fit", "digits.pad")
+"""Controls a lesson may point at beyond the classroom mode's ``core.control_names`` (the
+graph explorer's and the digits page's buttons, the feature boxes)."""
+
+
+def known_controls() -> tuple | None:
+    """Every control name a lesson may use, or None where the classroom names are not built in
+    (then any name of the right form is taken, and the window ignores one it does not know)."""
+    try:
+        from .control_names import CONTROL_NAMES
+    except ImportError:
+        return None
+    return tuple(CONTROL_NAMES) + LESSON_CONTROLS
+
+
 RICH_TAGS = {"b", "i", "u", "p", "br", "sub", "sup", "ul", "ol", "li", "code", "span", "em",
              "strong", "small", "big", "table", "tr", "td", "th"}
 _TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)[^>]*>")
@@ -136,9 +152,10 @@ def _names(v, path: str) -> tuple:
     if not isinstance(v, list):
         raise DocumentError(path, M("lesson.names_list", "expected a list of control names"))
     out = []
+    known = known_controls()
     for i, name in enumerate(v):
         name = _str(name, f"{path}[{i}]", max_len=80)
-        if not CONTROL_NAME.fullmatch(name):
+        if not CONTROL_NAME.fullmatch(name) or (known is not None and name not in known):
             raise DocumentError(f"{path}[{i}]", M("lesson.control_name",
                                                   "{name} is not a control name (such as step.forward)",
                                                   name=repr(name)))

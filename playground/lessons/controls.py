@@ -1,9 +1,10 @@
 """A lesson step's control lists (highlight / lock / hide) applied to the window.
 
-The classroom mode's ``playground.controls.ControlRegistry`` is the one place that knows the
-stable control names; when it is there this adapter hands the lists to it. Until then a small
-table of its names (the ones the bundled lessons use) stands in, with highlight, lock and
-hide applied directly. ``unknown(names)`` lists names neither knows (a teacher's typo)."""
+The classroom mode's ``playground.controls.ControlRegistry`` knows the stable control names;
+where it is there, this adapter hands it the names it knows. The rest (the lesson's own names,
+``core.lessons.LESSON_CONTROLS``: the graph explorer's and the digits page's buttons, and the
+same names as the registry's where it is absent) go through a small table here, highlighted,
+locked and hidden directly. ``unknown(names)`` lists names neither knows (a teacher's typo)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
@@ -44,19 +45,21 @@ class LessonControls:
     def __init__(self, window):
         self.window = window
         self.registry = None
+        self.table = _fallback_table(window)
         try:
             from ..controls import ControlRegistry
         except ImportError:
-            self.table = _fallback_table(window)
+            pass
         else:
             self.registry = getattr(window, "controls", None) or ControlRegistry(window)
-            self.table = {}
+            known = set(self.registry.names())
+            self.table = {k: v for k, v in self.table.items() if k not in known}
         self._styled: dict = {}
         self._hidden: list = []
         self._locked: list = []
 
     def names(self) -> set:
-        return set(self.registry.names()) if self.registry is not None else set(self.table)
+        return set(self.table) | (set(self.registry.names()) if self.registry is not None else set())
 
     def unknown(self, names) -> list:
         known = self.names()
@@ -65,11 +68,10 @@ class LessonControls:
     def apply(self, highlight=(), lock=(), hide=()) -> None:
         self.clear()
         if self.registry is not None:
-            known = self.names()
+            known = set(self.registry.names())
             self.registry.highlight([n for n in highlight if n in known])
             self.registry.lock([n for n in lock if n in known])
             self.registry.hide([n for n in hide if n in known])
-            return
         for name in highlight:
             for target in self._widgets(name):
                 self._styled[target] = target.styleSheet()
@@ -86,13 +88,12 @@ class LessonControls:
                     self._hidden.append(target)
 
     def highlighted(self) -> list:
-        """The widgets drawn highlighted now (for tests and screenshots)."""
+        """The widgets this table draws highlighted now (for tests and screenshots)."""
         return list(self._styled)
 
     def clear(self) -> None:
         if self.registry is not None:
             self.registry.clear()
-            return
         for target, style in self._styled.items():
             target.setStyleSheet(style)
         for target in self._locked:
