@@ -74,8 +74,13 @@ class LessonArea(QObject):
         return self.start(lesson)
 
     def start(self, lesson) -> bool:
+        first = not self.dock.isVisible()
         self.dock.show()
         self.dock.raise_()
+        derivation = self.window.docks.get("derivation")
+        if first and derivation is not None and derivation.isVisible():
+            # the step's text is what is read now: it gets two thirds of the column
+            self.window.resizeDocks([derivation, self.dock], [1, 2], Qt.Vertical)
         return self.runner.start(lesson)
 
     def _show_error(self, message: str) -> None:

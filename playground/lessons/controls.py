@@ -7,10 +7,12 @@ same names as the registry's where it is absent) go through a small table here, 
 locked and hidden directly. ``unknown(names)`` lists names neither knows (a teacher's typo)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QGraphicsDropShadowEffect, QToolBar, QWidget
 
-HIGHLIGHT_STYLE = "border: 3px solid #ff9800; border-radius: 4px;"
+HIGHLIGHT = QColor("#ff6d00")
+"""A glow around a highlighted control (an effect, not a style sheet: a style sheet would fix
+the control's font, and presentation mode's larger type would pass it by)."""
 
 
 def _fallback_table(w) -> dict:
@@ -74,8 +76,14 @@ class LessonControls:
             self.registry.hide([n for n in hide if n in known])
         for name in highlight:
             for target in self._widgets(name):
-                self._styled[target] = target.styleSheet()
-                target.setStyleSheet(target.styleSheet() + HIGHLIGHT_STYLE)
+                if target in self._styled or target.graphicsEffect() is not None:
+                    continue
+                glow = QGraphicsDropShadowEffect(target)
+                glow.setColor(HIGHLIGHT)
+                glow.setOffset(0, 0)
+                glow.setBlurRadius(24)
+                target.setGraphicsEffect(glow)
+                self._styled[target] = glow
         for name in lock:
             for target in self.table.get(name, ()):
                 if target.isEnabled():
@@ -94,8 +102,9 @@ class LessonControls:
     def clear(self) -> None:
         if self.registry is not None:
             self.registry.clear()
-        for target, style in self._styled.items():
-            target.setStyleSheet(style)
+        for target, glow in self._styled.items():
+            if target.graphicsEffect() is glow:
+                target.setGraphicsEffect(None)     # (deletes the effect)
         for target in self._locked:
             target.setEnabled(True)
         for target in self._hidden:

@@ -4,7 +4,7 @@ hints, the exercise score, progress, and Back / Next / Restart / Close. A view o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -21,15 +21,10 @@ class LessonPanel(QWidget):
         self.lesson_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
-        font = QFont(self.title_label.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title_label.setFont(font)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        big = QFont(self.browser.font())
-        big.setPointSizeF(big.pointSizeF() * 1.1)
-        self.browser.setFont(big)
+        self._base_point_size = max(QFont(self.font()).pointSizeF(), 9.0)
+        self.compact = False
         self.goal_label = QLabel()
         self.goal_label.setWordWrap(True)
         self.hint_label = QLabel()
@@ -54,6 +49,7 @@ class LessonPanel(QWidget):
         self.empty_label = QLabel(self.tr("No lesson is open. Choose one under File ▸ Lessons, "
                                           "or open a lesson file."))
         self.empty_label.setWordWrap(True)
+        self.set_font_scale(1.0)
 
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.hint_button)
@@ -76,6 +72,18 @@ class LessonPanel(QWidget):
         runner.goal_reached.connect(lambda _k: self.refresh())
         runner.score_changed.connect(lambda _r, _a: self.refresh())
         runner.closed.connect(self.refresh)
+        self.refresh()
+
+    def set_font_scale(self, scale: float) -> None:
+        """Presentation mode: the step's title and text grow with the rest of the type, and
+        what repeats the title (the lesson's name, the progress bar) makes room for the text."""
+        self.compact = scale > 1.0
+        for w, k, bold in ((self.title_label, 1.2, True), (self.browser, 1.1, False),
+                           (self.goal_label, 1.0, True), (self.hint_label, 1.0, False)):
+            font = QFont(w.font())
+            font.setBold(bold)
+            font.setPointSizeF(self._base_point_size * k * scale)
+            w.setFont(font)
         self.refresh()
 
     # ------------------------------------------------------------ texts
@@ -138,8 +146,14 @@ class LessonPanel(QWidget):
         if step.question is not None and r.exercises is None:
             self.goal_label.setText(self.tr("Exercises are not available in this version: work "
                                             "the value out on paper, then press Next."))
-        self.goal_label.setStyleSheet("color: #2e7d32; font-weight: bold;" if done else "font-weight: bold;")
+        self.goal_label.setStyleSheet("")
+        pal = self.goal_label.palette()
+        pal.setColor(QPalette.WindowText, QColor("#2e7d32") if done else self.palette().color(QPalette.WindowText))
+        self.goal_label.setPalette(pal)
         self.hint_button.setEnabled(self.hints_shown < len(step.hints))
+        self.hint_button.setVisible(bool(step.hints) or not self.compact)
+        self.lesson_label.setVisible(not self.compact)
+        self.progress.setVisible(not self.compact)
         self.hint_label.setVisible(self.hints_shown > 0)
         self.hint_label.setText("<br/>".join(h.get(lang) for h in step.hints[:self.hints_shown]))
         self.score_label.setText(arg(self.tr("Score: %1 of %2"), str(r.right), str(r.asked))

@@ -44,6 +44,7 @@ class LessonRunner(QObject):
         self.doc.changed.connect(self._on_doc_changed)
         self._asked = None              # the core.exercise.Question this step asked
         self._session = None
+        self._showed_exercise_dock = False
 
     @property
     def exercises(self):
@@ -103,6 +104,10 @@ class LessonRunner(QObject):
 
     def close(self) -> None:
         self.controls.clear()
+        if self._showed_exercise_dock and self.exercises is not None and not self.exercises.enabled:
+            self.exercises.cancel()
+            self.window.docks["exercise"].hide()
+        self._showed_exercise_dock = False
         self.lesson = None
         self.closed.emit()
 
@@ -126,6 +131,12 @@ class LessonRunner(QObject):
         self._asked = None
         if step.question is not None and self.exercises is not None:
             self.ask_again()
+        elif self._showed_exercise_dock:
+            self._showed_exercise_dock = False     # its room goes back to the canvas
+            session = self.exercises
+            if session is not None and not session.enabled:
+                session.cancel()
+                self.window.docks["exercise"].hide()
         self.step_changed.emit(k)
         return True
 
@@ -187,6 +198,7 @@ class LessonRunner(QObject):
         self._asked = session.current
         dock = self.window.docks.get("exercise")
         if dock is not None:
+            self._showed_exercise_dock = self._showed_exercise_dock or not dock.isVisible()
             dock.show()
             dock.raise_()
         return True
