@@ -141,6 +141,7 @@ TEMPLATES: dict[str, str] = {
     'expr.number_too_large': QT_TRANSLATE_NOOP("EngineMessages", 'the number {value} is too large'),
     'expr.exponent': QT_TRANSLATE_NOOP("EngineMessages", 'the exponent of ** must be a constant number (x**2); for a variable exponent write exp(y*log(x))'),
     'expr.one_argument': QT_TRANSLATE_NOOP("EngineMessages", '{name}() takes one argument, got {n}'),
+    'controls.unknown': QT_TRANSLATE_NOOP("EngineMessages", 'unknown control {name}; known controls: {names}'),
 }
 """code → English template, exactly as core writes it (a test compares them)."""
 

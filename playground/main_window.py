@@ -26,6 +26,7 @@ from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
 from .presentation import Presentation
+from .controls import ControlRegistry
 from .window_language import LanguageMenu
 from . import i18n, structure_edits
 from .engine_text import error_text
@@ -94,6 +95,7 @@ class MainWindow(FileActions, QMainWindow):
         self.presentation = Presentation(self)
         self._build_menus()
         self._build_toolbar()
+        self.controls = ControlRegistry(self)
 
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
@@ -199,10 +201,13 @@ class MainWindow(FileActions, QMainWindow):
                     w.removeAction(before)
             before.setParent(None)
             before.deleteLater()
+        if getattr(self, "controls", None) is not None:
+            self.controls.reapply()          # a locked Undo stays locked in the new language
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m = mb.addMenu(self.tr("&File"))
+        self.menus = {}
+        m = self.menus["file"] = mb.addMenu(self.tr("&File"))
         m.addActions([self.act_new, self.act_open])
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.examples_menu = m.addMenu(self.tr("&Examples"))
@@ -213,12 +218,12 @@ class MainWindow(FileActions, QMainWindow):
         m.addAction(self.act_quit)
         self._rebuild_recent_menu()
 
-        m = mb.addMenu(self.tr("&Edit"))
+        m = self.menus["edit"] = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addAction(self.act_delete)
 
-        m = self.view_menu = mb.addMenu(self.tr("&View"))
+        m = self.view_menu = self.menus["view"] = mb.addMenu(self.tr("&View"))
         m.addActions([self.act_show_weights, self.act_show_forward, self.act_show_backward])
         digits_menu = m.addMenu(self.tr("Significant &digits"))
         group = QActionGroup(self)
@@ -237,19 +242,20 @@ class MainWindow(FileActions, QMainWindow):
         self.language_menu = LanguageMenu(self, m)
         self.presentation.build_menu(m)
 
-        m = mb.addMenu(self.tr("&Network"))
+        m = self.menus["network"] = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])
         m.addSeparator()
         m.addActions([self.act_gradcheck, self.act_loss_graph])
 
-        m = mb.addMenu(self.tr("&Step"))
+        m = self.menus["step"] = mb.addMenu(self.tr("&Step"))
         m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
         m.addSeparator()
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
 
-        self.training.build_menu(mb, self.view_menu)
+        self.menus["train"] = self.training.build_menu(mb, self.view_menu)
         self.help = HelpMenu(self)
         self.help.build(mb)
+        self.menus["help"] = self.help.menu
         self.act_about = self.help.act_about
 
     def rebuild_examples_menu(self) -> None:
@@ -269,7 +275,7 @@ class MainWindow(FileActions, QMainWindow):
                            (self.act_update, self.tr("Update")),
                            (self.act_fit, self.tr("Fit"))):
             act.setIconText(short)
-        tb = self.addToolBar(self.tr("Main"))
+        tb = self.toolbar = self.addToolBar(self.tr("Main"))
         tb.setObjectName("toolbar_main")
         tb.addActions([self.act_new, self.act_open, self.act_save])
         tb.addSeparator()

@@ -674,6 +674,13 @@
     </message>
 </context>
 <context>
+    <name>Controls</name>
+    <message>
+        <source>Locked by the lesson or the teacher</source>
+        <translation>已被课程或教师锁定</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>Noise</source>
@@ -1508,6 +1515,10 @@
     <message>
         <source>{name}() takes one argument, got {n}</source>
         <translation>{name}() 需要一个参数，实际为 {n} 个</translation>
+    </message>
+    <message>
+        <source>unknown control {name}; known controls: {names}</source>
+        <translation>未知的控件 {name}；已知的控件：{names}</translation>
     </message>
 </context>
 <context>
