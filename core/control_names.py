@@ -31,6 +31,7 @@ CONTROL_NAMES: tuple[str, ...] = (
     # whole menus, the toolbar and a few commands of their own
     "menu.file", "menu.edit", "menu.view", "menu.network", "menu.step", "menu.train",
     "menu.help", "toolbar", "file.open", "file.save", "file.examples", "edit.undo",
+    "file.export_worksheet",
     "network.gradient_check", "view.layout", "view.language", "view.presentation",
 )
 

@@ -8,6 +8,7 @@ API::
     reg.hide(["menu.file", "data"])        # hidden (added to what is hidden already)
     reg.lock(["canvas.edit", "step.update"])   # disabled, a padlock badge, a "locked" tooltip
     reg.highlight(["step.forward"])        # a thick coloured outline (replaces the last highlight)
+    # (View ▸ Unlock, the classroom banner's action, is never locked: window.never_locked)
     reg.show(names) / reg.unlock(names) / reg.unhighlight(names)    # undo for some names
     reg.clear()                            # everything shown, unlocked, unhighlighted
     reg.hidden(), reg.locked(), reg.highlighted()    # the names currently so
@@ -53,6 +54,7 @@ its toolbar button and its keyboard shortcut together:
     file.open           New, Open…, Open Recent (dropping a file on the window still opens
                         it); file.save Save, Save As…; file.examples File ▸ Examples
     edit.undo           Undo and Redo (menu items, toolbar buttons, shortcuts)
+    file.export_worksheet   File ▸ Export worksheet…
     network.gradient_check  Gradient check; view.layout the two layout switches (Ctrl+1, Ctrl+2);
     view.language       View ▸ Language; view.presentation Presentation mode (F5)
 
@@ -237,6 +239,7 @@ def _build(w) -> dict[str, list[Part]]:
     add("file.save", w.act_save, w.act_save_as)
     add("file.examples", w.examples_menu)
     add("edit.undo", lambda: w.act_undo, lambda: w.act_redo, w.act_undo_short, w.act_redo_short)
+    add("file.export_worksheet", w.act_export_worksheet)
     add("network.gradient_check", w.act_gradcheck)
     add("view.layout", t.act_layout_step, t.act_layout_train)
     add("view.language", w.language_menu.menu)

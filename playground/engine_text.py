@@ -141,6 +141,11 @@ TEMPLATES: dict[str, str] = {
     'expr.number_too_large': QT_TRANSLATE_NOOP("EngineMessages", 'the number {value} is too large'),
     'expr.exponent': QT_TRANSLATE_NOOP("EngineMessages", 'the exponent of ** must be a constant number (x**2); for a variable exponent write exp(y*log(x))'),
     'expr.one_argument': QT_TRANSLATE_NOOP("EngineMessages", '{name}() takes one argument, got {n}'),
+    'doc.expected_names': QT_TRANSLATE_NOOP("EngineMessages", 'expected a list of control names, got {got}'),
+    'classroom.format': QT_TRANSLATE_NOOP("EngineMessages", 'not a classroom file (expected "{format}")'),
+    'classroom.version': QT_TRANSLATE_NOOP("EngineMessages", 'version {version} is not supported; this program reads version {current}'),
+    'classroom.too_large': QT_TRANSLATE_NOOP("EngineMessages", 'a classroom file is at most {kb} KB'),
+    'worksheet.too_large': QT_TRANSLATE_NOOP("EngineMessages", 'this network is too large for a worksheet ({rows} rows; at most {most})'),
     'controls.unknown': QT_TRANSLATE_NOOP("EngineMessages", 'unknown control {name}; known controls: {names}'),
 }
 """code → English template, exactly as core writes it (a test compares them)."""

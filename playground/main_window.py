@@ -27,6 +27,7 @@ from .selection import Selection
 from .training_area import TrainingArea
 from .presentation import Presentation
 from .controls import ControlRegistry
+from .classroom import ClassroomMode
 from .window_language import LanguageMenu
 from . import i18n, structure_edits
 from .engine_text import error_text
@@ -93,6 +94,7 @@ class MainWindow(FileActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.loss_label)
         self._build_actions()
         self.presentation = Presentation(self)
+        self.classroom = ClassroomMode(self)
         self._build_menus()
         self._build_toolbar()
         self.controls = ControlRegistry(self)
@@ -143,6 +145,9 @@ class MainWindow(FileActions, QMainWindow):
         self.act_open = self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.Open)
         self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.act_export_worksheet = self._action(
+            self.tr("Export &worksheet…"), self.export_worksheet, None,
+            self.tr("The forward/backward table as a PDF with blanks, and its answer key"))
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.act_undo = self.act_redo = None
         self._make_undo_actions()
@@ -212,8 +217,11 @@ class MainWindow(FileActions, QMainWindow):
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.examples_menu = m.addMenu(self.tr("&Examples"))
         self.rebuild_examples_menu()
+        m.addAction(self.classroom.act_open)
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_export_worksheet)
         m.addSeparator()
         m.addAction(self.act_quit)
         self._rebuild_recent_menu()
@@ -241,6 +249,8 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         self.language_menu = LanguageMenu(self, m)
         self.presentation.build_menu(m)
+        m.addSeparator()
+        m.addAction(self.classroom.act_unlock)
 
         m = self.menus["network"] = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])
@@ -436,6 +446,18 @@ class MainWindow(FileActions, QMainWindow):
         self.doc.undo_stack.setIndex(self.doc.undo_stack.cleanIndex()
                                      if self.doc.undo_stack.cleanIndex() >= 0 else 0)
         self.doc.reset_step()
+
+    def export_worksheet(self) -> None:
+        """File ▸ Export worksheet… (a network too large for one is refused at once)."""
+        from core.worksheet import check_size
+        from .worksheet_dialog import WorksheetDialog
+        try:
+            check_size(self.doc.project)
+        except EngineError as exc:
+            QMessageBox.warning(self, self.tr("Export worksheet"), error_text(exc))
+            return
+        self.worksheet_dialog = WorksheetDialog(self)
+        self.worksheet_dialog.open()
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
