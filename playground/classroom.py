@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMessageBox, QSizePolicy, QToolBar,
                                QToolButton)
 
@@ -23,8 +24,9 @@ from .engine_text import error_text
 from .resources import example_names, load_example
 from .widgets import arg
 
-BANNER_STYLE = ("QToolBar#classroom_banner { background: #fff3e0; border-bottom: 2px solid #ff6f00;"
-                " spacing: 8px; padding: 2px 8px; }")
+BANNER_COLOUR = "#ffe0b2"
+"""The banner's background (a palette colour, not a style sheet: a style sheet would keep the
+banner's font from growing with presentation mode)."""
 
 
 class ClassroomMode(QObject):
@@ -47,7 +49,11 @@ class ClassroomMode(QObject):
         self.banner.setFloatable(False)
         self.banner.toggleViewAction().setVisible(False)
         self.banner.setContextMenuPolicy(Qt.PreventContextMenu)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setAutoFillBackground(True)
+        palette = self.banner.palette()
+        palette.setColor(QPalette.Window, QColor(BANNER_COLOUR))
+        palette.setColor(QPalette.WindowText, QColor("#000000"))
+        self.banner.setPalette(palette)
         self.banner_label = QLabel()
         self.banner_label.setTextFormat(Qt.RichText)
         self.banner_label.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
