@@ -479,6 +479,8 @@ class MainWindow(FileActions, QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        if getattr(self, "worksheet_dialog", None) is not None:
+            self.worksheet_dialog.wait_for_export()
         self.digits.cancel()
         self.digits.wait_for_fit()
         self.settings.setValue("geometry", self.saveGeometry())

@@ -2,16 +2,17 @@
 learner (blanks) and, if asked, a separate answer key beside it (``NAME-answers.pdf``), in
 English or Chinese whatever the window's language.
 
-Building and writing the PDFs takes well under a second for the largest network a worksheet
-allows (core.worksheet.MAX_ROWS; tests/benchmarks/bench_worksheet.py), so it runs on the GUI
-thread behind a busy cursor."""
+Laying out and writing the PDFs of the largest worksheet (core.worksheet.MAX_ROWS) takes
+seconds (tests/benchmarks/bench_worksheet.py), so they are written by a worker thread (its own
+QTextDocument and QPdfWriter: nothing shared with the window) behind a progress dialog whose
+Cancel discards the files; the table itself is built on the GUI thread (milliseconds)."""
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox,
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QProgressDialog,
                                QPushButton, QWidget)
 
 from core import worksheet
@@ -28,6 +29,27 @@ LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 def answers_path(path: str) -> str:
     root, ext = os.path.splitext(path)
     return f"{root}-answers{ext or '.pdf'}"
+
+
+class ExportJob(QThread):
+    """Writes ``jobs`` [(html, path, title)] one after the other; ``error`` names the path
+    that could not be written."""
+
+    def __init__(self, jobs, parent=None):
+        super().__init__(parent)
+        self.jobs = jobs
+        self.cancelled = False
+        self.error: str | None = None
+
+    def run(self) -> None:
+        for html, path, title in self.jobs:
+            if self.cancelled:
+                return
+            try:
+                write_pdf(html, path, title)
+            except OSError:
+                self.error = path
+                return
 
 
 class WorksheetDialog(QDialog):
@@ -60,6 +82,7 @@ class WorksheetDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.written: list[str] = []
+        self.job: ExportJob | None = None
         self.resize(560, self.sizeHint().height())
 
     def _default_path(self) -> str:
@@ -85,25 +108,53 @@ class WorksheetDialog(QDialog):
         language = self.language_combo.currentData()
         p = self.window.doc.project
         try:
-            QApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                sheet = worksheet.build(p)
-                title = p.text("title", language)
-                written = [path]
-                write_pdf(worksheet_html(sheet, language, False, title), path, title)
-                if self.answers_check.isChecked():
-                    written.append(answers_path(path))
-                    write_pdf(worksheet_html(sheet, language, True, title), written[-1], title)
-            finally:
-                QApplication.restoreOverrideCursor()
+            sheet = worksheet.build(p)
         except (EngineError, ValueError) as exc:
             QMessageBox.critical(self, self.tr("Cannot export worksheet"), error_text(exc))
             return
-        except OSError:
-            QMessageBox.critical(self, self.tr("Cannot export worksheet"),
-                                 arg(self.tr("%1 could not be written."), path))
+        title = p.text("title", language)
+        jobs = [(worksheet_html(sheet, language, False, title), path, title)]
+        if self.answers_check.isChecked():
+            jobs.append((worksheet_html(sheet, language, True, title), answers_path(path), title))
+        self.job = ExportJob(jobs, self)
+        self.progress = QProgressDialog(self.tr("Writing the worksheet…"), self.tr("Cancel"), 0, 0, self)
+        self.progress.setWindowTitle(self.tr("Export worksheet"))
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self._cancel)
+        self.buttons.setEnabled(False)
+        self.job.finished.connect(self._done)
+        self.job.start()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancelled = True
+
+    def reject(self) -> None:
+        self._cancel()                     # Esc while writing: nothing is left behind
+        super().reject()
+
+    def wait_for_export(self) -> None:
+        """Block until a running export has finished (the window is closing)."""
+        if self.job is not None:
+            self.job.cancelled = True
+            self.job.wait()
+
+    def _done(self) -> None:
+        job, self.job = self.job, None
+        job.cancelled = job.cancelled or self.progress.wasCanceled()
+        self.progress.reset()
+        self.buttons.setEnabled(True)
+        paths = [path for _h, path, _t in job.jobs]
+        if job.cancelled:
+            for path in paths:
+                if os.path.isfile(path):
+                    os.remove(path)        # a cancelled export leaves nothing half-written
             return
-        self.written = written
+        if job.error is not None:
+            QMessageBox.critical(self, self.tr("Cannot export worksheet"),
+                                 arg(self.tr("%1 could not be written."), job.error))
+            return
+        self.written = paths
         self.window.statusBar().showMessage(
-            arg(self.tr("Worksheet written: %1"), " · ".join(written)), 8000)
+            arg(self.tr("Worksheet written: %1"), " · ".join(paths)), 8000)
         self.accept()

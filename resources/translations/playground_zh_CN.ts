@@ -3607,6 +3607,14 @@
         <translation>无法导出练习表</translation>
     </message>
     <message>
+        <source>Writing the worksheet…</source>
+        <translation>正在写入练习表…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>

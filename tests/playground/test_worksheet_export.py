@@ -39,7 +39,7 @@ def _export(window, qtbot, path, language, answers=True):
     dialog.answers_check.setChecked(answers)
     dialog.path_edit.setText(str(path))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)   # written by a worker thread
     return dialog
 
 
@@ -106,7 +106,24 @@ def test_an_unwritable_file_keeps_the_dialog_open_with_a_message(window, qtbot, 
     dialog = window.worksheet_dialog
     dialog.path_edit.setText(str(tmp_path / "no" / "such" / "folder" / "x.pdf"))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert shown and "could not be written" in shown[0] and dialog.isVisible()
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert "could not be written" in shown[0] and dialog.isVisible()
+    dialog.reject()
+
+
+def test_cancel_while_writing_leaves_no_file(window, qtbot, tmp_path):
+    window.act_export_worksheet.trigger()
+    dialog = window.worksheet_dialog
+    dialog.path_edit.setText(str(tmp_path / "c.pdf"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    job = dialog.job
+    assert job is not None and not dialog.buttons.isEnabled()
+    from PySide6.QtWidgets import QPushButton
+    dialog.progress.findChild(QPushButton).click()       # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=60_000)
+    assert not job.isRunning()
+    assert not (tmp_path / "c.pdf").exists() and not (tmp_path / "c-answers.pdf").exists()
+    assert dialog.isVisible() and dialog.written == []
     dialog.reject()
 
 
