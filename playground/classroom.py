@@ -24,6 +24,8 @@ from .engine_text import error_text
 from .resources import example_names, load_example
 from .widgets import arg
 
+CLASSROOM = "classroom"
+"""The control registry's owner name for what a classroom file hides, locks and highlights."""
 BANNER_COLOUR = "#ffe0b2"
 """The banner's background (a palette colour, not a style sheet: a style sheet would keep the
 banner's font from growing with presentation mode)."""
@@ -119,10 +121,10 @@ class ClassroomMode(QObject):
         if c.language is not None:
             from .window_language import switch_language
             switch_language(w, c.language)
-        w.controls.clear()
-        w.controls.hide(c.hide)
-        w.controls.lock(c.lock)
-        w.controls.highlight(c.highlight)
+        w.controls.clear(CLASSROOM)
+        w.controls.hide(c.hide, CLASSROOM)
+        w.controls.lock(c.lock, CLASSROOM)
+        w.controls.highlight(c.highlight, CLASSROOM)
         self.active, self.path = c, path
         if c.presentation and not w.presentation.active:
             remembered = w.settings.value("presentation")
@@ -147,7 +149,8 @@ class ClassroomMode(QObject):
 
     # ------------------------------------------------------------ leaving
     def unlock(self) -> None:
-        """Back to the full app: every control shown and unlocked; the document stays."""
+        """Back to the full app: every control shown and unlocked (a lesson's too); the
+        document stays."""
         self.window.controls.clear()
         self.active = None
         self.act_unlock.setEnabled(False)

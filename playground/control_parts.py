@@ -4,6 +4,7 @@ so against the window's own refreshes. ``Badge`` draws the lock cue and the high
 over a widget (or a part of one: a tab, a menu title) without taking its clicks."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QFormLayout, QMenuBar, QToolBar, QWidget
@@ -183,7 +184,7 @@ class ActionPart(_Guarded):
             self._tips = None
         for host in self.hosts():
             badge = self._badges.get(id(host))
-            if badge is None:
+            if badge is None or not shiboken6.isValid(badge):     # a toolbar made anew
                 badge = self._badges[id(host)] = Badge(host)
             badge.set_state(self.locked, self.lit)
 

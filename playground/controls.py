@@ -13,6 +13,11 @@ API::
     reg.clear()                            # everything shown, unlocked, unhighlighted
     reg.hidden(), reg.locked(), reg.highlighted()    # the names currently so
 
+Every command takes ``owner=`` (default ``"lesson"``; classroom mode uses ``"classroom"``): each
+owner has its own sets and a control is hidden / locked / highlighted while any owner says so, so
+a lesson's ``clear("lesson")`` at its next step never unlocks what the teacher's classroom file
+locked. ``clear()`` without an owner releases everything; ``hidden(owner)`` etc. ask one owner.
+
 ``hide``, ``lock`` and ``highlight`` validate every name first and raise
 ``core.control_names.UnknownControlError`` (code ``controls.unknown``, parameters ``name`` and
 ``names``; ``playground.engine_text.error_text`` renders it in the window's language) before
@@ -71,6 +76,9 @@ from core.control_names import CONTROL_NAMES, check_names
 
 from .control_parts import ActionPart, CanvasEditPart, DockPart, MenuPart, Part, TabPart, WidgetPart
 
+OWNER = "lesson"
+"""The default owner of what is hidden, locked and highlighted (classroom mode uses "classroom")."""
+
 
 class ControlRegistry(QObject):
     def __init__(self, window):
@@ -78,55 +86,67 @@ class ControlRegistry(QObject):
         self.window = window
         self._parts: dict[str, list[Part]] = _build(window)
         assert tuple(self._parts) == CONTROL_NAMES, "controls and core.control_names disagree"
-        self._hidden: set[str] = set()
-        self._locked: set[str] = set()
-        self._highlighted: set[str] = set()
+        # per owner ("lesson", "classroom", …): what it hides, locks and highlights
+        self._state: dict[str, dict[str, set[str]]] = {}
+
+    def _of(self, owner: str) -> dict[str, set[str]]:
+        return self._state.setdefault(owner, {"hide": set(), "lock": set(), "highlight": set()})
+
+    def _union(self, kind: str) -> set[str]:
+        return set().union(*(s[kind] for s in self._state.values()))
 
     # ------------------------------------------------------------ queries
     def names(self) -> tuple[str, ...]:
         return CONTROL_NAMES
 
-    def hidden(self) -> tuple[str, ...]:
-        return tuple(n for n in CONTROL_NAMES if n in self._hidden)
+    def hidden(self, owner: str | None = None) -> tuple[str, ...]:
+        got = self._union("hide") if owner is None else self._of(owner)["hide"]
+        return tuple(n for n in CONTROL_NAMES if n in got)
 
-    def locked(self) -> tuple[str, ...]:
-        return tuple(n for n in CONTROL_NAMES if n in self._locked)
+    def locked(self, owner: str | None = None) -> tuple[str, ...]:
+        got = self._union("lock") if owner is None else self._of(owner)["lock"]
+        return tuple(n for n in CONTROL_NAMES if n in got)
 
-    def highlighted(self) -> tuple[str, ...]:
-        return tuple(n for n in CONTROL_NAMES if n in self._highlighted)
+    def highlighted(self, owner: str | None = None) -> tuple[str, ...]:
+        got = self._union("highlight") if owner is None else self._of(owner)["highlight"]
+        return tuple(n for n in CONTROL_NAMES if n in got)
 
     def parts(self, name: str) -> list[Part]:
         """What ``name`` stands for (tests look at the widgets through these)."""
         return list(self._parts[check_names([name])[0]])
 
     # ------------------------------------------------------------ commands
-    def hide(self, names) -> None:
-        self._hidden |= set(check_names(names))
+    def hide(self, names, owner: str = OWNER) -> None:
+        self._of(owner)["hide"] |= set(check_names(names))
         self._apply()
 
-    def show(self, names) -> None:
-        self._hidden -= set(check_names(names))
+    def show(self, names, owner: str = OWNER) -> None:
+        self._of(owner)["hide"] -= set(check_names(names))
         self._apply()
 
-    def lock(self, names) -> None:
-        self._locked |= set(check_names(names))
+    def lock(self, names, owner: str = OWNER) -> None:
+        self._of(owner)["lock"] |= set(check_names(names))
         self._apply()
 
-    def unlock(self, names) -> None:
-        self._locked -= set(check_names(names))
+    def unlock(self, names, owner: str = OWNER) -> None:
+        self._of(owner)["lock"] -= set(check_names(names))
         self._apply()
 
-    def highlight(self, names) -> None:
-        """Outline exactly ``names`` (an empty list removes every highlight)."""
-        self._highlighted = set(check_names(names))
+    def highlight(self, names, owner: str = OWNER) -> None:
+        """Outline exactly ``names`` for ``owner`` (an empty list removes its highlights)."""
+        self._of(owner)["highlight"] = set(check_names(names))
         self._apply()
 
-    def unhighlight(self, names) -> None:
-        self._highlighted -= set(check_names(names))
+    def unhighlight(self, names, owner: str = OWNER) -> None:
+        self._of(owner)["highlight"] -= set(check_names(names))
         self._apply()
 
-    def clear(self) -> None:
-        self._hidden, self._locked, self._highlighted = set(), set(), set()
+    def clear(self, owner: str | None = None) -> None:
+        """Release what ``owner`` hides, locks and highlights (None: every owner's)."""
+        if owner is None:
+            self._state = {}
+        else:
+            self._state.pop(owner, None)
         self._apply()
 
     # ------------------------------------------------------------ applying
@@ -138,12 +158,13 @@ class ControlRegistry(QObject):
         """Each part's state is the union over the names that include it (a menu's actions
         are also named on their own): computed afresh, so removing one name never unlocks
         what another still locks."""
+        hidden, locked, lit = self._union("hide"), self._union("lock"), self._union("highlight")
         state: dict[int, tuple[Part, bool, bool, bool]] = {}
         for name, parts in self._parts.items():
             for part in parts:
                 _p, h, l, g = state.get(id(part), (part, False, False, False))
-                state[id(part)] = (part, h or name in self._hidden, l or name in self._locked,
-                                   g or name in self._highlighted)
+                state[id(part)] = (part, h or name in hidden, l or name in locked,
+                                   g or name in lit)
         for part, hidden, locked, lit in state.values():
             part.set_state(hidden, locked, lit)
         self._refresh_window()

@@ -53,9 +53,12 @@ class ExportJob(QThread):
 
 
 class WorksheetDialog(QDialog):
-    def __init__(self, window):
+    def __init__(self, window, project=None):
+        """``project``: the document state to print (default: the window's document; a
+        lesson passes the state of its step)."""
         super().__init__(window)
         self.window = window
+        self.project = project
         self.setWindowTitle(self.tr("Export worksheet"))
         self.language_combo = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
@@ -106,7 +109,7 @@ class WorksheetDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         language = self.language_combo.currentData()
-        p = self.window.doc.project
+        p = self.project or self.window.doc.project
         try:
             sheet = worksheet.build(p)
         except (EngineError, ValueError) as exc:

@@ -643,7 +643,7 @@
     </message>
     <message>
         <source>document: there is no example or file named %1</source>
-        <translation>document：没有名为 %1 的示例或文件</translation>
+        <translation>document: 没有名为 %1 的示例或文件</translation>
     </message>
     <message>
         <source>Cannot open classroom file</source>

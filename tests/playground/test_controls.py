@@ -59,8 +59,12 @@ def test_unknown_name_reads_in_chinese(window):
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize("name", CONTROL_NAMES)
-def test_every_name_locks_hides_and_highlights(window, name):
+def test_every_name_locks_hides_and_highlights(window):
+    for name in CONTROL_NAMES:          # one window for all (a window takes seconds to make)
+        _check_name(window, name)
+
+
+def _check_name(window, name):
     reg = window.controls
     reg.lock([name])
     for part in reg.parts(name):
@@ -201,3 +205,17 @@ def test_undo_locked_stays_locked_after_the_language_changes(window):
         assert not window.act_undo.isEnabled() and not window.act_undo_short.isEnabled()
     finally:
         switch_language(window, "en")
+
+
+def test_owners_lock_apart_and_a_lesson_clear_keeps_the_classrooms_locks(window):
+    reg = window.controls
+    reg.lock(["step.update"], owner="classroom")
+    reg.lock(["step.update", "step.forward"])              # the lesson's (default owner)
+    reg.highlight(["step.backward"])
+    assert reg.locked() == ("step.forward", "step.update")
+    assert reg.locked("classroom") == ("step.update",)
+    reg.clear("lesson")
+    assert reg.locked() == ("step.update",) and reg.highlighted() == ()
+    assert not window.act_update.isEnabled() and window.act_forward.isEnabled()
+    reg.clear()
+    assert window.act_update.isEnabled()
