@@ -171,6 +171,12 @@ TEMPLATES: dict[str, str] = {
     'exercise.sign': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} has the wrong sign'),
     'exercise.old_weights': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is the output before the update: compute it again with the updated weights W′ and biases b′'),
     'exercise.recompute': QT_TRANSLATE_NOOP("EngineMessages", 'your {asked} is off: work through its formula again, one product at a time'),
+    'doc.expected_names': QT_TRANSLATE_NOOP("EngineMessages", 'expected a list of control names, got {got}'),
+    'classroom.format': QT_TRANSLATE_NOOP("EngineMessages", 'not a classroom file (expected "{format}")'),
+    'classroom.version': QT_TRANSLATE_NOOP("EngineMessages", 'version {version} is not supported; this program reads version {current}'),
+    'classroom.too_large': QT_TRANSLATE_NOOP("EngineMessages", 'a classroom file is at most {kb} KB'),
+    'worksheet.too_large': QT_TRANSLATE_NOOP("EngineMessages", 'this network is too large for a worksheet ({rows} rows; at most {most})'),
+    'controls.unknown': QT_TRANSLATE_NOOP("EngineMessages", 'unknown control {name}; known controls: {names}'),
 }
 """code → English template, exactly as core writes it (a test compares them)."""
 

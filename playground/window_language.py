@@ -61,6 +61,10 @@ def refresh_texts(window) -> None:
     if exercises is not None:
         exercises.refresh()
     window.inspector.rebuild(commit_pending=False)
+    if getattr(window, "classroom", None) is not None:
+        window.classroom.refresh_banner()
+    if getattr(window, "controls", None) is not None:
+        window.controls.reapply()            # menus and actions made anew keep their lock
     t = window.training
     t.training_panel.refresh()
     t.data_panel.refresh()

@@ -43,22 +43,34 @@ def _fallback_table(w) -> dict:
     }
 
 
+OWNER = "lesson"
+"""The registry's owner for a lesson's lists (a classroom file's locks are another owner's)."""
+
+
 class LessonControls:
     def __init__(self, window):
         self.window = window
-        self.registry = None
-        self.table = _fallback_table(window)
-        try:
-            from ..controls import ControlRegistry
-        except ImportError:
-            pass
-        else:
-            self.registry = getattr(window, "controls", None) or ControlRegistry(window)
-            known = set(self.registry.names())
-            self.table = {k: v for k, v in self.table.items() if k not in known}
+        self._registry = None
+        self._table = None
         self._styled: dict = {}
         self._hidden: list = []
         self._locked: list = []
+
+    @property
+    def registry(self):
+        """The window's ``ControlRegistry`` (``MainWindow.controls``, made after the menus and
+        so after this object), or None in a build without one."""
+        if self._registry is None:
+            self._registry = getattr(self.window, "controls", None)
+        return self._registry
+
+    @property
+    def table(self) -> dict:
+        """name → widgets/actions for the names the registry does not have."""
+        if self._table is None:
+            known = set(self.registry.names()) if self.registry is not None else set()
+            self._table = {k: v for k, v in _fallback_table(self.window).items() if k not in known}
+        return self._table
 
     def names(self) -> set:
         return set(self.table) | (set(self.registry.names()) if self.registry is not None else set())
@@ -71,9 +83,10 @@ class LessonControls:
         self.clear()
         if self.registry is not None:
             known = set(self.registry.names())
-            self.registry.highlight([n for n in highlight if n in known])
-            self.registry.lock([n for n in lock if n in known])
-            self.registry.hide([n for n in hide if n in known])
+            self.registry.highlight([n for n in highlight if n in known], owner=OWNER)
+            self.registry.lock([n for n in lock if n in known], owner=OWNER)
+            self.registry.hide([n for n in hide if n in known], owner=OWNER)
+        self._names = tuple(highlight)
         for name in highlight:
             for target in self._widgets(name):
                 if target in self._styled or target.graphicsEffect() is not None:
@@ -96,12 +109,15 @@ class LessonControls:
                     self._hidden.append(target)
 
     def highlighted(self) -> list:
-        """The widgets this table draws highlighted now (for tests and screenshots)."""
-        return list(self._styled)
+        """The names highlighted now: by the registry, and by this table (drawn with a glow)."""
+        out = list(self.registry.highlighted(OWNER)) if self.registry is not None else []
+        drawn = set(self._styled)
+        return out + [n for n in getattr(self, "_names", ()) if n in self.table
+                      and any(w in drawn for w in self._widgets(n))]
 
     def clear(self) -> None:
         if self.registry is not None:
-            self.registry.clear()
+            self.registry.clear(OWNER)
         for target, glow in self._styled.items():
             if target.graphicsEffect() is glow:
                 target.setGraphicsEffect(None)     # (deletes the effect)

@@ -608,6 +608,63 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMode</name>
+    <message>
+        <source>Open &amp;classroom…</source>
+        <translation>打开课堂文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a teacher&apos;s classroom file: the controls it names are hidden or locked</source>
+        <translation>打开教师的课堂文件：其中列出的控件将被隐藏或锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock (leave classroom mode)</source>
+        <translation>解锁（退出课堂模式）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show and unlock every control again</source>
+        <translation>重新显示并解锁所有控件</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Open classroom</source>
+        <translation>打开课堂文件</translation>
+    </message>
+    <message>
+        <source>Classroom files (*.json);;All files (*)</source>
+        <translation>课堂文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>document: there is no example or file named %1</source>
+        <translation>document: 没有名为 %1 的示例或文件</translation>
+    </message>
+    <message>
+        <source>Cannot open classroom file</source>
+        <translation>无法打开课堂文件</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>This version cannot open lessons; %1 was not opened.</source>
+        <translation>此版本无法打开课程；未打开 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Classroom mode&lt;/b&gt;%1 · some controls are hidden or locked by the teacher.</source>
+        <translation>&lt;b&gt;课堂模式&lt;/b&gt;%1 · 部分控件已被教师隐藏或锁定。</translation>
+    </message>
+</context>
+<context>
     <name>CompileStep</name>
     <message>
         <source>② Compile: loss, optimizer</source>
@@ -671,6 +728,13 @@
     <message>
         <source>Rows: true digit · columns: predicted digit (test images)</source>
         <translation>行：真实数字 · 列：预测数字（测试图像）</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>Locked by the lesson or the teacher</source>
+        <translation>已被课程或教师锁定</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1693,30 @@
         <source>your {asked} is off: work through its formula again, one product at a time</source>
         <translation>你的 {asked} 不对：请按公式重新算一遍，一次算一个乘积</translation>
     </message>
+    <message>
+        <source>expected a list of control names, got {got}</source>
+        <translation>应为控件名称的列表，实际为{got}</translation>
+    </message>
+    <message>
+        <source>not a classroom file (expected &quot;{format}&quot;)</source>
+        <translation>不是课堂文件（应为 &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported; this program reads version {current}</source>
+        <translation>不支持版本 {version}；本程序读取版本 {current}</translation>
+    </message>
+    <message>
+        <source>a classroom file is at most {kb} KB</source>
+        <translation>课堂文件最大为 {kb} KB</translation>
+    </message>
+    <message>
+        <source>this network is too large for a worksheet ({rows} rows; at most {most})</source>
+        <translation>此网络太大，无法生成练习表（{rows} 行；最多 {most} 行）</translation>
+    </message>
+    <message>
+        <source>unknown control {name}; known controls: {names}</source>
+        <translation>未知的控件 {name}；已知的控件：{names}</translation>
+    </message>
 </context>
 <context>
     <name>ExercisePanel</name>
@@ -2453,6 +2541,14 @@
         <translation>手写数字</translation>
     </message>
     <message>
+        <source>Export &amp;worksheet…</source>
+        <translation>导出练习表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The forward/backward table as a PDF with blanks, and its answer key</source>
+        <translation>把前向/反向传播表导出为留空待填的 PDF，并附答案</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -2627,6 +2723,10 @@
     <message>
         <source>An input has no computation to show.</source>
         <translation>输入没有可显示的计算。</translation>
+    </message>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习表</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4058,164 @@
     <message>
         <source>Layer %1 (%2 × %3)</source>
         <translation>第 %1 层（%2 × %3）</translation>
+    </message>
+</context>
+<context>
+    <name>Worksheet</name>
+    <message>
+        <source>Worksheet: one training step by hand</source>
+        <translation>练习表：手算一步训练</translation>
+    </message>
+    <message>
+        <source>Answer key</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Fill in every blank, top to bottom: each row&apos;s formula uses the given values and the rows above it. Write values to 6 significant digits.</source>
+        <translation>从上到下填写每个空格：每行的公式使用已知值和上面各行的结果。数值保留 6 位有效数字。</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s formula with the numbers put in, and its value (6 significant digits), as the step-by-step view computes them.</source>
+        <translation>每行公式代入数字后的算式及其值（6 位有效数字），与单步视图的计算相同。</translation>
+    </message>
+    <message>
+        <source>Network %1 · activations %2 · loss %3 · optimizer %4</source>
+        <translation>网络 %1 · 激活函数 %2 · 损失函数 %3 · 优化器 %4</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward pass: error signals δ</source>
+        <translation>反向传播：误差 δ</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Gradient-descent update</source>
+        <translation>梯度下降更新</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>量</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>With the numbers</source>
+        <translation>代入数字</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>half squared error</source>
+        <translation>半平方误差</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>gradient descent (SGD)</source>
+        <translation>梯度下降 (SGD)</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>1 if z &gt; 0, else 0</source>
+        <translation>z &gt; 0 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if z &gt; 0, else 0.01</source>
+        <translation>z &gt; 0 时为 1，否则为 0.01</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习表</translation>
+    </message>
+    <message>
+        <source>Also write the answer key (a separate file)</source>
+        <translation>同时导出答案（单独的文件）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file name.</source>
+        <translation>请选择文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot export worksheet</source>
+        <translation>无法导出练习表</translation>
+    </message>
+    <message>
+        <source>Writing the worksheet…</source>
+        <translation>正在写入练习表…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Worksheet written: %1</source>
+        <translation>已写入练习表：%1</translation>
     </message>
 </context>
 </TS>
