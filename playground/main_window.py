@@ -465,6 +465,13 @@ class MainWindow(FileActions, QMainWindow):
         self.worksheet_dialog = WorksheetDialog(self)
         self.worksheet_dialog.open()
 
+    def open_lesson(self, name_or_path: str) -> bool:
+        """A bundled lesson by name, or a lesson file (classroom files name one)."""
+        return self.lessons.open_named(name_or_path)
+
+    def lesson_names(self) -> list[str]:
+        return self.lessons.names()
+
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 

@@ -55,6 +55,20 @@ class LessonArea(QObject):
     def open_bundled(self, name: str) -> bool:
         return self.start(lessons.load_bundled(name))
 
+    @staticmethod
+    def names() -> list[str]:
+        """What ``open_named`` takes for a bundled lesson: its file name or that without .json."""
+        files = lessons.lesson_names()
+        return files + [n[:-5] for n in files]
+
+    def open_named(self, name_or_path: str) -> bool:
+        """A bundled lesson by name (a classroom file's ``lesson``), else a lesson file."""
+        files = lessons.lesson_names()
+        for candidate in (name_or_path, f"{name_or_path}.json"):
+            if candidate in files:
+                return self.open_bundled(candidate)
+        return self.open_path(name_or_path)
+
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open lesson"), os.path.expanduser("~"),

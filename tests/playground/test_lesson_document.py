@@ -141,3 +141,18 @@ def test_the_panel_follows_a_language_switch(window):
     assert lesson.title.get("zh_CN") in text and lesson.steps[0].text.get("zh_CN")[:8] not in ("",)
     assert "第 1 步" in text
     assert area.menu.actions()[0].text() == lesson.title.get("zh_CN")
+
+
+def test_a_classroom_file_opens_its_lesson_by_name(window, tmp_path):
+    w = window
+    assert "1_worked_example_2_2_1" in w.lesson_names()
+    room = tmp_path / "room.json"
+    room.write_text(json.dumps({"format": "backprop-playground-classroom", "version": 1,
+                                "lock": ["step.whole"], "lesson": "1_worked_example_2_2_1"}),
+                    encoding="utf-8")
+    assert w.classroom.open_path(str(room)) is not False
+    r = w.lessons.runner
+    assert r.active and r.lesson.id == "worked_example_2_2_1"
+    r.go(1)                                  # a lesson step's lists never release the teacher's
+    assert "step.whole" in w.controls.locked()
+    assert "step.forward" in w.controls.highlighted("lesson")
