@@ -7,8 +7,8 @@ into a temporary folder and unpacks it with ``dpkg-deb -x`` (nothing is installe
 package against the sha256 recorded below, and subsets face ``FONT_NUMBER`` (Noto Sans CJK SC) of
 ``NotoSansCJK-Regular.ttc`` with fonttools' pyftsubset. The subset holds:
 
-- every character of the translations (resources/translations/*.ts), of the example documents
-  and of the glossary;
+- every character of the translations (resources/translations/*.ts), of the example documents,
+  of the bundled lessons and of the glossary;
 - the Latin, Greek and mathematical characters the window draws (∂ δ η σ Σ ² ₁ · − × ≤ …);
 - the 3,755 level-1 hanzi of GB2312 (the common characters), so that a new translation rarely
   needs a rebuild.
@@ -68,14 +68,15 @@ def gb2312_level1() -> str:
 
 
 def app_texts() -> str:
-    """Every translation, example text and glossary line (what the font must cover)."""
+    """Every translation, example and lesson text and glossary line (what the font must cover)."""
     import xml.etree.ElementTree as ET
     parts = []
     for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
         for node in ET.parse(ts).getroot().iter("translation"):
             parts.append(node.text or "")
-    for doc in sorted((ROOT / "resources" / "examples").glob("*.json")):
-        parts.extend(_strings(json.loads(doc.read_text(encoding="utf-8"))))
+    for folder in ("examples", "lessons"):
+        for doc in sorted((ROOT / "resources" / folder).glob("*.json")):
+            parts.extend(_strings(json.loads(doc.read_text(encoding="utf-8"))))
     for md in sorted((ROOT / "resources" / "translations").glob("*.md")):
         parts.append(md.read_text(encoding="utf-8"))
     return "".join(parts)

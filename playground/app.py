@@ -12,6 +12,8 @@ ORG_NAME = "BackpropPlayground"
 def _args(argv):
     p = argparse.ArgumentParser(prog="backprop-playground", description=APP_NAME)
     p.add_argument("file", nargs="?", help="a document to open")
+    p.add_argument("--classroom", metavar="FILE",
+                   help="open in classroom mode with a teacher's classroom file")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the main window offscreen to a PNG and exit")
     p.add_argument("--size", default="1400x900", help="window size for --screenshot (WxH)")
@@ -71,10 +73,21 @@ def main(argv=None) -> int:
         except (EngineError, OSError) as exc:
             print(f"{args.file}: {exc}", file=sys.stderr)
             return 2
+    if args.screenshot and args.classroom:
+        from core import classroom
+        from core.errors import EngineError
+        try:
+            classroom.load(args.classroom)
+        except (EngineError, OSError) as exc:
+            print(f"{args.classroom}: {exc}", file=sys.stderr)
+            return 2
     from . import i18n
     i18n.set_language(i18n.resolve(i18n.stored_choice(settings)))
     window = MainWindow(settings=settings)
     if args.file and not window.open_path(args.file, ask=False):
+        if args.screenshot:
+            return 2
+    if args.classroom and not window.classroom.open_path(args.classroom, ask=False):
         if args.screenshot:
             return 2
     if args.screenshot:

@@ -19,6 +19,7 @@ from .digits import DigitsWorkspace
 from .exercise.window import ExerciseWindow
 from .graph import GraphExplorer
 from .help import HelpMenu
+from .lessons import LessonArea
 from .panels.derivation_panel import DerivationPanel
 from .panels.inspector import InspectorPanel
 from .panels.sample_panel import SamplePanel
@@ -28,6 +29,8 @@ from .resources import example_names
 from .selection import Selection
 from .training_area import TrainingArea
 from .presentation import Presentation
+from .controls import ControlRegistry
+from .classroom import ClassroomMode
 from .window_language import LanguageMenu
 from . import i18n, structure_edits
 from .engine_text import error_text
@@ -94,10 +97,12 @@ class MainWindow(FileActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.loss_label)
         self._build_actions()
         self.presentation = Presentation(self)
+        self.classroom = ClassroomMode(self)
         self._build_menus()
         self._build_toolbar()
         self.exercises = ExerciseWindow(self)     # predict before reveal: dock, Step menu items
         self.exercise = self.exercises.session
+        self.controls = ControlRegistry(self)
 
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
@@ -145,6 +150,9 @@ class MainWindow(FileActions, QMainWindow):
         self.act_open = self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.Open)
         self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
         self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.act_export_worksheet = self._action(
+            self.tr("Export &worksheet…"), self.export_worksheet, None,
+            self.tr("The forward/backward table as a PDF with blanks, and its answer key"))
         self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.act_undo = self.act_redo = None
         self._make_undo_actions()
@@ -203,26 +211,33 @@ class MainWindow(FileActions, QMainWindow):
                     w.removeAction(before)
             before.setParent(None)
             before.deleteLater()
+        if getattr(self, "controls", None) is not None:
+            self.controls.reapply()          # a locked Undo stays locked in the new language
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
-        m = mb.addMenu(self.tr("&File"))
+        self.menus = {}
+        m = self.menus["file"] = mb.addMenu(self.tr("&File"))
         m.addActions([self.act_new, self.act_open])
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.examples_menu = m.addMenu(self.tr("&Examples"))
         self.rebuild_examples_menu()
+        self.lessons = LessonArea(self, m)
+        m.addAction(self.classroom.act_open)
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_export_worksheet)
         m.addSeparator()
         m.addAction(self.act_quit)
         self._rebuild_recent_menu()
 
-        m = mb.addMenu(self.tr("&Edit"))
+        m = self.menus["edit"] = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addAction(self.act_delete)
 
-        m = self.view_menu = mb.addMenu(self.tr("&View"))
+        m = self.view_menu = self.menus["view"] = mb.addMenu(self.tr("&View"))
         m.addActions([self.act_show_weights, self.act_show_forward, self.act_show_backward])
         digits_menu = m.addMenu(self.tr("Significant &digits"))
         group = QActionGroup(self)
@@ -240,20 +255,23 @@ class MainWindow(FileActions, QMainWindow):
         m.addSeparator()
         self.language_menu = LanguageMenu(self, m)
         self.presentation.build_menu(m)
+        m.addSeparator()
+        m.addAction(self.classroom.act_unlock)
 
-        m = mb.addMenu(self.tr("&Network"))
+        m = self.menus["network"] = mb.addMenu(self.tr("&Network"))
         m.addActions([self.act_add_layer, self.act_remove_layer])
         m.addSeparator()
         m.addActions([self.act_gradcheck, self.act_loss_graph])
 
-        m = self.step_menu = mb.addMenu(self.tr("&Step"))
+        m = self.step_menu = self.menus["step"] = mb.addMenu(self.tr("&Step"))
         m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
         m.addSeparator()
         m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
 
-        self.training.build_menu(mb, self.view_menu)
+        self.menus["train"] = self.training.build_menu(mb, self.view_menu)
         self.help = HelpMenu(self)
         self.help.build(mb)
+        self.menus["help"] = self.help.menu
         self.act_about = self.help.act_about
 
     def rebuild_examples_menu(self) -> None:
@@ -273,7 +291,7 @@ class MainWindow(FileActions, QMainWindow):
                            (self.act_update, self.tr("Update")),
                            (self.act_fit, self.tr("Fit"))):
             act.setIconText(short)
-        tb = self.addToolBar(self.tr("Main"))
+        tb = self.toolbar = self.addToolBar(self.tr("Main"))
         tb.setObjectName("toolbar_main")
         tb.addActions([self.act_new, self.act_open, self.act_save])
         tb.addSeparator()
@@ -436,6 +454,25 @@ class MainWindow(FileActions, QMainWindow):
                                      if self.doc.undo_stack.cleanIndex() >= 0 else 0)
         self.doc.reset_step()
 
+    def export_worksheet(self) -> None:
+        """File ▸ Export worksheet… (a network too large for one is refused at once)."""
+        from core.worksheet import check_size
+        from .worksheet_dialog import WorksheetDialog
+        try:
+            check_size(self.doc.project)
+        except EngineError as exc:
+            QMessageBox.warning(self, self.tr("Export worksheet"), error_text(exc))
+            return
+        self.worksheet_dialog = WorksheetDialog(self)
+        self.worksheet_dialog.open()
+
+    def open_lesson(self, name_or_path: str) -> bool:
+        """A bundled lesson by name, or a lesson file (classroom files name one)."""
+        return self.lessons.open_named(name_or_path)
+
+    def lesson_names(self) -> list[str]:
+        return self.lessons.names()
+
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
@@ -456,6 +493,8 @@ class MainWindow(FileActions, QMainWindow):
             event.ignore()
             return
         self.training.shutdown()
+        if getattr(self, "worksheet_dialog", None) is not None:
+            self.worksheet_dialog.wait_for_export()
         self.digits.cancel()
         self.digits.wait_for_fit()
         self.settings.setValue("geometry", self.saveGeometry())

@@ -197,9 +197,12 @@ class Presentation(QObject):
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
             keep = KEEP_DOCKS.get(w.training.current_layout, ())
+            lesson = "lesson" in w.docks and w.docks["lesson"].isVisible()
             for key, dock in w.docks.items():
-                if key not in keep:
-                    dock.hide()
+                if key == "lesson":
+                    continue              # a lesson being followed stays in view, and its text
+                if key not in keep or (lesson and key == "derivation"):   # takes the room of
+                    dock.hide()                                            # the derivation's
         else:
             saved, self._saved = self._saved, None
             for c, f in saved["class_fonts"].items():
@@ -216,6 +219,8 @@ class Presentation(QObject):
         w.derivation_panel.set_font_scale(factor)
         if getattr(w, "exercises", None) is not None:
             w.exercises.panel.set_font_scale(factor)
+        if getattr(w, "lessons", None) is not None:
+            w.lessons.panel.set_font_scale(factor)
         pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
         if pg is not None:
             for view in w.findChildren(pg.GraphicsView):

@@ -141,6 +141,7 @@ class TrainingArea(QObject):
         m.addActions([self.act_reset, self.act_reinit])
         view_menu.addSeparator()
         view_menu.addActions([self.act_layout_step, self.act_layout_train, self.act_thumbnails])
+        return m
 
     def build_toolbar(self, toolbar) -> None:
         toolbar.addSeparator()

@@ -61,11 +61,18 @@ def refresh_texts(window) -> None:
     if exercises is not None:
         exercises.refresh()
     window.inspector.rebuild(commit_pending=False)
+    if getattr(window, "classroom", None) is not None:
+        window.classroom.refresh_banner()
+    if getattr(window, "controls", None) is not None:
+        window.controls.reapply()            # menus and actions made anew keep their lock
     t = window.training
     t.training_panel.refresh()
     t.data_panel.refresh()
     t._on_running(t.controller.running)
     window.graph_explorer.retranslate()
+    lessons = getattr(window, "lessons", None)
+    if lessons is not None:
+        lessons.refresh()
     help_menu = getattr(window, "help", None)
     whats_this = getattr(help_menu, "act_whats_this", None)
     if whats_this is not None:                 # Qt's own action: its text as qtbase has it now

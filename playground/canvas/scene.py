@@ -75,6 +75,7 @@ class NetworkScene(QGraphicsScene):
         self.rebuilt_for_document = True          # views fit a new document, keep zoom on edits
         self._headers: dict[int, LayerHeaderItem] = {}
         self._insert_buttons: dict[int, ButtonItem] = {}
+        self._edit_lock = (False, False)          # (locked, hidden): see set_editing_locked
         self._columns: list[float] = []
         self._built_for: tuple | None = None
         self._many = False
@@ -126,6 +127,27 @@ class NetworkScene(QGraphicsScene):
     def header_item(self, layer: int) -> LayerHeaderItem:
         """A column's header; ``.buttons`` holds add_neuron, remove_neuron (and remove_layer)."""
         return self._headers[layer]
+
+    def set_editing_locked(self, locked: bool, hidden: bool = False) -> None:
+        """A lesson or classroom file locks (or hides) editing on the canvas: the header and
+        insert buttons are disabled (or hidden) and no value opens in the inline editor."""
+        self._edit_lock = (bool(locked or hidden), bool(hidden))
+        if self._edit_lock[0]:
+            self.cancel_edit()
+        self._apply_edit_lock()
+
+    def editing_locked(self) -> bool:
+        return self._edit_lock[0]
+
+    def _apply_edit_lock(self) -> None:
+        locked, hidden = self._edit_lock
+        buttons = [b for h in self._headers.values() for b in h.childItems()
+                   if isinstance(b, ButtonItem)] + list(self._insert_buttons.values())
+        for b in buttons:
+            if not hasattr(b, "enabled_unlocked"):
+                b.enabled_unlocked = b.isEnabled()
+            b.setEnabled(b.enabled_unlocked and not locked)
+            b.setVisible(not hidden)
 
     def insert_layer_button(self, index: int) -> ButtonItem:
         """The "+" between columns index − 1 and index: inserts hidden layer ``index``."""
@@ -220,6 +242,7 @@ class NetworkScene(QGraphicsScene):
                     links.append(link)
             self._link_layers[l] = LinkLayerItem(links, self._summary_lines(l), root)
         self._build_headers(sizes, net.activations, spacing)
+        self._apply_edit_lock()
         self._loss_label = LabelItem(root, anchor_center=True)
         self._loss_label.setPos(self._columns[-1] + r + 62, 0)
         self._loss_label.setZValue(Z_LINK_LABEL)
@@ -700,6 +723,8 @@ class NetworkScene(QGraphicsScene):
         """Open the inline editor on a link (its weight), a hidden/output neuron (its bias) or
         an input neuron (the sample's x_j). Returns the editor, or None if it cannot be edited."""
         self.cancel_edit()
+        if self._edit_lock[0]:
+            return None
         ref, net = tuple(ref), self.doc.network
         if ref[0] == "link":
             layer = net.layers[ref[1] - 1]

@@ -233,6 +233,9 @@ class NetworkView(QGraphicsView):
             super().mouseDoubleClickEvent(event)
             return
         header = self._scene.header_at(self.mapToScene(pos))
+        if self._scene.editing_locked():
+            event.accept()                  # locked by a lesson or the teacher: no edits
+            return
         if header is not None and event.button() == Qt.LeftButton:
             event.accept()
             QTimer.singleShot(0, lambda l=header.layer: self.ask_layer_size(l))
@@ -245,7 +248,8 @@ class NetworkView(QGraphicsView):
     def keyPressEvent(self, event) -> None:       # noqa: N802
         """Delete removes the selected neuron; + or Insert adds one below it."""
         ref = self.selection.ref
-        if self._scene.active_editor() is None and ref is not None and ref[0] == "neuron":
+        if (self._scene.active_editor() is None and ref is not None and ref[0] == "neuron"
+                and not self._scene.editing_locked()):
             if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
                 edits.remove_neuron(self.doc, ref[1], ref[2])
                 event.accept()
@@ -257,6 +261,9 @@ class NetworkView(QGraphicsView):
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:    # noqa: N802
+        if self._scene.editing_locked():
+            event.accept()                  # every item of these menus edits the network
+            return
         ref = self._ref_at(event.pos())
         header = self._scene.header_at(self.mapToScene(event.pos()))
         if ref is None and header is None:

@@ -188,6 +188,16 @@ class GraphExplorer(QWidget):
         self._show(graph, values, inputs_near=False)
         return True
 
+    def show_formula(self, text: str, values: dict) -> bool:
+        """Build ``text`` with these variable values (others as ``build`` starts them): a
+        lesson's graph."""
+        if not self.build(text, keep_values=False):
+            return False
+        if values:
+            self._move(lambda: self.stepper.set_values(values))
+            self.variables.set_values(self.stepper.values)
+        return True
+
     def _preset_index(self, text: str) -> int:
         """The preset the formula is (ignoring spaces), or −1: the combo then shows none."""
         squeeze = "".join(text.split())

@@ -337,7 +337,8 @@ class TrainingPanel(QWidget):
         momentum, adam = cfg.method == "momentum", cfg.method == "adam"
         self.momentum_edit.setVisible(momentum)
         self.momentum_label.setVisible(momentum)
-        self._form.setRowVisible(self.adam_row, adam)
+        # a lesson that hides the optimizer fields keeps this row hidden (playground/controls.py)
+        self._form.setRowVisible(self.adam_row, adam and not getattr(self.adam_row, "row_hidden", False))
         self.reg_rate_edit.setEnabled(cfg.regularization != "none")
         if not self.target_loss_edit.hasFocus():
             self.target_loss_edit.setText("" if p.target_loss is None else format_number(p.target_loss))

@@ -608,6 +608,63 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMode</name>
+    <message>
+        <source>Open &amp;classroom…</source>
+        <translation>打开课堂文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a teacher&apos;s classroom file: the controls it names are hidden or locked</source>
+        <translation>打开教师的课堂文件：其中列出的控件将被隐藏或锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock (leave classroom mode)</source>
+        <translation>解锁（退出课堂模式）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show and unlock every control again</source>
+        <translation>重新显示并解锁所有控件</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Open classroom</source>
+        <translation>打开课堂文件</translation>
+    </message>
+    <message>
+        <source>Classroom files (*.json);;All files (*)</source>
+        <translation>课堂文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>document: there is no example or file named %1</source>
+        <translation>document: 没有名为 %1 的示例或文件</translation>
+    </message>
+    <message>
+        <source>Cannot open classroom file</source>
+        <translation>无法打开课堂文件</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>This version cannot open lessons; %1 was not opened.</source>
+        <translation>此版本无法打开课程；未打开 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Classroom mode&lt;/b&gt;%1 · some controls are hidden or locked by the teacher.</source>
+        <translation>&lt;b&gt;课堂模式&lt;/b&gt;%1 · 部分控件已被教师隐藏或锁定。</translation>
+    </message>
+</context>
+<context>
     <name>CompileStep</name>
     <message>
         <source>② Compile: loss, optimizer</source>
@@ -671,6 +728,13 @@
     <message>
         <source>Rows: true digit · columns: predicted digit (test images)</source>
         <translation>行：真实数字 · 列：预测数字（测试图像）</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>Locked by the lesson or the teacher</source>
+        <translation>已被课程或教师锁定</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1430,62 @@
         <translation>应为 true 或 false，实际为{got}</translation>
     </message>
     <message>
+        <source>{name} is not a control name (such as step.forward)</source>
+        <translation>{name} 不是控件名（例如 step.forward）</translation>
+    </message>
+    <message>
+        <source>expected either example or embedded</source>
+        <translation>应为 example 或 embedded 二者之一</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>文本为空</translation>
+    </message>
+    <message>
+        <source>not a Backprop Playground lesson (expected &quot;{format}&quot;)</source>
+        <translation>不是 Backprop Playground 课程（应为 &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>use letters, digits, _ and - only</source>
+        <translation>只能使用字母、数字、_ 和 -</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>expected a list of control names</source>
+        <translation>应为控件名列表</translation>
+    </message>
+    <message>
+        <source>there is no bundled example {name}</source>
+        <translation>没有名为 {name} 的内置示例</translation>
+    </message>
+    <message>
+        <source>the formula has no variable {name}</source>
+        <translation>公式中没有变量 {name}</translation>
+    </message>
+    <message>
+        <source>give either of or printed</source>
+        <translation>只能给出 of 或 printed 之一</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of steps</source>
+        <translation>应为非空的步骤列表</translation>
+    </message>
+    <message>
+        <source>the tag &lt;{tag}&gt; is not allowed in a lesson text</source>
+        <translation>课程文本中不允许使用标签 &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+        <source>lesson version {version} is not supported; this program reads version {current}</source>
+        <translation>不支持课程版本 {version}；本程序读取版本 {current}</translation>
+    </message>
+    <message>
+        <source>expected action, goal or predict</source>
+        <translation>应为 action、goal 或 predict</translation>
+    </message>
+    <message>
         <source>attribute access with &apos;.&apos;</source>
         <translation>用“.”访问属性</translation>
     </message>
@@ -1572,6 +1692,30 @@
     <message>
         <source>your {asked} is off: work through its formula again, one product at a time</source>
         <translation>你的 {asked} 不对：请按公式重新算一遍，一次算一个乘积</translation>
+    </message>
+    <message>
+        <source>expected a list of control names, got {got}</source>
+        <translation>应为控件名称的列表，实际为{got}</translation>
+    </message>
+    <message>
+        <source>not a classroom file (expected &quot;{format}&quot;)</source>
+        <translation>不是课堂文件（应为 &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>version {version} is not supported; this program reads version {current}</source>
+        <translation>不支持版本 {version}；本程序读取版本 {current}</translation>
+    </message>
+    <message>
+        <source>a classroom file is at most {kb} KB</source>
+        <translation>课堂文件最大为 {kb} KB</translation>
+    </message>
+    <message>
+        <source>this network is too large for a worksheet ({rows} rows; at most {most})</source>
+        <translation>此网络太大，无法生成练习表（{rows} 行；最多 {most} 行）</translation>
+    </message>
+    <message>
+        <source>unknown control {name}; known controls: {names}</source>
+        <translation>未知的控件 {name}；已知的控件：{names}</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2191,181 @@
     </message>
 </context>
 <context>
+    <name>LessonArea</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Backprop Playground lessons (*.json);;All files (*)</source>
+        <translation>Backprop Playground 课程 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>再问一次</translation>
+    </message>
+    <message>
+        <source>Ask this step&apos;s question again in the Exercise panel</source>
+        <translation>在“练习”面板中再问一次这一步的问题</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Close lesson</source>
+        <translation>关闭课程</translation>
+    </message>
+    <message>
+        <source>No lesson is open. Choose one under File ▸ Lessons, or open a lesson file.</source>
+        <translation>没有打开的课程。请在“文件 ▸ 课程”中选择一个，或打开一个课程文件。</translation>
+    </message>
+    <message>
+        <source>Read this step, then press Next.</source>
+        <translation>读完这一步，然后按“下一步”。</translation>
+    </message>
+    <message>
+        <source>Type your prediction in the Exercise panel and press Enter, before the value is shown.</source>
+        <translation>在数值显示之前，在“练习”面板中输入你的预测并按回车。</translation>
+    </message>
+    <message>
+        <source>Train until the test loss is below %1.</source>
+        <translation>训练到测试损失低于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the training loss is below %1.</source>
+        <translation>训练到训练损失低于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the test accuracy is above %1.</source>
+        <translation>训练到测试准确率高于 %1。</translation>
+    </message>
+    <message>
+        <source>Train until the loss blows up (diverges).</source>
+        <translation>训练到损失爆炸（发散）。</translation>
+    </message>
+    <message>
+        <source>Change the setting as the text says.</source>
+        <translation>按正文所说修改设置。</translation>
+    </message>
+    <message>
+        <source>Press Forward.</source>
+        <translation>按“前向”。</translation>
+    </message>
+    <message>
+        <source>Press Backward.</source>
+        <translation>按“反向”。</translation>
+    </message>
+    <message>
+        <source>Press Update.</source>
+        <translation>按“更新”。</translation>
+    </message>
+    <message>
+        <source>Press Play, then pause.</source>
+        <translation>按“播放”，然后暂停。</translation>
+    </message>
+    <message>
+        <source>Train one epoch.</source>
+        <translation>训练一个周期。</translation>
+    </message>
+    <message>
+        <source>Compute the graph&apos;s values (Forward one node or Run forward).</source>
+        <translation>计算图中的各个值（“前向一个节点”或“全部前向”）。</translation>
+    </message>
+    <message>
+        <source>Compute every gradient (Backward one node or Run backward).</source>
+        <translation>计算每个梯度（“反向一个节点”或“全部反向”）。</translation>
+    </message>
+    <message>
+        <source>Press Descend one step.</source>
+        <translation>按“下降一步”。</translation>
+    </message>
+    <message>
+        <source>Step ① Define: build the network.</source>
+        <translation>第 ① 步 定义：构建网络。</translation>
+    </message>
+    <message>
+        <source>Step ② Compile: choose the loss and optimizer.</source>
+        <translation>第 ② 步 编译：选择损失函数和优化器。</translation>
+    </message>
+    <message>
+        <source>Step ③ Fit: train the network.</source>
+        <translation>第 ③ 步 训练：训练网络。</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the pad.</source>
+        <translation>在画板上写一个数字。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Done. Press Next to go on.</source>
+        <translation>完成。按“下一步”继续。</translation>
+    </message>
+    <message>
+        <source>Exercises are not available in this version: work the value out on paper, then press Next.</source>
+        <translation>此版本没有练习功能：请在纸上算出这个值，然后按“下一步”。</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2</source>
+        <translation>得分：%2 题中答对 %1 题</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>LessonRunner</name>
+    <message>
+        <source>Lesson: open %1</source>
+        <translation>课程：打开 %1</translation>
+    </message>
+    <message>
+        <source>Lesson: change settings</source>
+        <translation>课程：修改设置</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -2220,6 +2539,14 @@
     <message>
         <source>Digits</source>
         <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Export &amp;worksheet…</source>
+        <translation>导出练习表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The forward/backward table as a PDF with blanks, and its answer key</source>
+        <translation>把前向/反向传播表导出为留空待填的 PDF，并附答案</translation>
     </message>
     <message>
         <source>Redo</source>
@@ -2396,6 +2723,10 @@
     <message>
         <source>An input has no computation to show.</source>
         <translation>输入没有可显示的计算。</translation>
+    </message>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习表</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +4062,164 @@
     <message>
         <source>Layer %1 (%2 × %3)</source>
         <translation>第 %1 层（%2 × %3）</translation>
+    </message>
+</context>
+<context>
+    <name>Worksheet</name>
+    <message>
+        <source>Worksheet: one training step by hand</source>
+        <translation>练习表：手算一步训练</translation>
+    </message>
+    <message>
+        <source>Answer key</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Fill in every blank, top to bottom: each row&apos;s formula uses the given values and the rows above it. Write values to 6 significant digits.</source>
+        <translation>从上到下填写每个空格：每行的公式使用已知值和上面各行的结果。数值保留 6 位有效数字。</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s formula with the numbers put in, and its value (6 significant digits), as the step-by-step view computes them.</source>
+        <translation>每行公式代入数字后的算式及其值（6 位有效数字），与单步视图的计算相同。</translation>
+    </message>
+    <message>
+        <source>Network %1 · activations %2 · loss %3 · optimizer %4</source>
+        <translation>网络 %1 · 激活函数 %2 · 损失函数 %3 · 优化器 %4</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward pass: error signals δ</source>
+        <translation>反向传播：误差 δ</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Gradient-descent update</source>
+        <translation>梯度下降更新</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>量</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>With the numbers</source>
+        <translation>代入数字</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>half squared error</source>
+        <translation>半平方误差</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy</source>
+        <translation>softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>gradient descent (SGD)</source>
+        <translation>梯度下降 (SGD)</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>1 if z &gt; 0, else 0</source>
+        <translation>z &gt; 0 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if z &gt; 0, else 0.01</source>
+        <translation>z &gt; 0 时为 1，否则为 0.01</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <source>Export worksheet</source>
+        <translation>导出练习表</translation>
+    </message>
+    <message>
+        <source>Also write the answer key (a separate file)</source>
+        <translation>同时导出答案（单独的文件）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file name.</source>
+        <translation>请选择文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot export worksheet</source>
+        <translation>无法导出练习表</translation>
+    </message>
+    <message>
+        <source>Writing the worksheet…</source>
+        <translation>正在写入练习表…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Worksheet written: %1</source>
+        <translation>已写入练习表：%1</translation>
     </message>
 </context>
 </TS>

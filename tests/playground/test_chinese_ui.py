@@ -22,7 +22,7 @@ backprop playground tensorflow relu leaky tanh sigmoid softmax sgd adam xavier c
 ctrl shift sin exp log max min fft png english okabe ito prev next null pyqtgraph noto linear
 logsumexp softplus sign label return python pyside numpy mit
 lgpl gpl bsd clause psf license licence linux apache openblas threadpoolctl fonttools
-mnist uci scikit learn epoch correct total xavier out
+mnist uci scikit learn epoch correct total xavier out pdf
 """.split())
 """Proper names, function and method names, file types and key names that stay as they are."""
 
