@@ -24,6 +24,7 @@ from importlib import resources
 import numpy as np
 
 from .errors import DocumentError, EngineError
+from .messages import Message as M
 
 SETS = ("digits_8x8", "mnist_5k")
 SET_NAMES = SETS + ("custom",)
@@ -120,8 +121,8 @@ class DigitsSpec:
     def train_data(self, net):
         from .training import TrainData
         if net.input_size != self.input_size:
-            raise EngineError(f"the {self.side}×{self.side} images need {self.input_size} inputs, "
-                              f"the network has {net.input_size}")
+            raise EngineError(M("digits.inputs", "the {side}×{side} images need {n} inputs, the network has {got}",
+                                side=self.side, n=self.input_size, got=net.input_size))
         data = self.data()
         tr, te = self.split_indices()
         return TrainData.from_labels(data.inputs(tr), data.labels[tr], data.inputs(te),

@@ -16,6 +16,8 @@ from core.digit_projects import parse_hidden_sizes
 
 from ..plots.loss_plot import TEST_COLOUR, TRAIN_COLOUR
 from core.errors import EngineError
+from ..engine_text import error_text
+from ..widgets import arg
 
 
 def _combo(items) -> QComboBox:
@@ -81,7 +83,7 @@ class StructureStep(QGroupBox):
         try:
             sizes = self.sizes()
         except EngineError as exc:
-            self.summary.setText(self.tr("Hidden layers: %1").replace("%1", str(exc)))
+            self.summary.setText(arg(self.tr("Hidden layers: %1"), error_text(exc)))
             self.build.setEnabled(False)
             return
         params = sum(sizes[k + 1] * (sizes[k] + 1) for k in range(len(sizes) - 1))

@@ -19,6 +19,7 @@ from core.digit_preprocess import preprocess
 from core.digit_projects import PRESETS, digit_project, preset_project
 from core.digits import MAX_VALUE, DigitsSpec
 from core.errors import EngineError
+from ..engine_text import error_text
 from core.forward import predict
 from core.losses import check_pairing, get_loss
 from core.optim import OptimizerConfig
@@ -186,7 +187,7 @@ class DigitsWorkspace(QWidget):
                               st.output_act.currentData(), loss, opt, batch,
                               init_seed=seed, training_seed=seed)
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot build this network"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot build this network"), error_text(exc))
             return
         self.doc.undo_stack.push(BuildDigitModel(self.doc, p, self.tr("Build %1 network")
                                                  .replace("%1", "-".join(map(str, sizes)))))
@@ -201,7 +202,7 @@ class DigitsWorkspace(QWidget):
         try:
             check_pairing(get_loss(loss), self.project.network.layers[-1].activation)
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot compile"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot compile"), error_text(exc))
             return
         self.doc.undo_stack.push(SetSettings(self.doc, self.tr("Compile: loss and optimizer"),
                                              loss=loss, optimizer=opt, batch_size=batch))
@@ -220,7 +221,7 @@ class DigitsWorkspace(QWidget):
             cfg = replace(p.train_config(max_epochs=None, target_loss=None),
                           seed=p.training_seed + len(p.history))
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot fit"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot fit"), error_text(exc))
             return
         epochs = self.steps.fit.epochs.value()
         first = p.history.epoch[-1] if len(p.history) else 0.0

@@ -233,7 +233,7 @@ class TrainingPanel(QWidget):
             try:
                 replace(self.doc.project.optimizer, **{field: v})
             except EngineError as exc:
-                return str(exc)
+                return error_text(exc)
             return None
         edit = NumberEdit(getattr(self.doc.project.optimizer, field), check=check)
         edit.setAccessibleName(name)

@@ -1509,6 +1509,242 @@
         <source>{name}() takes one argument, got {n}</source>
         <translation>{name}() 需要一个参数，实际为 {n} 个</translation>
     </message>
+    <message>
+        <source>unknown activation {name} (expected one of: {names})</source>
+        <translation>未知的激活函数 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>number of points</source>
+        <translation>数据点个数</translation>
+    </message>
+    <message>
+        <source>number of classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, got {value}</source>
+        <translation>{what}必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be between {lo} and {hi}, got {value}</source>
+        <translation>{what}必须在 {lo} 到 {hi} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown data set {name}; choose one of {names}</source>
+        <translation>未知的数据集 {name}；请从以下选择：{names}</translation>
+    </message>
+    <message>
+        <source>noise must be between 0 and 0.5 (0–50 %), got {value}</source>
+        <translation>噪声必须在 0 到 0.5 之间（0–50 %），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>training ratio must be between 0 and 1 (exclusive), got {value}</source>
+        <translation>训练数据比例必须在 0 和 1 之间（不含两端），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>points must be an (n, 2) array, got shape {shape}</source>
+        <translation>数据点必须是 (n, 2) 数组，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>{n} points but labels of shape {shape}</source>
+        <translation>有 {n} 个数据点，但标签的形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>no data points</source>
+        <translation>没有数据点</translation>
+    </message>
+    <message>
+        <source>points and labels must be finite numbers</source>
+        <translation>数据点和标签必须是有限数</translation>
+    </message>
+    <message>
+        <source>noise must be a number, got {value}</source>
+        <translation>噪声必须是数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>training ratio must be a number, got {value}</source>
+        <translation>训练数据比例必须是数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>points and labels must be numbers</source>
+        <translation>数据点和标签必须是数</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind}; choose one of {kinds}</source>
+        <translation>未知的类型 {kind}；请从以下选择：{kinds}</translation>
+    </message>
+    <message>
+        <source>at most 8 hidden layers here</source>
+        <translation>这里最多 8 个隐藏层</translation>
+    </message>
+    <message>
+        <source>a layer has 1…{most} neurons, not {n}</source>
+        <translation>每层有 1…{most} 个神经元，不能是 {n}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number of neurons</source>
+        <translation>{text} 不是整数个神经元</translation>
+    </message>
+    <message>
+        <source>the {side}×{side} images need {n} inputs, the network has {got}</source>
+        <translation>{side}×{side} 的图像需要 {n} 个输入，网络只有 {got} 个</translation>
+    </message>
+    <message>
+        <source>expected a list of feature names, got the single string {name}</source>
+        <translation>应为输入特征名的列表，实际为单个字符串 {name}</translation>
+    </message>
+    <message>
+        <source>unknown feature {name}; choose from {names}</source>
+        <translation>未知的输入特征 {name}；请从以下选择：{names}</translation>
+    </message>
+    <message>
+        <source>loss {loss} needs a {needs} output layer, not {got}</source>
+        <translation>损失函数 {loss} 需要 {needs} 输出层，而不是 {got}</translation>
+    </message>
+    <message>
+        <source>binary_cross_entropy cannot be used with a softmax output</source>
+        <translation>二元交叉熵（binary_cross_entropy）不能与 softmax 输出层一起使用</translation>
+    </message>
+    <message>
+        <source>unknown loss {name} (expected one of: {names})</source>
+        <translation>未知的损失函数 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>beta1</source>
+        <translation>Adam 的 β₁</translation>
+    </message>
+    <message>
+        <source>beta2</source>
+        <translation>Adam 的 β₂</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>Adam 的 ε</translation>
+    </message>
+    <message>
+        <source>regularization_rate</source>
+        <translation>正则化率 λ</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {name} (expected one of {names})</source>
+        <translation>未知的优化器 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>unknown regularization {name} (expected one of {names})</source>
+        <translation>未知的正则化 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>{name} must be a finite number, got {value}</source>
+        <translation>{name}必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be {low} and ≤ {hi}, got {value}</source>
+        <translation>{name}必须 {low} 且 ≤ {hi}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>this document has no data set to train on; the step-by-step view uses its single sample</source>
+        <translation>此文档没有可用于训练的数据集；单步视图使用它的单个样本</translation>
+    </message>
+    <message>
+        <source>division by zero ({a} / 0)</source>
+        <translation>除以零（{a} / 0）</translation>
+    </message>
+    <message>
+        <source>0 raised to a negative power ({p})</source>
+        <translation>0 的负数次幂（{p}）</translation>
+    </message>
+    <message>
+        <source>a negative number ({x}) raised to a non-integer power ({p})</source>
+        <translation>负数（{x}）的非整数次幂（{p}）</translation>
+    </message>
+    <message>
+        <source>the slope of x^{p} is infinite at x = 0</source>
+        <translation>x^{p} 在 x = 0 处的斜率为无穷大</translation>
+    </message>
+    <message>
+        <source>log of a non-positive value ({x})</source>
+        <translation>对非正数取对数（{x}）</translation>
+    </message>
+    <message>
+        <source>exp({x}) is too large to represent</source>
+        <translation>exp({x}) 太大，无法表示</translation>
+    </message>
+    <message>
+        <source>{op} at node {node} gave a value too large to represent</source>
+        <translation>节点 {node} 的 {op} 得到的值太大，无法表示</translation>
+    </message>
+    <message>
+        <source>node {node} has no value yet: run the forward pass first</source>
+        <translation>节点 {node} 还没有值：请先运行前向传播</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a finite number, got {value}</source>
+        <translation>学习率必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the local derivative at node {node} ({op}) is too large to represent</source>
+        <translation>节点 {node}（{op}）的局部导数太大，无法表示</translation>
+    </message>
+    <message>
+        <source>{name} is not a variable of this graph</source>
+        <translation>{name} 不是这个计算图的变量</translation>
+    </message>
+    <message>
+        <source>no value given for {name}</source>
+        <translation>没有给出 {name} 的值</translation>
+    </message>
+    <message>
+        <source>{reason} at node {node} ({op})</source>
+        <translation>{reason}，位于节点 {node}（{op}）</translation>
+    </message>
+    <message>
+        <source>the gradient at node {node} ({op}) overflowed</source>
+        <translation>节点 {node}（{op}）的梯度溢出</translation>
+    </message>
+    <message>
+        <source>the sample does not fit the network</source>
+        <translation>样本与网络不匹配</translation>
+    </message>
+    <message>
+        <source>the inputs of this network are its data set&apos;s features: switch input features on or off instead</source>
+        <translation>这个网络的输入就是其数据集的输入特征：请改为打开或关闭输入特征</translation>
+    </message>
+    <message>
+        <source>batch size must be ≥ 0 (0 = the whole training set)</source>
+        <translation>批量大小必须 ≥ 0（0 = 整个训练集）</translation>
+    </message>
+    <message>
+        <source>max epochs must be ≥ 0</source>
+        <translation>最大训练周期数必须 ≥ 0</translation>
+    </message>
+    <message>
+        <source>snapshot_every must be ≥ 1</source>
+        <translation>snapshot_every 必须 ≥ 1</translation>
+    </message>
+    <message>
+        <source>training inputs have {got} features, the network expects {n}</source>
+        <translation>训练输入有 {got} 个特征，网络需要 {n} 个</translation>
+    </message>
+    <message>
+        <source>there are no training samples</source>
+        <translation>没有训练样本</translation>
+    </message>
+    <message>
+        <source>the loss cannot change during a run; start a new run</source>
+        <translation>训练过程中不能更换损失函数；请开始新的训练</translation>
+    </message>
 </context>
 <context>
     <name>FitStep</name>
