@@ -192,7 +192,7 @@ class Presentation(QObject):
                 big.setPointSizeF(f.pointSizeF() * SCALE)
                 app.setFont(big, c)
             for dock in w.docks.values():
-                dock.setFont(font)            # the title bar keeps its font otherwise
+                dock.setFont(dock_font(font))
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
@@ -219,6 +219,17 @@ class Presentation(QObject):
             for view in w.findChildren(pg.GraphicsView):
                 scale_plot_axes(view, factor)
         w.view.set_text_scale(factor)
+
+
+def dock_font(font: QFont) -> QFont:
+    """``font`` for a dock, so that its title bar is drawn in it too.
+
+    A QDockWidget whose font equals the application's paints its title in the "QDockWidgetTitle"
+    font it read when it was made (never updated): the title would stay small. A font that
+    differs only in a rendering hint is not equal to the application's, so the title takes it."""
+    f = QFont(font)
+    f.setStyleStrategy(QFont.StyleStrategy(f.styleStrategy() | QFont.PreferQuality))
+    return f
 
 
 _AXIS_BASE: dict[int, tuple] = {}
