@@ -46,6 +46,8 @@ class PadPanel(QWidget):
         row = QHBoxLayout()
         self.clear = QPushButton(self.tr("Clear"))
         self.undo = QPushButton(self.tr("Undo stroke"))
+        self.clear.setToolTip(self.tr("Wipe the drawing pad to draw a new digit"))
+        self.undo.setToolTip(self.tr("Remove the last stroke drawn on the pad"))
         self.clear.clicked.connect(self.pad.clear)
         self.undo.clicked.connect(self.pad.undo_stroke)
         row.addWidget(self.clear)
@@ -63,6 +65,8 @@ class PadPanel(QWidget):
         send = QHBoxLayout()
         send.addWidget(QLabel(self.tr("True digit:")))
         self.label = QSpinBox(minimum=0, maximum=9)
+        self.label.setToolTip(self.tr("The digit you meant to draw: the target y of the step "
+                                      "(0–9)"))
         send.addWidget(self.label)
         send.addStretch(1)
         right.addLayout(send)
@@ -90,6 +94,14 @@ class DigitsWorkspace(QWidget):
         self.views.addTab(self.confusion, self.tr("Confusion matrix"))
         self.views.addTab(self.gallery, self.tr("Misclassified"))
         self.views.addTab(self.weights, self.tr("First-layer weights"))
+        for i, tip in enumerate((self.tr("Draw a digit with the mouse and see what the network "
+                                         "predicts for it"),
+                                 self.tr("How often each true digit (row) was predicted as each "
+                                         "digit (column), on the test images"),
+                                 self.tr("Test images the network gets wrong, with its guess"),
+                                 self.tr("Each first-layer neuron's weights drawn as an image: "
+                                         "the pattern it responds to"))):
+            self.views.setTabToolTip(i, tip)
         split = QSplitter()
         split.addWidget(self.steps)
         split.addWidget(self.views)

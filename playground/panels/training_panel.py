@@ -131,7 +131,8 @@ class TrainingPanel(QWidget):
         self.init_combo = self._combo((("xavier", self.tr("Xavier")), ("he", self.tr("He")),
                                        ("uniform", self.tr("Uniform ±0.5"))),
                                       lambda v: self._settings(self.tr("Weight initialisation"), init=v))
-        self.init_combo.setToolTip(self.tr("Used by Reset and Re-initialise"))
+        self.init_combo.setToolTip(self.tr("How the initial random weights are drawn (Xavier, He, …); "
+                                           "used by Reset and Re-initialise"))
         self.init_seed_spin = self._spin(0, 2**31 - 1, None,
                                          lambda v: self._settings(self.tr("Initialisation seed"), init_seed=v))
         self.max_epochs_spin = self._spin(0, 10_000_000, self.tr("off"), lambda v: self._settings(
@@ -144,7 +145,8 @@ class TrainingPanel(QWidget):
                        (self.batch_spin, self.tr("Points per update (full: the whole training set, batch gradient descent)")),
                        (self.optimizer_combo, self.tr("How the gradient becomes an update: plain SGD, with momentum, or Adam")),
                        (self.regularization_combo, self.tr("A penalty on large weights added to the loss")),
-                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more)")),
+                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more): how strongly "
+                                                    "large weights are penalised")),
                        (self.activation_combo, self.tr("The activation of every hidden layer")),
                        (self.init_seed_spin, self.tr("The random seed of the initial weights")),
                        (self.max_epochs_spin, self.tr("Stop training when this epoch is reached (off: never)")),
