@@ -14,7 +14,7 @@ import sys
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .canvas import items
 from .panels import data_panel
@@ -193,6 +193,13 @@ class Presentation(QObject):
                 app.setFont(big, c)
             for dock in w.docks.values():
                 dock.setFont(dock_font(font))
+            # a widget with a style sheet of its own does not follow its parent's font change
+            # (Qt's style-sheet style keeps the font it polished with): give those the font
+            styled = [x for x in w.findChildren(QWidget)
+                      if x.styleSheet() and not x.font().resolveMask()]
+            for x in styled:
+                x.setFont(QFont(font))
+            self._saved["styled"] = styled
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
@@ -207,6 +214,11 @@ class Presentation(QObject):
             app.setFont(saved["font"])
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
+            for x in saved.get("styled", ()):
+                try:
+                    x.setFont(QFont())
+                except RuntimeError:          # deleted since (a panel rebuilt its rows)
+                    pass
             app.setPalette(saved["palette"])
             for tb, size in saved["icons"].items():
                 tb.setIconSize(size)

@@ -1997,6 +1997,78 @@
         <source>the loss cannot change during a run; start a new run</source>
         <translation>训练过程中不能更换损失函数；请开始新的训练</translation>
     </message>
+    <message>
+        <source>expected an encoded array {fields}</source>
+        <translation>应为编码数组 {fields}</translation>
+    </message>
+    <message>
+        <source>expected {want}, got {got}</source>
+        <translation>应为 {want}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a list of 1 to 4 whole numbers ≥ 0</source>
+        <translation>应为由 1 到 4 个 ≥ 0 的整数组成的列表</translation>
+    </message>
+    <message>
+        <source>expected a string of base64 text</source>
+        <translation>应为 base64 文本字符串</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>数据过长</translation>
+    </message>
+    <message>
+        <source>{what}: {shape} {dtype} values need {need} bytes, got {got}</source>
+        <translation>{what}：{shape} 个 {dtype} 值需要 {need} 字节，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected finite numbers (found NaN or infinity)</source>
+        <translation>应为有限数（发现 NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>values must be ≥ {lo}, found {got}</source>
+        <translation>值必须 ≥ {lo}，发现 {got}</translation>
+    </message>
+    <message>
+        <source>values must be ≤ {hi}, found {got}</source>
+        <translation>值必须 ≤ {hi}，发现 {got}</translation>
+    </message>
+    <message>
+        <source>not valid base64 text</source>
+        <translation>不是有效的 base64 文本</translation>
+    </message>
+    <message>
+        <source>the bundled data set {name} is damaged (checksum mismatch); reinstall the program</source>
+        <translation>内置数据集 {name} 已损坏（校验和不符）；请重新安装程序</translation>
+    </message>
+    <message>
+        <source>the {side}×{side} digit images need {n} inputs, got {got}</source>
+        <translation>{side}×{side} 的数字图像需要 {n} 个输入，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>a digit classifier needs {n} outputs, got {got}</source>
+        <translation>数字分类器需要 {n} 个输出，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected n×8×8 or n×28×28 images, got {got}</source>
+        <translation>应为 n×8×8 或 n×28×28 的图像，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>a custom set needs at least 2 images</source>
+        <translation>自定义数据集至少需要 2 张图像</translation>
+    </message>
+    <message>
+        <source>missing (a custom set stores its images)</source>
+        <translation>缺失（自定义数据集要保存它的图像）</translation>
+    </message>
+    <message>
+        <source>only a custom set stores images ({name} is bundled)</source>
+        <translation>只有自定义数据集才保存图像（{name} 是内置的）</translation>
+    </message>
 </context>
 <context>
     <name>FitStep</name>
@@ -2061,7 +2133,7 @@
     </message>
     <message>
         <source>A formula in x, y, z… with + − * / **, max, min, exp, log, sigmoid, tanh, relu; Enter or Build draws it as a graph of gates</source>
-        <translation>由 x、y、z… 和 + − * / **、max、min、exp、log、sigmoid、tanh、relu 组成的公式；按 Enter 或“构建”把它画成由门组成的图</translation>
+        <translation>由 x、y、z… 和 + − * / **、max、min、exp、log、sigmoid、tanh、relu 组成的公式；按回车键或“构建”把它画成由门组成的图</translation>
     </message>
     <message>
         <source>Build</source>
@@ -2251,7 +2323,7 @@
     </message>
     <message>
         <source>The weight %1 multiplies the output of neuron %2 of layer %3 in z of neuron %4 of layer %5; type a number and press Enter (the step starts again)</source>
-        <translation>权重 %1 在第 %5 层神经元 %4 的 z 中乘以第 %3 层神经元 %2 的输出；输入一个数并按 Enter（单步重新开始）</translation>
+        <translation>权重 %1 在第 %5 层神经元 %4 的 z 中乘以第 %3 层神经元 %2 的输出；输入一个数并按回车（单步重新开始）</translation>
     </message>
     <message>
         <source>Link enabled</source>
@@ -2303,7 +2375,7 @@
     </message>
     <message>
         <source>The bias %1 is added to this neuron&apos;s weighted sum z; type a number and press Enter (the step starts again)</source>
-        <translation>偏置 %1 加到这个神经元的加权和 z 上；输入一个数并按 Enter（单步重新开始）</translation>
+        <translation>偏置 %1 加到这个神经元的加权和 z 上；输入一个数并按回车（单步重新开始）</translation>
     </message>
     <message>
         <source>The activation function a = f(z) of every neuron of layer %1; changing it recomputes the step</source>
@@ -3942,7 +4014,7 @@
     </message>
     <message>
         <source>Double-click a cell (or type) to edit a weight or bias; Enter applies it as one undo step</source>
-        <translation>双击单元格（或直接输入）编辑权重或偏置；按 Enter 应用，作为一个撤销步骤</translation>
+        <translation>双击单元格（或直接输入）编辑权重或偏置；按回车应用，作为一个撤销步骤</translation>
     </message>
     <message>
         <source>Select every cell of the table</source>

@@ -199,3 +199,17 @@ def test_dock_title_bars_grow_in_presentation_mode(make_window):
     w.presentation.set_active(False)
     QApplication.processEvents()
     assert _title_glyph_height(dock) == before
+
+
+def test_the_document_note_and_styled_labels_grow_in_presentation_mode(make_window):
+    w = make_window(1024, 768)
+    note = w.derivation_panel.note
+    QApplication.processEvents()
+    assert note.isVisible() and note.styleSheet()
+    base = note.font().pointSizeF()
+    w.presentation.set_active(True)
+    QApplication.processEvents()
+    assert note.font().pointSizeF() == pytest.approx(base * presentation.SCALE)
+    w.presentation.set_active(False)
+    QApplication.processEvents()
+    assert note.font().pointSizeF() == pytest.approx(base)
