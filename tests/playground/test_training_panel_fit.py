@@ -41,3 +41,30 @@ def test_the_confusion_matrix_is_not_cut_off_at_the_bottom(qtbot, qapp, tmp_path
         w.training.shutdown()
         w.doc.undo_stack.setClean()
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_training_layout_fits_a_1024_wide_projector(qtbot, qapp, tmp_path, language):
+    """The loss figures wrap instead of widening the Loss dock: the window stays 1024 wide (it
+    grew to 1154 px, past the screen, when the figures and both log boxes shared one row)."""
+    fonts.install(qapp)
+    i18n.set_language(language)
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        assert w.open_path(str(EXAMPLES / "circle.json"), ask=False)
+        w.training.set_layout("train")
+        w.resize(1024, 768)
+        w.show()
+        qtbot.waitExposed(w)
+        w.training.act_step_epoch.trigger()           # the figures row gets its numbers
+        qtbot.wait(100)
+        assert w.minimumSizeHint().width() <= 1024
+        assert w.width() == 1024, w.width()
+        lp = w.training.loss_plot
+        assert lp.figures.isVisible() and lp.log_box.isVisible() and lp.log_x_box.isVisible()
+        assert lp.log_box.width() >= lp.log_box.sizeHint().width()     # nothing clipped
+    finally:
+        w.training.shutdown()
+        w.doc.undo_stack.setClean()
+        i18n.set_language("en")
