@@ -63,6 +63,10 @@ class SamplePanel(QWidget):
                                            "(each item shows its formula); changing it starts the step again"))
         self.method_combo.setToolTip(self.tr("How the gradient becomes an update: SGD w ← w − η·∂L/∂w, "
                                              "Momentum also keeps μ of the last step, Adam scales each step"))
+        self.lr_edit.setWhatsThis(self.tr(
+            "<b>Learning rate η</b><p>The update step computes w′ = w − η·∂L/∂w for every weight and "
+            "b′ = b − η·∂L/∂b for every bias; the derivation shows each of these with its numbers. "
+            "Any number above 0 is accepted.</p>"))
         self.lr_edit.setToolTip(self.tr("Learning rate η (> 0): the update moves each weight by "
                                         "−η·∂L/∂w; larger steps learn faster but can overshoot"))
         self.momentum_edit.setToolTip(self.tr("Momentum μ (0 ≤ μ < 1): the share of the previous step "

@@ -140,6 +140,16 @@ class TrainingPanel(QWidget):
         self.target_loss_edit = QLineEdit()
         self.target_loss_edit.setPlaceholderText(self.tr("off"))
         self.target_loss_edit.editingFinished.connect(self._commit_target_loss)
+        self.batch_spin.setWhatsThis(self.tr(
+            "<b>Batch size</b><p>How many training points each update averages its gradient over. "
+            "1 is stochastic gradient descent: many small, noisy steps per epoch. \"full\" (0) is "
+            "batch gradient descent: one exact step per epoch. In between is mini-batch gradient "
+            "descent, the usual choice. An epoch is one pass over every training point, whatever "
+            "the batch size.</p>"))
+        self.learning_rate_combo.setWhatsThis(self.tr(
+            "<b>Learning rate η</b><p>Each update moves every weight by −η·∂L/∂w. Too small and the "
+            "loss falls slowly; too large and it jumps about or diverges (the run then stops and "
+            "says so). Pick a value or type your own.</p>"))
         for w, tip in ((self.speed_combo, self.tr("Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit")),
                        (self.learning_rate_combo, self.tr("The learning rate η: each update is w ← w − η·∂L/∂w")),
                        (self.batch_spin, self.tr("Points per update (full: the whole training set, batch gradient descent)")),

@@ -3218,6 +3218,10 @@
         <translation>梯度如何变成更新：SGD 为 w ← w − η·∂L/∂w，动量法还保留上一步的 μ 倍，Adam 会缩放每一步</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;The update step computes w′ = w − η·∂L/∂w for every weight and b′ = b − η·∂L/∂b for every bias; the derivation shows each of these with its numbers. Any number above 0 is accepted.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;学习率 η&lt;/b&gt;&lt;p&gt;更新这一步对每个权重计算 w′ = w − η·∂L/∂w，对每个偏置计算 b′ = b − η·∂L/∂b；推导面板会给出每一项及其数值。任何大于 0 的数都可以。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Learning rate η (&gt; 0): the update moves each weight by −η·∂L/∂w; larger steps learn faster but can overshoot</source>
         <translation>学习率 η（&gt; 0）：更新使每个权重移动 −η·∂L/∂w；步子越大学得越快，但可能越过最优点</translation>
     </message>
@@ -3751,6 +3755,14 @@
     <message>
         <source>Stop after epochs</source>
         <translation>训练若干周期后停止</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch size&lt;/b&gt;&lt;p&gt;How many training points each update averages its gradient over. 1 is stochastic gradient descent: many small, noisy steps per epoch. &quot;full&quot; (0) is batch gradient descent: one exact step per epoch. In between is mini-batch gradient descent, the usual choice. An epoch is one pass over every training point, whatever the batch size.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;批量大小&lt;/b&gt;&lt;p&gt;每次更新对多少个训练数据点的梯度取平均。1 即随机梯度下降：每个训练周期走很多小而带噪声的步。“全部”（0）即批量梯度下降：每个训练周期走一步精确的步。介于两者之间的是小批量梯度下降，也是最常用的选择。无论批量大小如何，一个训练周期都是把每个训练数据点用一遍。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;Each update moves every weight by −η·∂L/∂w. Too small and the loss falls slowly; too large and it jumps about or diverges (the run then stops and says so). Pick a value or type your own.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;学习率 η&lt;/b&gt;&lt;p&gt;每次更新使每个权重移动 −η·∂L/∂w。太小则损失下降缓慢；太大则损失来回跳动甚至发散（此时训练会停止并说明原因）。可以选择一个值，也可以自己输入。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit</source>

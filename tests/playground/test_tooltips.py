@@ -144,3 +144,14 @@ def test_the_walk_finds_a_control_that_only_repeats_its_label(qtbot, window):
     assert any("Forward one layer" in b for b in _problems(w, "probe", 12))
     w.step_panel.forward_button.setToolTip("Forward: the next layer")     # a little more, not enough
     assert any("Forward one layer" in b for b in _problems(w, "probe", 12))
+
+
+def test_the_learning_rate_and_batch_size_have_a_longer_whats_this(qtbot, window):
+    w = window("en")
+    try:
+        assert "w′ = w − η·∂L/∂w" in w.sample_panel.lr_edit.whatsThis()
+        panel = w.training.training_panel
+        assert "stochastic gradient descent" in panel.batch_spin.whatsThis()
+        assert "diverges" in panel.learning_rate_combo.whatsThis()
+    finally:
+        w.doc.undo_stack.setClean()
