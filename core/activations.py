@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import EngineError
+from .messages import Message as M
 
 LEAKY_SLOPE = 0.01
 
@@ -89,6 +90,5 @@ def get_activation(name: str) -> Activation:
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise EngineError(
-            f"unknown activation {name!r} (expected one of: {', '.join(ACTIVATIONS)})"
-        ) from None
+        raise EngineError(M("activation.unknown", "unknown activation {name} (expected one of: {names})",
+                            name=repr(name), names=", ".join(ACTIVATIONS))) from None

@@ -21,6 +21,7 @@ from typing import Sequence
 import numpy as np
 
 from .errors import DocumentError
+from .messages import Message as M
 
 DTYPES = {"float64": np.dtype("<f8"), "uint8": np.dtype("u1")}
 KEYS = {"dtype", "shape", "base64"}
@@ -41,46 +42,55 @@ def decode(v, path: str, dtype: str, shape: Sequence[int | None] | None = None,
            lo: float | None = None, hi: float | None = None) -> np.ndarray:
     """The array an encoded object holds, checked; ``None`` in ``shape`` accepts any length."""
     if not isinstance(v, dict):
-        raise DocumentError(path, "expected an encoded array {dtype, shape, base64}")
+        raise DocumentError(path, M("array.expected", "expected an encoded array {fields}",
+                                    fields="{dtype, shape, base64}"))
     unknown = sorted(set(v) - KEYS)
     if unknown:
-        raise DocumentError(f"{path}.{unknown[0]}", "unknown field")
+        raise DocumentError(f"{path}.{unknown[0]}", M("doc.unknown_field", "unknown field"))
     missing = sorted(KEYS - set(v))
     if missing:
-        raise DocumentError(f"{path}.{missing[0]}", "missing")
+        raise DocumentError(f"{path}.{missing[0]}", M("doc.missing", "missing"))
     if v["dtype"] not in DTYPES:
-        raise DocumentError(f"{path}.dtype", f"{v['dtype']!r} is not one of: {', '.join(DTYPES)}")
+        raise DocumentError(f"{path}.dtype", M("doc.not_one_of", "{value} is not one of: {choices}",
+                                                 value=repr(v['dtype']), choices=", ".join(DTYPES)))
     if v["dtype"] != dtype:
-        raise DocumentError(f"{path}.dtype", f"expected {dtype}, got {v['dtype']}")
+        raise DocumentError(f"{path}.dtype", M("array.dtype", "expected {want}, got {got}", want=dtype,
+                                                 got=v['dtype']))
     got = v["shape"]
     if (not isinstance(got, list) or not 1 <= len(got) <= 4
             or any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in got)):
-        raise DocumentError(f"{path}.shape", "expected a list of 1 to 4 whole numbers ≥ 0")
+        raise DocumentError(f"{path}.shape", M("array.shape_list", "expected a list of 1 to 4 whole numbers ≥ 0"))
     if shape is not None and (len(got) != len(shape)
                               or any(w is not None and g != w for g, w in zip(got, shape))):
         want = "×".join("n" if w is None else str(w) for w in shape)
-        raise DocumentError(f"{path}.shape", f"expected {want}, got {'×'.join(map(str, got))}")
+        raise DocumentError(f"{path}.shape", M("array.dtype", "expected {want}, got {got}", want=want,
+                                                 got="×".join(map(str, got))))
     count = math.prod(got)
     if count > MAX_ITEMS:
-        raise DocumentError(f"{path}.shape", f"at most {MAX_ITEMS} numbers, got {count}")
+        raise DocumentError(f"{path}.shape", M("doc.too_many_numbers", "at most {n} numbers, got {got}",
+                                                 n=MAX_ITEMS, got=count))
     text = v["base64"]
     if not isinstance(text, str):
-        raise DocumentError(f"{path}.base64", "expected a string of base64 text")
+        raise DocumentError(f"{path}.base64", M("array.base64_string", "expected a string of base64 text"))
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
-        raise DocumentError(f"{path}.base64", "not valid base64 text") from None
+        raise DocumentError(f"{path}.base64", M("array.base64", "not valid base64 text")) from None
     dt = DTYPES[dtype]
     need = count * dt.itemsize
     if len(raw) != need:
-        what = "truncated" if len(raw) < need else "too long"
-        raise DocumentError(f"{path}.base64", f"{what}: {'×'.join(map(str, got))} {dtype} values "
-                                              f"need {need} bytes, got {len(raw)}")
+        what = (M("array.truncated", "truncated") if len(raw) < need
+                else M("array.too_long", "too long"))
+        raise DocumentError(f"{path}.base64", M("array.bytes", "{what}: {shape} {dtype} values need {need} "
+                                                "bytes, got {got}", what=what, shape="×".join(map(str, got)),
+                                                dtype=dtype, need=need, got=len(raw)))
     arr = np.frombuffer(raw, dtype=dt).reshape(got)
     if dt.kind == "f" and not np.all(np.isfinite(arr)):
-        raise DocumentError(path, "expected finite numbers (found NaN or infinity)")
+        raise DocumentError(path, M("array.not_finite", "expected finite numbers (found NaN or infinity)"))
     if lo is not None and arr.size and arr.min() < lo:
-        raise DocumentError(path, f"values must be ≥ {lo:g}, found {arr.min():g}")
+        raise DocumentError(path, M("array.at_least", "values must be ≥ {lo}, found {got}", lo=f"{lo:g}",
+                                     got=f"{arr.min():g}"))
     if hi is not None and arr.size and arr.max() > hi:
-        raise DocumentError(path, f"values must be ≤ {hi:g}, found {arr.max():g}")
+        raise DocumentError(path, M("array.at_most", "values must be ≤ {hi}, found {got}", hi=f"{hi:g}",
+                                     got=f"{arr.max():g}"))
     return arr.astype(np.float64 if dt.kind == "f" else np.uint8, copy=True)

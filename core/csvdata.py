@@ -147,4 +147,5 @@ def save_csv(data: Dataset, path) -> None:
     try:
         atomic_write(name, write_csv(data))      # an export that fails keeps the old file
     except (OSError, UnicodeError) as e:
-        raise DataError(f"cannot write {name}: {getattr(e, 'strerror', None) or e}") from None
+        raise DataError(M("csv.cannot_write", "cannot write {name}: {error}", name=name,
+                          error=getattr(e, 'strerror', None) or e)) from None

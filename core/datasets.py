@@ -22,6 +22,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import DataError
+from .messages import Message as M
 
 DOMAIN = (-6.0, 6.0)
 MAX_POINTS = 1_000_000
@@ -240,15 +241,23 @@ DATASET_KIND: dict[str, str] = {name: g[0] for name, g in _GENERATORS.items()}
 DEFAULT_POINTS: dict[str, int] = {name: g[1] for name, g in _GENERATORS.items()}
 
 
-def _count(value, what: str, lo: int, hi: int) -> int:
+SEED = M("data.seed", "seed")
+N_POINTS = M("data.n_points", "number of points")
+N_CLASSES = M("data.n_classes", "number of classes")
+
+
+def _count(value, what: M, lo: int, hi: int) -> int:
     if isinstance(value, bool):
-        raise DataError(f"{what} must be a whole number, got {value!r}")
+        raise DataError(M("data.whole_number", "{what} must be a whole number, got {value}",
+                          what=what, value=repr(value)))
     try:
         v = operator.index(value)
     except TypeError:
-        raise DataError(f"{what} must be a whole number, got {value!r}") from None
+        raise DataError(M("data.whole_number", "{what} must be a whole number, got {value}",
+                          what=what, value=repr(value))) from None
     if not lo <= v <= hi:
-        raise DataError(f"{what} must be between {lo} and {hi}, got {v}")
+        raise DataError(M("data.between", "{what} must be between {lo} and {hi}, got {value}",
+                          what=what, lo=lo, hi=hi, value=v))
     return v
 
 
@@ -257,19 +266,20 @@ def generate(name: str, noise: float = 0.0, seed: int = 0, n_points: int | None 
     """Data set ``name`` with ``n_points`` points (DEFAULT_POINTS[name] when None).
     ``n_classes`` (3 … 5) is used by the multi-class sets only."""
     if name not in _GENERATORS:
-        raise DataError(f"unknown data set {name!r}; choose one of {', '.join(DATASET_NAMES)}")
+        raise DataError(M("data.unknown_set", "unknown data set {name}; choose one of {names}",
+                          name=repr(name), names=", ".join(DATASET_NAMES)))
     kind, default_n, gen = _GENERATORS[name]
     try:
         noise = float(noise)
     except (TypeError, ValueError):
-        raise DataError(f"noise must be a number, got {noise!r}") from None
+        raise DataError(M("data.noise_number", "noise must be a number, got {value}", value=repr(noise))) from None
     if not 0.0 <= noise <= 0.5:  # also refuses NaN
-        raise DataError(f"noise must be between 0 and 0.5 (0–50 %), got {noise}")
-    seed = _count(seed, "seed", 0, 2**63 - 1)
-    n = default_n if n_points is None else _count(n_points, "number of points", 1, MAX_POINTS)
+        raise DataError(M("data.noise_range", "noise must be between 0 and 0.5 (0–50 %), got {value}", value=noise))
+    seed = _count(seed, SEED, 0, 2**63 - 1)
+    n = default_n if n_points is None else _count(n_points, N_POINTS, 1, MAX_POINTS)
     k = 2 if kind == "binary" else 0
     if kind == "multiclass":
-        k = _count(n_classes, "number of classes", 3, 5)
+        k = _count(n_classes, N_CLASSES, 3, 5)
     pts, labels = gen(np.random.default_rng(seed), n, noise, k)
     return Dataset(np.ascontiguousarray(pts, dtype=np.float64),
                    np.ascontiguousarray(labels, dtype=np.float64), kind, k)
@@ -284,10 +294,12 @@ def split(data: Dataset, train_ratio: float = 0.5, seed: int = 0) -> tuple[Datas
     try:
         ratio = float(train_ratio)
     except (TypeError, ValueError):
-        raise DataError(f"training ratio must be a number, got {train_ratio!r}") from None
+        raise DataError(M("data.ratio_number", "training ratio must be a number, got {value}",
+                          value=repr(train_ratio))) from None
     if not 0.0 < ratio < 1.0:
-        raise DataError(f"training ratio must be between 0 and 1 (exclusive), got {ratio}")
-    seed = _count(seed, "seed", 0, 2**63 - 1)
+        raise DataError(M("data.ratio_range", "training ratio must be between 0 and 1 (exclusive), got {value}",
+                          value=ratio))
+    seed = _count(seed, SEED, 0, 2**63 - 1)
     order = np.random.default_rng([_SPLIT_STREAM, seed]).permutation(len(data))
     n_train = math.floor(len(data) * ratio)
     return data.subset(order[:n_train]), data.subset(order[n_train:])
@@ -309,29 +321,33 @@ def from_points(points, labels, kind: str | None = None) -> Dataset:
         pts = np.array(points, dtype=np.float64)
         lab = np.array(labels, dtype=np.float64)
     except (TypeError, ValueError):
-        raise DataError("points and labels must be numbers") from None
+        raise DataError(M("data.not_numbers", "points and labels must be numbers")) from None
     if pts.ndim != 2 or pts.shape[1] != 2:
-        raise DataError(f"points must be an (n, 2) array, got shape {pts.shape}")
+        raise DataError(M("data.points_shape", "points must be an (n, 2) array, got shape {shape}",
+                          shape=pts.shape))
     if lab.ndim == 2 and lab.shape[1] == 1:  # a column of labels
         lab = lab[:, 0]
     if lab.ndim != 1 or lab.shape[0] != pts.shape[0]:
-        raise DataError(f"{pts.shape[0]} points but labels of shape {np.shape(labels)}")
+        raise DataError(M("data.labels_shape", "{n} points but labels of shape {shape}",
+                          n=pts.shape[0], shape=np.shape(labels)))
     if pts.shape[0] == 0:
-        raise DataError("no data points")
+        raise DataError(M("data.no_points", "no data points"))
     if not (np.isfinite(pts).all() and np.isfinite(lab).all()):
-        raise DataError("points and labels must be finite numbers")
+        raise DataError(M("data.not_finite", "points and labels must be finite numbers"))
     if kind is None:
         kind = infer_kind(lab)
     if kind == "binary":
         if not np.all(np.abs(lab) == 1.0):
-            raise DataError("binary labels must be +1 or -1")
+            raise DataError(M("csv.binary_labels", "binary labels must be +1 or -1"))
         n_classes = 2
     elif kind == "multiclass":
         if not np.all((lab >= 0) & (lab < MAX_CLASSES) & (lab == np.floor(lab))):
-            raise DataError(f"multi-class labels must be whole numbers 0 … {MAX_CLASSES - 1}")
+            raise DataError(M("csv.class_labels", "multi-class labels must be whole numbers 0 … {last}",
+                              last=MAX_CLASSES - 1))
         n_classes = max(int(lab.max()) + 1, 2)
     elif kind == "regression":
         n_classes = 0
     else:
-        raise DataError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+        raise DataError(M("data.unknown_kind", "unknown kind {kind}; choose one of {kinds}",
+                          kind=repr(kind), kinds=", ".join(KINDS)))
     return Dataset(np.ascontiguousarray(pts), np.ascontiguousarray(lab), kind, n_classes)

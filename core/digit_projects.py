@@ -12,6 +12,7 @@ import numpy as np
 
 from .digits import N_CLASSES, DigitsSpec
 from .errors import EngineError
+from .messages import Message as M
 from .losses import check_pairing, get_loss
 from .network import MAX_LAYER_SIZE, Network
 from .optim import OptimizerConfig
@@ -26,12 +27,12 @@ def parse_hidden_sizes(text: str) -> tuple[int, ...]:
         try:
             n = int(t)
         except ValueError:
-            raise EngineError(f"{t!r} is not a whole number of neurons") from None
+            raise EngineError(M("digits.not_whole", "{text} is not a whole number of neurons", text=repr(t))) from None
         if not 1 <= n <= MAX_LAYER_SIZE:
-            raise EngineError(f"a layer has 1…{MAX_LAYER_SIZE} neurons, not {n}")
+            raise EngineError(M("digits.layer_size", "a layer has 1…{most} neurons, not {n}", most=MAX_LAYER_SIZE, n=n))
         sizes.append(n)
     if len(sizes) > 8:
-        raise EngineError("at most 8 hidden layers here")
+        raise EngineError(M("digits.max_layers", "at most 8 hidden layers here"))
     return tuple(sizes)
 
 

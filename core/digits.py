@@ -24,6 +24,7 @@ from importlib import resources
 import numpy as np
 
 from .errors import DocumentError, EngineError
+from .messages import Message as M
 
 SETS = ("digits_8x8", "mnist_5k")
 SET_NAMES = SETS + ("custom",)
@@ -72,8 +73,8 @@ def load_set(name: str) -> DigitImages:
     entry = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))[name]
     raw = gzip.decompress((folder / entry["file"]).read_bytes())
     if hashlib.sha256(raw).hexdigest() != entry["sha256"]:
-        raise EngineError(f"the bundled data set {name} is damaged (checksum mismatch); "
-                          "reinstall the program")
+        raise EngineError(M("digits.damaged", "the bundled data set {name} is damaged (checksum mismatch); "
+                            "reinstall the program", name=name))
     n, h, w = entry["count"], entry["height"], entry["width"]
     images = np.frombuffer(raw, dtype=np.uint8, count=n * h * w).reshape(n, h, w)
     labels = np.frombuffer(raw, dtype=np.uint8, offset=n * h * w)
@@ -120,8 +121,8 @@ class DigitsSpec:
     def train_data(self, net):
         from .training import TrainData
         if net.input_size != self.input_size:
-            raise EngineError(f"the {self.side}×{self.side} images need {self.input_size} inputs, "
-                              f"the network has {net.input_size}")
+            raise EngineError(M("digits.inputs", "the {side}×{side} images need {n} inputs, the network has {got}",
+                                side=self.side, n=self.input_size, got=net.input_size))
         data = self.data()
         tr, te = self.split_indices()
         return TrainData.from_labels(data.inputs(tr), data.labels[tr], data.inputs(te),
@@ -151,24 +152,25 @@ def spec_from_dict(d, path: str = "digits") -> DigitsSpec:
     if name == "custom":
         for key in ("images", "labels"):
             if key not in d:
-                raise DocumentError(f"{path}.{key}", "missing (a custom set stores its images)")
+                raise DocumentError(f"{path}.{key}", M("digits.custom_missing", "missing (a custom set stores its images)"))
         shape = d["images"].get("shape") if isinstance(d["images"], dict) else None
         side = shape[1] if isinstance(shape, list) and len(shape) == 3 else None
         if side not in MAX_VALUE or shape[2] != side:
             raise DocumentError(f"{path}.images.shape",
-                                "expected n×8×8 or n×28×28 images, got "
-                                + ("×".join(map(str, shape)) if isinstance(shape, list) else "none"))
+                                M("digits.images_shape", "expected n×8×8 or n×28×28 images, got {got}",
+                                  got="×".join(map(str, shape)) if isinstance(shape, list) else "none"))
         images = array_codec.decode(d["images"], f"{path}.images", "uint8", (None, side, side),
                                     hi=MAX_VALUE[side])
         if len(images) < 2:
-            raise DocumentError(f"{path}.images", "a custom set needs at least 2 images")
+            raise DocumentError(f"{path}.images", M("digits.two_images", "a custom set needs at least 2 images"))
         labels = array_codec.decode(d["labels"], f"{path}.labels", "uint8", (len(images),),
                                     hi=N_CLASSES - 1)
         images, labels = _frozen(images), _frozen(labels)
     else:
         for key in ("images", "labels"):
             if key in d:
-                raise DocumentError(f"{path}.{key}", f"only a custom set stores images ({name} is bundled)")
+                raise DocumentError(f"{path}.{key}", M("digits.bundled", "only a custom set stores images ({name} is bundled)",
+                                                      name=name))
     return DigitsSpec(
         set=name,
         train_ratio=_num(d.get("train_ratio", 0.75), f"{path}.train_ratio", 0.01, 0.99),
@@ -189,8 +191,10 @@ def spec_to_dict(s: DigitsSpec) -> dict:
 def check_network(s: DigitsSpec, net, path: str = "network") -> None:
     """The network must take the images' pixels and have one output per class."""
     if net.input_size != s.input_size:
-        raise DocumentError(f"{path}.input_size", f"the {s.side}×{s.side} digit images need "
-                                                  f"{s.input_size} inputs, got {net.input_size}")
+        raise DocumentError(f"{path}.input_size", M("digits.doc_inputs", "the {side}×{side} digit images need "
+                                                    "{n} inputs, got {got}", side=s.side, n=s.input_size,
+                                                    got=net.input_size))
     if net.output_size != N_CLASSES:
         raise DocumentError(f"{path}.layers[{net.depth - 1}].size",
-                            f"a digit classifier needs {N_CLASSES} outputs, got {net.output_size}")
+                            M("digits.outputs", "a digit classifier needs {n} outputs, got {got}",
+                              n=N_CLASSES, got=net.output_size))

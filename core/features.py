@@ -31,13 +31,15 @@ FEATURE_LABELS: dict[str, str] = {
 def check_features(names: Iterable[str]) -> tuple[str, ...]:
     """``names`` as a tuple, or DataError if it is empty, repeats one or names an unknown one."""
     if isinstance(names, str):
-        raise DataError(f"expected a list of feature names, got the single string {names!r}")
+        raise DataError(M("features.single_string", "expected a list of feature names, got the single string {name}",
+                          name=repr(names)))
     names = tuple(names)
     if not names:
         raise DataError(M("features.none", "choose at least one input feature"))
     for name in names:
         if name not in FEATURES:
-            raise DataError(f"unknown feature {name!r}; choose from {', '.join(FEATURE_NAMES)}")
+            raise DataError(M("features.unknown", "unknown feature {name}; choose from {names}",
+                              name=repr(name), names=", ".join(FEATURE_NAMES)))
     if len(set(names)) != len(names):
         dup = next(n for i, n in enumerate(names) if n in names[:i])
         raise DataError(M("features.twice", "feature {name} is listed twice", name=repr(dup)))
@@ -49,7 +51,8 @@ def feature_matrix(points: np.ndarray, names: Sequence[str]) -> np.ndarray:
     names = check_features(names)
     pts = np.asarray(points, dtype=np.float64)
     if pts.ndim != 2 or pts.shape[1] != 2:
-        raise DataError(f"points must be an (n, 2) array, got shape {pts.shape}")
+        raise DataError(M("data.points_shape", "points must be an (n, 2) array, got shape {shape}",
+                          shape=pts.shape))
     x1, x2 = pts[:, 0], pts[:, 1]
     out = np.empty((pts.shape[0], len(names)), dtype=np.float64)
     for j, name in enumerate(names):

@@ -33,6 +33,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import EngineError
+from .messages import Message as M
 
 Array = np.ndarray
 
@@ -145,18 +146,17 @@ def get_loss(name: str) -> Loss:
     try:
         return LOSSES[name]
     except KeyError:
-        raise EngineError(
-            f"unknown loss {name!r} (expected one of: {', '.join(LOSSES)})") from None
+        raise EngineError(M("loss.unknown", "unknown loss {name} (expected one of: {names})",
+                            name=repr(name), names=", ".join(LOSSES))) from None
 
 
 def check_pairing(loss: Loss, output_activation: str) -> None:
     """Raise if the loss is used with an output activation it is not defined for."""
     if loss.requires_activation and output_activation != loss.requires_activation:
-        raise EngineError(
-            f"loss {loss.name} needs a {loss.requires_activation} output layer, "
-            f"not {output_activation}")
+        raise EngineError(M("loss.needs_activation", "loss {loss} needs a {needs} output layer, not {got}",
+                            loss=loss.name, needs=loss.requires_activation, got=output_activation))
     if output_activation == "softmax" and loss.name == "binary_cross_entropy":
-        raise EngineError("binary_cross_entropy cannot be used with a softmax output")
+        raise EngineError(M("loss.bce_softmax", "binary_cross_entropy cannot be used with a softmax output"))
 
 
 def check_targets(loss_name: str, y: Array) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .errors import EngineError
+from .messages import Message as M
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 REGULARIZATIONS = ("none", "l1", "l2")
@@ -38,6 +39,16 @@ LIMITS: dict[str, tuple[float, float, bool]] = {
     "regularization_rate": (0.0, 1e6, False),
 }
 
+FIELD_NAMES: dict[str, M] = {
+    # each setting's name as a message, so the window names it in its language
+    "learning_rate": M("optim.learning_rate", "learning_rate"),
+    "momentum": M("optim.momentum", "momentum"),
+    "beta1": M("optim.beta1", "beta1"),
+    "beta2": M("optim.beta2", "beta2"),
+    "epsilon": M("optim.epsilon", "epsilon"),
+    "regularization_rate": M("optim.regularization_rate", "regularization_rate"),
+}
+
 
 @dataclass(frozen=True)
 class OptimizerConfig:
@@ -52,17 +63,21 @@ class OptimizerConfig:
 
     def __post_init__(self):
         if self.method not in OPTIMIZERS:
-            raise EngineError(f"unknown optimizer {self.method!r} (expected one of {OPTIMIZERS})")
+            raise EngineError(M("optim.unknown", "unknown optimizer {name} (expected one of {names})",
+                                name=repr(self.method), names=str(OPTIMIZERS)))
         if self.regularization not in REGULARIZATIONS:
-            raise EngineError(f"unknown regularization {self.regularization!r} "
-                              f"(expected one of {REGULARIZATIONS})")
+            raise EngineError(M("optim.unknown_regularization",
+                                "unknown regularization {name} (expected one of {names})",
+                                name=repr(self.regularization), names=str(REGULARIZATIONS)))
         for name, (lo, hi, strict) in LIMITS.items():
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
-                raise EngineError(f"{name} must be a finite number, got {v!r}")
+                raise EngineError(M("optim.not_finite", "{name} must be a finite number, got {value}",
+                                    name=FIELD_NAMES[name], value=repr(v)))
             if v < lo or v > hi or (strict and v == lo):
                 low = f"> {lo:g}" if strict else f"≥ {lo:g}"
-                raise EngineError(f"{name} must be {low} and ≤ {hi:g}, got {v!r}")
+                raise EngineError(M("optim.range", "{name} must be {low} and ≤ {hi}, got {value}",
+                                    name=FIELD_NAMES[name], low=low, hi=f"{hi:g}", value=repr(v)))
 
     def with_learning_rate(self, lr: float) -> "OptimizerConfig":
         return replace(self, learning_rate=float(lr))

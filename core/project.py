@@ -120,8 +120,9 @@ class Project:
         split = self.make_dataset()
         if split is None or not self.features:
             from .errors import EngineError
-            raise EngineError("this document has no data set to train on; "
-                              "the step-by-step view uses its single sample")
+            from .messages import Message
+            raise EngineError(Message("project.no_dataset", "this document has no data set to train on; "
+                                      "the step-by-step view uses its single sample"))
         train, test = split
         return TrainData.from_labels(feature_matrix(train.points, self.features), train.labels,
                                      feature_matrix(test.points, self.features), test.labels,

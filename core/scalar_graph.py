@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 from .errors import EngineError
+from .messages import Message as M
 
 LEAF_OPS = ("input", "const")
 
@@ -56,27 +57,28 @@ def _fmt(v: float) -> str:
 # ------------------------------------------------------------------------- the rules
 def _div(a: float, b: float) -> float:
     if b == 0.0:
-        raise _Domain(f"division by zero ({_fmt(a)} / 0)")
+        raise _Domain(M("graph.div_zero", "division by zero ({a} / 0)", a=_fmt(a)))
     return a / b
 
 
 def _pow(x: float, p: float) -> float:
     if x == 0.0 and p < 0:
-        raise _Domain(f"0 raised to a negative power ({_fmt(p)})")
+        raise _Domain(M("graph.zero_negative_power", "0 raised to a negative power ({p})", p=_fmt(p)))
     if x < 0.0 and p != int(p):
-        raise _Domain(f"a negative number ({_fmt(x)}) raised to a non-integer power ({_fmt(p)})")
+        raise _Domain(M("graph.negative_power", "a negative number ({x}) raised to a non-integer power ({p})",
+                         x=_fmt(x), p=_fmt(p)))
     return math.pow(x, p)
 
 
 def _pow_local(x: float, p: float) -> float:
     if x == 0.0 and p < 1 and p != 0:
-        raise _Domain(f"the slope of x^{_fmt(p)} is infinite at x = 0")
+        raise _Domain(M("graph.infinite_slope", "the slope of x^{p} is infinite at x = 0", p=_fmt(p)))
     return p * math.pow(x, p - 1.0)
 
 
 def _log(x: float) -> float:
     if x <= 0.0:
-        raise _Domain(f"log of a non-positive value ({_fmt(x)})")
+        raise _Domain(M("graph.log", "log of a non-positive value ({x})", x=_fmt(x)))
     return math.log(x)
 
 
@@ -84,7 +86,7 @@ def _exp(x: float) -> float:
     try:
         return math.exp(x)
     except OverflowError:
-        raise _Domain(f"exp({_fmt(x)}) is too large to represent") from None
+        raise _Domain(M("graph.exp", "exp({x}) is too large to represent", x=_fmt(x))) from None
 
 
 def _sigmoid(x: float) -> float:
@@ -283,13 +285,13 @@ class Graph:
         new = dict(self._input_values)
         for name, v in values.items():
             if name not in self._inputs:
-                raise GraphError(f"{name!r} is not a variable of this graph")
+                raise GraphError(M("graph.not_variable", "{name} is not a variable of this graph", name=repr(name)))
             try:
                 v = float(v)
             except (TypeError, ValueError):
-                raise GraphError(f"{name}: {v!r} is not a number") from None
+                raise GraphError(M("net.not_a_number", "{what}: {value} is not a number", what=name, value=repr(v))) from None
             if not math.isfinite(v):
-                raise GraphError(f"{name}: must be a finite number, got {v}")
+                raise GraphError(M("net.not_finite", "{what}: must be a finite number, got {value}", what=name, value=v))
             new[name] = v
         self._input_values = new
         for node in self.nodes:
@@ -301,7 +303,7 @@ class Graph:
         node = self.node(node_id)
         if node.op == "input":
             if node.name not in self._input_values:
-                raise GraphError(f"no value given for {node.name}")
+                raise GraphError(M("graph.no_value", "no value given for {name}", name=node.name))
             node.value = self._input_values[node.name]
             return node.value
         if node.op == "const":
@@ -311,11 +313,13 @@ class Graph:
         try:
             out = OPS[node.op].forward(args, node.const)
         except _Domain as err:
-            raise GraphError(f"{err} at node {node_id} ({node.op})") from None
+            raise GraphError(M("graph.at_node", "{reason} at node {node} ({op})", reason=err.args[0],
+                               node=node_id, op=node.op)) from None
         except (OverflowError, ValueError, ZeroDivisionError):
             out = math.inf
         if not math.isfinite(out):
-            raise GraphError(f"{node.op} at node {node_id} gave a value too large to represent")
+            raise GraphError(M("graph.too_large", "{op} at node {node} gave a value too large to represent",
+                               op=node.op, node=node_id))
         node.value = float(out)
         return node.value
 
@@ -342,7 +346,8 @@ class Graph:
         if node_id in self._stepped:
             raise GraphError(f"node {node_id} has already sent its gradient back")
         if node.value is None:
-            raise GraphError(f"node {node_id} has no value yet: run the forward pass first")
+            raise GraphError(M("graph.no_value_yet", "node {node} has no value yet: run the forward pass first",
+                               node=node_id))
         waiting = [c for c in self._consumers[node_id] if c not in self._stepped]
         if waiting:
             raise GraphError(f"node {node_id} still waits for gradients from nodes {waiting}")
@@ -353,7 +358,8 @@ class Graph:
                 target = self.nodes[k]
                 contribution = node.grad * local
                 if not math.isfinite(contribution):
-                    raise GraphError(f"the gradient at node {node_id} ({node.op}) overflowed")
+                    raise GraphError(M("graph.gradient_overflow", "the gradient at node {node} ({op}) overflowed",
+                                       node=node_id, op=node.op))
                 target.grad = contribution if target.grad is None else target.grad + contribution
         self._stepped.add(node_id)
 
@@ -374,7 +380,8 @@ class Graph:
         """The gate's numbers: inputs, output, upstream gradient, local derivatives, products."""
         node = self.node(node_id)
         if node.value is None:
-            raise GraphError(f"node {node_id} has no value yet: run the forward pass first")
+            raise GraphError(M("graph.no_value_yet", "node {node} has no value yet: run the forward pass first",
+                               node=node_id))
         rules = []
         if not node.is_leaf:
             rule = OPS[node.op]
@@ -390,7 +397,7 @@ class Graph:
         """
         lr = float(lr)
         if not math.isfinite(lr):
-            raise GraphError(f"the learning rate must be a finite number, got {lr}")
+            raise GraphError(M("graph.learning_rate", "the learning rate must be a finite number, got {value}", value=lr))
         self.forward()
         grads = self.backward()
         new = {name: self._input_values[name] - lr * grads[name] for name in self._inputs}
@@ -409,12 +416,13 @@ class Graph:
         try:
             locals_ = OPS[node.op].local(self._input_vals(node), node.value, node.const)
         except _Domain as err:
-            raise GraphError(f"{err} at node {node.id} ({node.op})") from None
+            raise GraphError(M("graph.at_node", "{reason} at node {node} ({op})", reason=err.args[0],
+                               node=node.id, op=node.op)) from None
         except (OverflowError, ZeroDivisionError, ValueError):  # e.g. 1/b² for a tiny b
             locals_ = (math.inf,)
         if not all(math.isfinite(v) for v in locals_):
-            raise GraphError(f"the local derivative at node {node.id} ({node.op}) "
-                             "is too large to represent")
+            raise GraphError(M("graph.local_too_large", "the local derivative at node {node} ({op}) is too "
+                               "large to represent", node=node.id, op=node.op))
         return locals_
 
     def __repr__(self) -> str:

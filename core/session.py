@@ -17,6 +17,7 @@ import numpy as np
 
 from . import data_fit
 from .errors import EngineError, ShapeError
+from .messages import Message as M
 from .network import Network
 from .project import DatasetSpec, History, Project
 from .project_io import project_to_dict, validate
@@ -79,8 +80,8 @@ def set_network(p: Project, net: Network) -> Project:
     features = p.features
     if features is not None and len(features) != net.input_size:
         if p.dataset is not None:
-            raise EngineError("the inputs of this network are its data set's features: "
-                              "switch input features on or off instead")
+            raise EngineError(M("session.features_inputs", "the inputs of this network are its data set's "
+                                "features: switch input features on or off instead"))
         features = None
     return checked(replace(p, network=net, features=features,
                            sample_x=derived_sample(features, _resized(p.sample_x, net.input_size)),
@@ -91,7 +92,7 @@ def set_sample(p: Project, x, y) -> Project:
     x = np.array(x, dtype=np.float64).reshape(-1)
     y = np.array(y, dtype=np.float64).reshape(-1)
     if x.shape != (p.network.input_size,) or y.shape != (p.network.output_size,):
-        raise ShapeError("the sample does not fit the network")
+        raise ShapeError(M("session.sample_shape", "the sample does not fit the network"))
     return checked(replace(p, sample_x=derived_sample(p.features, x), sample_y=y))
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from .divergence import Divergence, DivergenceWatch
 from .errors import EngineError
+from .messages import Message as M
 from .kernel import FlatParams, Kernel, augment
 from .losses import check_pairing, get_loss
 from .network import Network
@@ -42,11 +43,11 @@ class TrainConfig:
     def __post_init__(self):
         get_loss(self.loss)
         if int(self.batch_size) < 0:
-            raise EngineError("batch size must be ≥ 0 (0 = the whole training set)")
+            raise EngineError(M("train.batch_size", "batch size must be ≥ 0 (0 = the whole training set)"))
         if self.max_epochs is not None and self.max_epochs < 0:
-            raise EngineError("max epochs must be ≥ 0")
+            raise EngineError(M("train.max_epochs", "max epochs must be ≥ 0"))
         if self.snapshot_every < 1:
-            raise EngineError("snapshot_every must be ≥ 1")
+            raise EngineError(M("train.snapshot_every", "snapshot_every must be ≥ 1"))
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,10 @@ class Trainer:
     def __init__(self, net: Network, data: TrainData, config: TrainConfig):
         check_pairing(get_loss(config.loss), net.layers[-1].activation)
         if data.x_train.ndim != 2 or data.x_train.shape[1] != net.input_size:
-            raise EngineError(f"training inputs have {data.x_train.shape[-1]} features, "
-                              f"the network expects {net.input_size}")
+            raise EngineError(M("train.features", "training inputs have {got} features, the network expects {n}",
+                                got=data.x_train.shape[-1], n=net.input_size))
         if len(data.x_train) == 0:
-            raise EngineError("there are no training samples")
+            raise EngineError(M("train.no_samples", "there are no training samples"))
         self.net = net.copy()
         self.data = data
         self.config = config
@@ -184,7 +185,7 @@ class Trainer:
     def set_config(self, config: TrainConfig) -> None:
         """Change learning rate, optimizer settings, batch size or stop rules mid-run."""
         if config.loss != self.config.loss:
-            raise EngineError("the loss cannot change during a run; start a new run")
+            raise EngineError(M("train.loss_changed", "the loss cannot change during a run; start a new run"))
         self.config = config
         self.optimizer.set_config(config.optimizer)
 

@@ -186,7 +186,7 @@ class Document(QObject):
         try:
             new = edit(self.project, *args, **kw)
         except EngineError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return False
         self.undo_stack.push(ReplaceState(self, new, text, merge_key=merge_key,
                                           initiator=initiator, refs=refs))
@@ -374,7 +374,7 @@ class Document(QObject):
         try:
             cmd = ApplyUpdate(self, c)
         except EngineError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         self.undo_stack.push(cmd)
 

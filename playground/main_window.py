@@ -32,7 +32,7 @@ from .presentation import Presentation
 from .controls import ControlRegistry
 from .classroom import ClassroomMode
 from .window_language import LanguageMenu
-from . import i18n, structure_edits
+from . import i18n, structure_edits, tooltips
 from .engine_text import error_text
 
 def standard_keys(standard, *extra: str) -> list[QKeySequence]:
@@ -119,6 +119,7 @@ class MainWindow(FileActions, QMainWindow):
         self._update_title()
         self._refresh_status()
         self._refresh_actions()
+        tooltips.explain(self)
         self.resize(1280, 800)
         restored = self._restore_layout()
         self.training.set_layout(self.settings.value("layout") or self.training.layout_for_document(),

@@ -14,7 +14,7 @@ import sys
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .canvas import items
 from .panels import data_panel
@@ -192,7 +192,14 @@ class Presentation(QObject):
                 big.setPointSizeF(f.pointSizeF() * SCALE)
                 app.setFont(big, c)
             for dock in w.docks.values():
-                dock.setFont(font)            # the title bar keeps its font otherwise
+                dock.setFont(dock_font(font))
+            # a widget with a style sheet of its own does not follow its parent's font change
+            # (Qt's style-sheet style keeps the font it polished with): give those the font
+            styled = [x for x in w.findChildren(QWidget)
+                      if x.styleSheet() and not x.font().resolveMask()]
+            for x in styled:
+                x.setFont(QFont(font))
+            self._saved["styled"] = styled
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
@@ -210,6 +217,11 @@ class Presentation(QObject):
             app.setFont(saved["font"])
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
+            for x in saved.get("styled", ()):
+                try:
+                    x.setFont(QFont())
+                except RuntimeError:          # deleted since (a panel rebuilt its rows)
+                    pass
             app.setPalette(saved["palette"])
             for tb, size in saved["icons"].items():
                 tb.setIconSize(size)
@@ -226,6 +238,17 @@ class Presentation(QObject):
             for view in w.findChildren(pg.GraphicsView):
                 scale_plot_axes(view, factor)
         w.view.set_text_scale(factor)
+
+
+def dock_font(font: QFont) -> QFont:
+    """``font`` for a dock, so that its title bar is drawn in it too.
+
+    A QDockWidget whose font equals the application's paints its title in the "QDockWidgetTitle"
+    font it read when it was made (never updated): the title would stay small. A font that
+    differs only in a rendering hint is not equal to the application's, so the title takes it."""
+    f = QFont(font)
+    f.setStyleStrategy(QFont.StyleStrategy(f.styleStrategy() | QFont.PreferQuality))
+    return f
 
 
 _AXIS_BASE: dict[int, tuple] = {}

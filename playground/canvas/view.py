@@ -8,7 +8,7 @@ structure edits as the header buttons.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QInputDialog, QMenu
 
@@ -65,10 +65,21 @@ class NetworkView(QGraphicsView):
         if scale != self.transform().m11():
             self.resetTransform()
             self.scale(scale, scale)
-        self.centerOn(rect.center())
+        self.centerOn(self._first_view_centre(rect, scale))
         self._auto_fit = True
         self._scene.set_view_scale(self.transform().m11())
         self.follow_step()
+
+    def _first_view_centre(self, rect, scale: float):
+        """The whole network when it fits; else (kept legible, it is larger than the view) its
+        input side: the left edge at the left, the top at the top, where the step begins."""
+        vp = self.viewport()
+        w, h = vp.width() / scale, vp.height() / scale
+        margin = 8 / scale
+        c = rect.center()
+        x = c.x() if rect.width() <= w else rect.left() - margin + w / 2
+        y = c.y() if rect.height() <= h else rect.top() - margin + h / 2
+        return QPointF(x, y)
 
     def readable_scale(self) -> float | None:
         """The smallest zoom at which the value labels are READABLE_PIXELS high (times the

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from core import problem
 from core.training import Trainer
 
+from ..engine_text import error_text
+
 PROGRESS_INTERVAL = 0.05
 
 
@@ -64,7 +66,7 @@ class FitWorker(QObject):
                                 "epochs": trainer.epochs_done, "steps": trainer.step,
                                 "error": None})
         except Exception as exc:   # reported in the window, never a crash of the thread
-            self.finished.emit({"params": None, "reason": "error", "error": str(exc)})
+            self.finished.emit({"params": None, "reason": "error", "error": error_text(exc)})
 
     def _record(self, trainer, snap) -> dict:
         d = self.data

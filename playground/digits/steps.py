@@ -16,6 +16,8 @@ from core.digit_projects import parse_hidden_sizes
 
 from ..plots.loss_plot import TEST_COLOUR, TRAIN_COLOUR
 from core.errors import EngineError
+from ..engine_text import error_text
+from ..widgets import arg
 
 
 def _combo(items) -> QComboBox:
@@ -50,22 +52,34 @@ class StructureStep(QGroupBox):
                                "seed002_mnist_784_500_500_10")])
         self.preset.activated.connect(lambda _i: self.preset.currentData()
                                       and self.preset_chosen.emit(self.preset.currentData()))
+        self.preset.setToolTip(self.tr("A ready-made model from the articles: fills in the structure "
+                                       "and the compile settings and builds it"))
         form.addRow(self.tr("Preset:"), self.preset)
         self.data_set = _combo([(self.tr("8×8 digits (1,797 images)"), "digits_8x8"),
                                 (self.tr("MNIST 28×28 (5,000 images)"), "mnist_5k")])
+        self.data_set.setToolTip(self.tr("The images to learn from; their size fixes the inputs "
+                                         "(8×8 = 64, 28×28 = 784 pixels)"))
         form.addRow(self.tr("Data set:"), self.data_set)
         self.hidden = QLineEdit("30")
         self.hidden.setPlaceholderText(self.tr("e.g. 500, 500 or 30 (empty: no hidden layer)"))
+        self.hidden.setToolTip(self.tr("Neurons per hidden layer, separated by commas (1 to 8 layers); "
+                                       "empty: the inputs connect straight to the 10 outputs"))
         form.addRow(self.tr("Hidden layers:"), self.hidden)
         acts = [(self.tr("sigmoid"), "sigmoid"), (self.tr("tanh"), "tanh"), (self.tr("ReLU"), "relu")]
         self.hidden_act = _combo(acts)
+        self.hidden_act.setToolTip(self.tr("The activation function of every hidden layer (the "
+                                           "articles use sigmoid)"))
         form.addRow(self.tr("Hidden:"), self.hidden_act)
         self.output_act = _combo([(self.tr("softmax"), "softmax"), (self.tr("sigmoid"), "sigmoid")])
+        self.output_act.setToolTip(self.tr("The activation of the 10 output neurons (one per digit): "
+                                           "softmax gives probabilities that sum to 1"))
         form.addRow(self.tr("Output (10):"), self.output_act)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
         self.build = QPushButton(self.tr("Build (new random weights)"))
+        self.build.setToolTip(self.tr("Make the network with these layers and new random weights "
+                                      "(one undo step)"))
         self.build.clicked.connect(self.build_requested)
         form.addRow(self.build)
         for sig in (self.data_set.currentIndexChanged, self.hidden.textChanged):
@@ -81,7 +95,7 @@ class StructureStep(QGroupBox):
         try:
             sizes = self.sizes()
         except EngineError as exc:
-            self.summary.setText(self.tr("Hidden layers: %1").replace("%1", str(exc)))
+            self.summary.setText(arg(self.tr("Hidden layers: %1"), error_text(exc)))
             self.build.setEnabled(False)
             return
         params = sum(sizes[k + 1] * (sizes[k] + 1) for k in range(len(sizes) - 1))
@@ -114,20 +128,30 @@ class CompileStep(QGroupBox):
         self.setTitle(self.tr("② Compile: loss, optimizer"))
         form = QFormLayout(self)
         self.loss = _combo([])
+        self.loss.setToolTip(self.tr("The loss function the fit minimises (the choices depend on "
+                                     "the output activation)"))
         form.addRow(self.tr("Loss:"), self.loss)
         self.method = _combo([(self.tr("SGD (mini-batch)"), "sgd"), (self.tr("Momentum"), "momentum"),
                               (self.tr("Adam"), "adam")])
+        self.method.setToolTip(self.tr("How each mini-batch's gradient becomes an update: plain SGD, "
+                                       "with momentum, or Adam"))
         form.addRow(self.tr("Optimizer:"), self.method)
         self.learning_rate = QDoubleSpinBox(decimals=4, minimum=0.0001, maximum=100.0, value=0.1,
                                             singleStep=0.01)
+        self.learning_rate.setToolTip(self.tr("Learning rate η (0.0001–100): each update moves the "
+                                              "weights by −η·∂L/∂w"))
         form.addRow(self.tr("Learning rate η:"), self.learning_rate)
         self.batch = QSpinBox(minimum=1, maximum=5000, value=10)
+        self.batch.setToolTip(self.tr("Images per update (1–5000): 1 is stochastic gradient descent, "
+                                      "larger batches give smoother, fewer steps"))
         form.addRow(self.tr("Batch size:"), self.batch)
         self.l2 = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=10.0, value=0.0, singleStep=0.0001)
         self.l2.setToolTip(self.tr("L2 weight decay λ: the objective gains (λ/2)·Σw², each step "
                                    "shrinks the weights by η·λ·w (biases are not decayed)"))
         form.addRow(self.tr("L2 weight decay λ:"), self.l2)
         self.apply = QPushButton(self.tr("Compile"))
+        self.apply.setToolTip(self.tr("Use this loss and optimizer for the next fit (the weights "
+                                      "stay)"))
         self.apply.clicked.connect(self.compile_requested)
         form.addRow(self.apply)
         self.set_output("softmax")
@@ -167,10 +191,15 @@ class FitStep(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Epochs:")))
         self.epochs = QSpinBox(minimum=1, maximum=1000, value=10)
+        self.epochs.setToolTip(self.tr("How many passes over the training images the fit makes "
+                                       "(1–1000)"))
         row.addWidget(self.epochs)
         self.fit = QPushButton(self.tr("Fit"))
+        self.fit.setToolTip(self.tr("Train for the chosen epochs in the background; the curves and "
+                                    "the test accuracy update as it runs"))
         self.fit.clicked.connect(self.fit_requested)
         self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop the fit; the weights reached so far are kept"))
         self.cancel.setEnabled(False)
         self.cancel.clicked.connect(self.cancel_requested)
         row.addWidget(self.fit)

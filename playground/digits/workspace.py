@@ -19,6 +19,7 @@ from core.digit_preprocess import preprocess
 from core.digit_projects import PRESETS, digit_project, preset_project
 from core.digits import MAX_VALUE, DigitsSpec
 from core.errors import EngineError
+from ..engine_text import error_text
 from core.forward import predict
 from core.losses import check_pairing, get_loss
 from core.optim import OptimizerConfig
@@ -45,6 +46,8 @@ class PadPanel(QWidget):
         row = QHBoxLayout()
         self.clear = QPushButton(self.tr("Clear"))
         self.undo = QPushButton(self.tr("Undo stroke"))
+        self.clear.setToolTip(self.tr("Wipe the drawing pad to draw a new digit"))
+        self.undo.setToolTip(self.tr("Remove the last stroke drawn on the pad"))
         self.clear.clicked.connect(self.pad.clear)
         self.undo.clicked.connect(self.pad.undo_stroke)
         row.addWidget(self.clear)
@@ -62,6 +65,8 @@ class PadPanel(QWidget):
         send = QHBoxLayout()
         send.addWidget(QLabel(self.tr("True digit:")))
         self.label = QSpinBox(minimum=0, maximum=9)
+        self.label.setToolTip(self.tr("The digit you meant to draw: the target y of the step "
+                                      "(0–9)"))
         send.addWidget(self.label)
         send.addStretch(1)
         right.addLayout(send)
@@ -89,6 +94,14 @@ class DigitsWorkspace(QWidget):
         self.views.addTab(self.confusion, self.tr("Confusion matrix"))
         self.views.addTab(self.gallery, self.tr("Misclassified"))
         self.views.addTab(self.weights, self.tr("First-layer weights"))
+        for i, tip in enumerate((self.tr("Draw a digit with the mouse and see what the network "
+                                         "predicts for it"),
+                                 self.tr("How often each true digit (row) was predicted as each "
+                                         "digit (column), on the test images"),
+                                 self.tr("Test images the network gets wrong, with its guess"),
+                                 self.tr("Each first-layer neuron's weights drawn as an image: "
+                                         "the pattern it responds to"))):
+            self.views.setTabToolTip(i, tip)
         split = QSplitter()
         split.addWidget(self.steps)
         split.addWidget(self.views)
@@ -186,7 +199,7 @@ class DigitsWorkspace(QWidget):
                               st.output_act.currentData(), loss, opt, batch,
                               init_seed=seed, training_seed=seed)
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot build this network"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot build this network"), error_text(exc))
             return
         self.doc.undo_stack.push(BuildDigitModel(self.doc, p, self.tr("Build %1 network")
                                                  .replace("%1", "-".join(map(str, sizes)))))
@@ -201,7 +214,7 @@ class DigitsWorkspace(QWidget):
         try:
             check_pairing(get_loss(loss), self.project.network.layers[-1].activation)
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot compile"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot compile"), error_text(exc))
             return
         self.doc.undo_stack.push(SetSettings(self.doc, self.tr("Compile: loss and optimizer"),
                                              loss=loss, optimizer=opt, batch_size=batch))
@@ -220,7 +233,7 @@ class DigitsWorkspace(QWidget):
             cfg = replace(p.train_config(max_epochs=None, target_loss=None),
                           seed=p.training_seed + len(p.history))
         except EngineError as exc:
-            QMessageBox.warning(self, self.tr("Cannot fit"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot fit"), error_text(exc))
             return
         epochs = self.steps.fit.epochs.value()
         first = p.history.epoch[-1] if len(p.history) else 0.0

@@ -56,14 +56,20 @@ class GraphExplorer(QWidget):
     def _build_ui(self) -> None:
         self.expression_edit = QLineEdit(PRESETS[0])
         self.expression_edit.setPlaceholderText(self.tr("Type a formula, e.g. (x + y) * z"))
+        self.expression_edit.setToolTip(self.tr("A formula in x, y, z… with + − * / **, max, min, "
+                                                "exp, log, sigmoid, tanh, relu; Enter or Build draws it "
+                                                "as a graph of gates"))
         self.expression_edit.returnPressed.connect(self.build)
         self.build_button = QPushButton(self.tr("Build"))
+        self.build_button.setToolTip(self.tr("Draw the typed formula as a computational graph, "
+                                             "ready to step (values and gradients cleared)"))
         self.build_button.clicked.connect(self.build)
         self.preset_combo = QComboBox()
         self.preset_combo.addItems(PRESETS)
         self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.preset_combo.setMinimumContentsLength(16)      # narrow: the long ones elide
-        self.preset_combo.setToolTip(self.tr("Formulas from the articles"))
+        self.preset_combo.setToolTip(self.tr("Formulas from the source articles (add, multiply and "
+                                             "max gates, a neuron, a loss); choosing one builds it"))
         self.preset_combo.activated.connect(self._on_preset)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Formula f =")))
@@ -90,19 +96,23 @@ class GraphExplorer(QWidget):
             return b
         steps = QHBoxLayout()
         self.step_forward_button = button(self.tr("Forward one node"),
-                                          self.tr("Compute the value of the next node"),
+                                          self.tr("Compute the value of the next node from its inputs"),
                                           lambda: self._move(self.stepper.step))
         self.step_backward_button = button(self.tr("Backward one node"),
                                            self.tr("Send the next node's gradient to its inputs"),
                                            self._backward_one)
-        self.run_forward_button = button(self.tr("Run forward"), self.tr("Compute every value"),
+        self.run_forward_button = button(self.tr("Run forward"),
+                                         self.tr("Compute the value of every node in order, up to f"),
                                          lambda: self._goto(self.stepper.n_forward))
         self.run_backward_button = button(self.tr("Run backward"),
-                                          self.tr("Compute every gradient"),
+                                          self.tr("Send the gradients back through every gate to "
+                                                  "the variables: ∂f/∂x for each (the chain rule)"),
                                           lambda: self._goto(self.stepper.end))
-        self.back_button = button(self.tr("Step back"), self.tr("Undo the last step"),
+        self.back_button = button(self.tr("Step back"),
+                                  self.tr("Undo the last forward or backward step of the walk"),
                                   lambda: self._move(self.stepper.step_back))
-        self.reset_button = button(self.tr("Reset"), self.tr("Back to the start"),
+        self.reset_button = button(self.tr("Reset"),
+                                   self.tr("Back to the start of the walk: no values, no gradients"),
                                    lambda: self._goto(0))
         self.fit_button = button(self.tr("Fit"), self.tr("Show the whole graph (Ctrl+0); "
                                                          "Ctrl+wheel zooms, drag pans"),

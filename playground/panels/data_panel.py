@@ -36,6 +36,30 @@ def dataset_label(name: str) -> str:
             "blobs": tr("Blobs, several classes"), "custom": tr("Your points")}.get(name, name)
 
 
+def dataset_tip(name: str) -> str:
+    """What each generator makes, for its button's tooltip."""
+    return {
+        "circle": tr("Circle: one class inside a disc, the other in a ring around it (2 classes); "
+                     "needs a curved boundary"),
+        "xor": tr("Exclusive or: the class is the sign of x₁·x₂, one class per pair of opposite "
+                  "quadrants (2 classes); no straight line separates it"),
+        "gauss": tr("Two Gaussians: two round clouds of points (2 classes); a straight line "
+                    "separates them"),
+        "spiral": tr("Spiral: two interleaved spiral arms (2 classes); the hardest set, it needs "
+                     "several hidden layers or sin features"),
+        "regress-plane": tr("Plane (regression): the target is (x₁ + x₂)/10, a tilted plane; "
+                            "the output is a number, not a class"),
+        "regress-gauss": tr("Gaussian bumps (regression): the target is a sum of bumps over the "
+                            "plane; the output is a number"),
+        "moons": tr("Moons: two interlocking half-moons (2 classes)"),
+        "checkerboard": tr("Checkerboard: the class alternates square by square (2 classes); "
+                           "needs many hidden neurons"),
+        "multiclass-spiral": tr("Spiral, several classes: one spiral arm per class (3–5 classes, "
+                                "softmax output)"),
+        "blobs": tr("Blobs, several classes: one cloud per class (3–5 classes, softmax output)"),
+    }.get(name, dataset_label(name))
+
+
 def thumbnail(name: str) -> QIcon:
     """A 48×48 picture of the generator's points (rendered once, then cached)."""
     if name not in _THUMBS:
@@ -76,7 +100,7 @@ class DataPanel(QWidget):
             b.setIconSize(QSize(THUMB, THUMB))      # the picture itself when first shown
             b.setStyleSheet("QToolButton:checked { border: 2px solid #0877bd; border-radius: 3px;"
                             " background: #dcebf7; }")
-            b.setToolTip(dataset_label(name))
+            b.setToolTip(dataset_tip(name))
             b.setAccessibleName(dataset_label(name))
             b.clicked.connect(lambda _=False, n=name: self.pick(n))
             self._group.addButton(b)
@@ -86,7 +110,10 @@ class DataPanel(QWidget):
         self.name_label.setWordWrap(True)
 
         self.noise_slider = self._slider(0, 50, self.tr("Noise"))
+        self.noise_slider.setToolTip(self.tr("Noise, 0–50 %: how far the points scatter from the "
+                                             "clean pattern; releasing the handle makes new points"))
         self.ratio_slider = self._slider(10, 90, self.tr("Ratio of training to test data"))
+        self.ratio_slider.setToolTip(self.ratio_tip())
         self.noise_label, self.ratio_label = QLabel(), QLabel()
         for lab in (self.noise_label, self.ratio_label):
             lab.setMinimumWidth(lab.fontMetrics().horizontalAdvance("100 %") + 4)
@@ -168,8 +195,11 @@ class DataPanel(QWidget):
         s = QSlider(Qt.Horizontal, minimum=lo, maximum=hi)
         s.setTracking(False)            # one command when the handle is released
         s.setAccessibleName(name)
-        s.setToolTip(name)
         return s
+
+    def ratio_tip(self) -> str:
+        return self.tr("Share of the points used for training, 10–90 %; the rest are test points, "
+                       "never trained on, that show how well the network generalises")
 
     def _pct(self, v: int) -> str:
         return self.tr("%1 %").replace("%1", str(v))
@@ -309,7 +339,7 @@ class DataPanel(QWidget):
         placed = custom and spec.test_points is not None      # each point has its side
         self.ratio_slider.setToolTip(self.tr("Your points keep the side they were drawn on "
                                              "(training or test)") if placed
-                                     else self.ratio_slider.accessibleName())
+                                     else self.ratio_tip())
         self.regenerate_button.setEnabled(spec is not None and not custom)
         self.classes_spin.setEnabled(kind == "multiclass")
         self.classes_label.setVisible(kind == "multiclass")

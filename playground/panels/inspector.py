@@ -119,9 +119,10 @@ class InspectorPanel(QWidget):
         label.setWordWrap(True)
         form.addRow(label)
 
-    def _editor(self, form, html: str, name: str, read, on_commit) -> NumberEdit:
+    def _editor(self, form, html: str, name: str, read, on_commit, tip: str = "") -> NumberEdit:
         edit = NumberEdit(read(), self._body)
         edit.setAccessibleName(name)
+        edit.setToolTip(tip)
         edit.committed.connect(lambda v: on_commit(v, edit.session))
         edit.invalid.connect(self.doc.error)
         form.addRow(self._label(html), edit)
@@ -150,12 +151,17 @@ class InspectorPanel(QWidget):
         self._param_ref = ("W", l, i, j)
         edit = self._editor(form, arg(self.tr("Weight %1"), w), symbol_text("W", l, i, j),
                             lambda: float(self.doc.network.layer(l).weights[i, j]),
-                            lambda v, s: self._set_param(("W", l, i, j), v, s))
+                            lambda v, s: self._set_param(("W", l, i, j), v, s),
+                            arg(self.tr("The weight %1 multiplies the output of neuron %2 of layer %3 "
+                                        "in z of neuron %4 of layer %5; type a number and press Enter "
+                                        "(the step starts again)"),
+                                symbol_text("W", l, i, j), j + 1, l - 1, i + 1, l))
         enabled = bool(layer.mask[i, j])
         edit.setEnabled(enabled)
         self.link_check = QCheckBox(self.tr("Link enabled"), self._body)
         self.link_check.setChecked(enabled)
-        self.link_check.setToolTip(self.tr("A disabled link has weight 0 and is never trained."))
+        self.link_check.setToolTip(self.tr("Untick to cut this link: a disabled link has weight 0 and "
+                                           "is never trained; tick it again to restore it."))
         self.link_check.toggled.connect(lambda on: self._set_link(l, i, j, on))
         form.addRow("", self.link_check)
         back = arg(self.tr("Shown once the backward pass reaches layer %1."), l)
@@ -172,7 +178,9 @@ class InspectorPanel(QWidget):
         self._title(form, arg(self.tr("Input neuron %1"), j + 1), sub)
         self._editor(form, arg(self.tr("Input %1"), symbol_html("x", None, j)), symbol_text("x", None, j),
                      lambda: float(self.doc.project.sample_x[j]),
-                     lambda v, _s: self._set_sample("x", j, v))
+                     lambda v, _s: self._set_sample("x", j, v),
+                     arg(self.tr("The sample's input %1, held by this input neuron (any finite number); "
+                                 "changing it starts the step again"), symbol_text("x", None, j)))
 
     def _build_neuron(self, form, l: int, i: int) -> None:
         net = self.doc.network
@@ -182,19 +190,24 @@ class InspectorPanel(QWidget):
         self._param_ref = ("b", l, i)
         self._editor(form, arg(self.tr("Bias %1"), symbol_html("b", l, i)), symbol_text("b", l, i),
                      lambda: float(self.doc.network.layer(l).biases[i]),
-                     lambda v, s: self._set_param(("b", l, i), v, s))
+                     lambda v, s: self._set_param(("b", l, i), v, s),
+                     arg(self.tr("The bias %1 is added to this neuron's weighted sum z; type a number "
+                                 "and press Enter (the step starts again)"), symbol_text("b", l, i)))
         combo = self.activation_combo = QComboBox(self._body)
         for name in ACTIVATION_NAMES:
             if output or not get_activation(name).output_only:
                 combo.addItem(activation_label(name), name)
         combo.setCurrentIndex(combo.findData(net.layer(l).activation))
-        combo.setToolTip(arg(self.tr("Applies to every neuron of layer %1."), l))
+        combo.setToolTip(arg(self.tr("The activation function a = f(z) of every neuron of layer %1; "
+                                     "changing it recomputes the step"), l))
         combo.currentIndexChanged.connect(lambda _k: self._set_activation(l))
         form.addRow(arg(self.tr("Activation (layer %1)"), l), combo)
         if output:
             self._editor(form, arg(self.tr("Target %1"), symbol_html("y", None, i)), symbol_text("y", None, i),
                          lambda: float(self.doc.project.sample_y[i]),
-                         lambda v, _s: self._set_sample("y", i, v))
+                         lambda v, _s: self._set_sample("y", i, v),
+                         arg(self.tr("The target %1 this output should reach for the sample; the loss "
+                                     "measures how far a is from it"), symbol_text("y", None, i)))
         fwd = arg(self.tr("Shown once the forward pass reaches layer %1."), l)
         back = arg(self.tr("Shown once the backward pass reaches layer %1."), l)
         k = l - 1

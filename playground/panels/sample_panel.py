@@ -57,9 +57,22 @@ class SamplePanel(QWidget):
             self.reg_combo.addItem(text, name)
         self.reg_edit = self._edit(self.tr("Regularization rate λ"), lambda v: "" if v >= 0 else
                                    self.tr("cannot be negative."))
-        self.reg_combo.setToolTip(self.tr("A penalty on large weights added to the loss"))
-        self.loss_combo.setToolTip(self.tr("The loss function the step computes"))
-        self.method_combo.setToolTip(self.tr("How the gradient becomes an update"))
+        self.reg_combo.setToolTip(self.tr("A penalty on large weights added to the objective: L1 adds "
+                                          "λ·Σ|w|, L2 adds (λ/2)·Σw² (biases are never penalised)"))
+        self.loss_combo.setToolTip(self.tr("The loss function L the step computes and differentiates "
+                                           "(each item shows its formula); changing it starts the step again"))
+        self.method_combo.setToolTip(self.tr("How the gradient becomes an update: SGD w ← w − η·∂L/∂w, "
+                                             "Momentum also keeps μ of the last step, Adam scales each step"))
+        self.lr_edit.setWhatsThis(self.tr(
+            "<b>Learning rate η</b><p>The update step computes w′ = w − η·∂L/∂w for every weight and "
+            "b′ = b − η·∂L/∂b for every bias; the derivation shows each of these with its numbers. "
+            "Any number above 0 is accepted.</p>"))
+        self.lr_edit.setToolTip(self.tr("Learning rate η (> 0): the update moves each weight by "
+                                        "−η·∂L/∂w; larger steps learn faster but can overshoot"))
+        self.momentum_edit.setToolTip(self.tr("Momentum μ (0 ≤ μ < 1): the share of the previous step "
+                                              "added to this one"))
+        self.reg_edit.setToolTip(self.tr("Regularization rate λ (≥ 0): how strongly large weights "
+                                         "are penalised; 0 switches the penalty off"))
         reg_row = QHBoxLayout()
         reg_row.addWidget(self.reg_combo)
         self.reg_label = QLabel("λ", settings)
@@ -127,12 +140,21 @@ class SamplePanel(QWidget):
                 if k % PER_ROW == 0:
                     row += 1
                 edit = self._edit(symbol_text(which, None, k), None)
+                edit.setToolTip(arg(self.tr("Input %1 of the sample: the value input neuron %2 "
+                                            "holds (any finite number); changing it starts the step "
+                                            "again"), symbol_text(which, None, k), k + 1)
+                                if which == "x" else
+                                arg(self.tr("Target %1: the value output neuron %2 should give for "
+                                            "this sample; the loss measures the distance to it"),
+                                    symbol_text(which, None, k), k + 1))
                 edit.committed.connect(lambda v, w=which, k=k: self._set_sample(w, k, v))
                 label = QLabel(symbol_html(which, None, k), self._rows)
                 label.setTextFormat(Qt.RichText)
                 label.setBuddy(edit)
                 if which == "x" and feats and k < len(feats):
-                    edit.setToolTip(arg(self.tr("Feature %1"), feats[k]))
+                    edit.setToolTip(arg(self.tr("Input %1 is the feature %2 of the data point "
+                                                "(computed from x₁, x₂ in the training layout)"),
+                                        symbol_text(which, None, k), feats[k]))
                 col = 2 * (k % PER_ROW)
                 grid.addWidget(label, row, col, Qt.AlignRight)
                 grid.addWidget(edit, row, col + 1)
@@ -173,7 +195,6 @@ class SamplePanel(QWidget):
 
     def _update_visibility(self) -> None:
         cfg = self.doc.project.optimizer
-        self.loss_combo.setToolTip(loss_label(self.doc.project.loss))
         momentum = cfg.method == "momentum"
         self.momentum_label.setVisible(momentum)
         self.momentum_edit.setVisible(momentum)

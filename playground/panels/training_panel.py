@@ -128,7 +128,8 @@ class TrainingPanel(QWidget):
         self.init_combo = self._combo((("xavier", self.tr("Xavier")), ("he", self.tr("He")),
                                        ("uniform", self.tr("Uniform ±0.5"))),
                                       lambda v: self._settings(self.tr("Weight initialisation"), init=v))
-        self.init_combo.setToolTip(self.tr("Used by Reset and Re-initialise"))
+        self.init_combo.setToolTip(self.tr("How the initial random weights are drawn (Xavier, He, …); "
+                                           "used by Reset and Re-initialise"))
         self.init_seed_spin = self._spin(0, 2**31 - 1, None,
                                          lambda v: self._settings(self.tr("Initialisation seed"), init_seed=v))
         self.max_epochs_spin = self._spin(0, 10_000_000, self.tr("off"), lambda v: self._settings(
@@ -136,12 +137,23 @@ class TrainingPanel(QWidget):
         self.target_loss_edit = QLineEdit()
         self.target_loss_edit.setPlaceholderText(self.tr("off"))
         self.target_loss_edit.editingFinished.connect(self._commit_target_loss)
+        self.batch_spin.setWhatsThis(self.tr(
+            "<b>Batch size</b><p>How many training points each update averages its gradient over. "
+            "1 is stochastic gradient descent: many small, noisy steps per epoch. \"full\" (0) is "
+            "batch gradient descent: one exact step per epoch. In between is mini-batch gradient "
+            "descent, the usual choice. An epoch is one pass over every training point, whatever "
+            "the batch size.</p>"))
+        self.learning_rate_combo.setWhatsThis(self.tr(
+            "<b>Learning rate η</b><p>Each update moves every weight by −η·∂L/∂w. Too small and the "
+            "loss falls slowly; too large and it jumps about or diverges (the run then stops and "
+            "says so). Pick a value or type your own.</p>"))
         for w, tip in ((self.speed_combo, self.tr("Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit")),
                        (self.learning_rate_combo, self.tr("The learning rate η: each update is w ← w − η·∂L/∂w")),
                        (self.batch_spin, self.tr("Points per update (full: the whole training set, batch gradient descent)")),
                        (self.optimizer_combo, self.tr("How the gradient becomes an update: plain SGD, with momentum, or Adam")),
                        (self.regularization_combo, self.tr("A penalty on large weights added to the loss")),
-                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more)")),
+                       (self.reg_rate_edit, self.tr("The regularization rate λ (0 or more): how strongly "
+                                                    "large weights are penalised")),
                        (self.activation_combo, self.tr("The activation of every hidden layer")),
                        (self.init_seed_spin, self.tr("The random seed of the initial weights")),
                        (self.max_epochs_spin, self.tr("Stop training when this epoch is reached (off: never)")),
@@ -233,7 +245,7 @@ class TrainingPanel(QWidget):
             try:
                 replace(self.doc.project.optimizer, **{field: v})
             except EngineError as exc:
-                return str(exc)
+                return error_text(exc)
             return None
         edit = NumberEdit(getattr(self.doc.project.optimizer, field), check=check)
         edit.setAccessibleName(name)

@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ..commands import SetParameter
@@ -200,8 +200,16 @@ class WeightTablePanel(QWidget):
         self.model = WeightTableModel(doc, 1, self)
         self.chooser = QComboBox(self)
         self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.chooser.setToolTip(self.tr("Which layer's weights the table shows: one row per neuron of "
+                                        "the layer, one column per input from the layer before, then "
+                                        "the bias"))
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.setToolTip(self.tr("Double-click a cell (or type) to edit a weight or bias; Enter "
+                                     "applies it as one undo step"))
+        corner = self.view.findChild(QAbstractButton)
+        if corner is not None:                     # the table's top-left corner button
+            corner.setToolTip(self.tr("Select every cell of the table"))
         self.delegate = NumberDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed

@@ -344,7 +344,7 @@ class TrainingController(QObject):
         try:
             cmd = TrainingRun(self.doc, start, new_params, self.doc.history.to_history(), text)
         except EngineError as exc:      # the document's rules refuse the result
-            self.doc.error.emit(str(exc))
+            self.doc.error.emit(error_text(exc))
             self._trainer = None
             self.doc.apply(start)
             return

@@ -428,6 +428,46 @@
         <translation>你的数据点</translation>
     </message>
     <message>
+        <source>Circle: one class inside a disc, the other in a ring around it (2 classes); needs a curved boundary</source>
+        <translation>圆形：一类在圆盘内，另一类在外面的圆环上（2 类）；需要弯曲的决策边界</translation>
+    </message>
+    <message>
+        <source>Exclusive or: the class is the sign of x₁·x₂, one class per pair of opposite quadrants (2 classes); no straight line separates it</source>
+        <translation>异或：类别是 x₁·x₂ 的符号，每对相对的象限一类（2 类）；任何直线都分不开</translation>
+    </message>
+    <message>
+        <source>Two Gaussians: two round clouds of points (2 classes); a straight line separates them</source>
+        <translation>两个高斯分布：两团圆形的点云（2 类）；一条直线就能分开</translation>
+    </message>
+    <message>
+        <source>Spiral: two interleaved spiral arms (2 classes); the hardest set, it needs several hidden layers or sin features</source>
+        <translation>螺旋：两条交错的螺旋臂（2 类）；最难的数据集，需要多个隐藏层或 sin 特征</translation>
+    </message>
+    <message>
+        <source>Plane (regression): the target is (x₁ + x₂)/10, a tilted plane; the output is a number, not a class</source>
+        <translation>平面（回归）：目标值是 (x₁ + x₂)/10，一个倾斜的平面；输出是一个数，不是类别</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (regression): the target is a sum of bumps over the plane; the output is a number</source>
+        <translation>高斯峰（回归）：目标值是平面上若干个峰的和；输出是一个数</translation>
+    </message>
+    <message>
+        <source>Moons: two interlocking half-moons (2 classes)</source>
+        <translation>双月：两个相互咬合的半月形（2 类）</translation>
+    </message>
+    <message>
+        <source>Checkerboard: the class alternates square by square (2 classes); needs many hidden neurons</source>
+        <translation>棋盘：类别逐格交替（2 类）；需要很多隐藏神经元</translation>
+    </message>
+    <message>
+        <source>Spiral, several classes: one spiral arm per class (3–5 classes, softmax output)</source>
+        <translation>多类螺旋：每类一条螺旋臂（3–5 类，softmax 输出）</translation>
+    </message>
+    <message>
+        <source>Blobs, several classes: one cloud per class (3–5 classes, softmax output)</source>
+        <translation>多类点团：每类一团点（3–5 类，softmax 输出）</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;The window&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Network&lt;/b&gt; (the centre): the network you are studying. Click a neuron or a link to select it, double-click to type a new weight, bias or input, right-click for more (add or remove neurons and layers, the activation, show as a computational graph). Hover a link to see its weight; with a data set, hover a neuron to see its output over the plane in the Output view.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Step by step&lt;/b&gt; layout (Ctrl+1): &lt;i&gt;Step&lt;/i&gt; walks one training step: Forward one layer (F6), Backward one layer (F7), Apply update (F8), Whole step (F9), Step back (Shift+F6). &lt;i&gt;Derivation&lt;/i&gt; writes out the arithmetic behind the selected number. &lt;i&gt;Inspector&lt;/i&gt; edits the selected neuron or link; &lt;i&gt;Sample and loss&lt;/i&gt; edits the sample x, its target y and the loss.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Training&lt;/b&gt; layout (Ctrl+2): &lt;i&gt;Data&lt;/i&gt; picks a data set (or draw your own points on the Output view), its noise and split, and the input features. &lt;i&gt;Training&lt;/i&gt; sets the learning rate, batch size, optimizer and stop rules; Play (Ctrl+Return) trains continuously, One epoch (Ctrl+E) trains one epoch. &lt;i&gt;Output&lt;/i&gt; shows what the network predicts over the plane, with the points; &lt;i&gt;Loss&lt;/i&gt; shows the loss over the epochs, with the current numbers above it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Computational graph&lt;/b&gt; tab: any formula, a neuron or the whole loss as a graph of add, multiply and other gates, walked one node at a time forward and backward.&lt;/p&gt;&lt;h3&gt;Keys&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y&lt;/td&gt;&lt;td&gt;undo / redo (every edit and every training run)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F6, F7, F8, F9, Shift+F6, Ctrl+F6&lt;/td&gt;&lt;td&gt;forward, backward, update, whole step, step back, reset the step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Return, Ctrl+E&lt;/td&gt;&lt;td&gt;play / pause, train one epoch&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl++ (Ctrl+=), Ctrl+−, Ctrl+0, F11&lt;/td&gt;&lt;td&gt;zoom in, zoom out, fit, full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Delete, +&lt;/td&gt;&lt;td&gt;remove the selected neuron, add one below it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift+F1&lt;/td&gt;&lt;td&gt;What&apos;s This: click any panel to have it explained&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h2&gt;窗口&lt;/h2&gt;&lt;p&gt;&lt;b&gt;网络&lt;/b&gt;（中间）：你正在研究的网络。单击神经元或连接即可选中，双击可输入新的权重、偏置或输入值，右键单击有更多操作（添加或删除神经元和层、激活函数、以计算图显示）。鼠标悬停在连接上可看到它的权重；有数据集时，悬停在神经元上可在“输出”视图中看到它在平面上的输出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;单步&lt;/b&gt;布局（Ctrl+1）：&lt;i&gt;单步&lt;/i&gt;面板走完一个训练步：前向一层（F6）、反向一层（F7）、应用更新（F8）、完整一步（F9）、后退一步（Shift+F6）。&lt;i&gt;推导&lt;/i&gt;面板写出所选数值背后的算术。&lt;i&gt;检查器&lt;/i&gt;编辑所选的神经元或连接；&lt;i&gt;样本与损失&lt;/i&gt;编辑样本 x、目标值 y 和损失函数。&lt;/p&gt;&lt;p&gt;&lt;b&gt;训练&lt;/b&gt;布局（Ctrl+2）：&lt;i&gt;数据&lt;/i&gt;面板选择数据集（或在“输出”视图上自己画数据点）、噪声和划分，以及输入特征。&lt;i&gt;训练&lt;/i&gt;面板设置学习率、批量大小、优化器和停止规则；播放（Ctrl+Return）连续训练，一个周期（Ctrl+E）训练一个训练周期。&lt;i&gt;输出&lt;/i&gt;显示网络在平面上的预测和数据点；&lt;i&gt;损失&lt;/i&gt;显示损失随训练周期的变化，上方是当前的数值。&lt;/p&gt;&lt;p&gt;&lt;b&gt;计算图&lt;/b&gt;标签页：任意公式、一个神经元或整个损失都可以显示为由加法、乘法等门组成的图，逐个节点地前向和反向走一遍。&lt;/p&gt;&lt;h3&gt;按键&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y&lt;/td&gt;&lt;td&gt;撤销 / 重做（每次编辑和每次训练过程）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F6, F7, F8, F9, Shift+F6, Ctrl+F6&lt;/td&gt;&lt;td&gt;前向、反向、更新、完整一步、后退一步、重置单步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Return, Ctrl+E&lt;/td&gt;&lt;td&gt;播放 / 暂停，训练一个周期&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl++ (Ctrl+=), Ctrl+−, Ctrl+0, F11&lt;/td&gt;&lt;td&gt;放大、缩小、适应窗口、全屏&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Delete, +&lt;/td&gt;&lt;td&gt;删除所选神经元，在它下方添加一个&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shift+F1&lt;/td&gt;&lt;td&gt;这是什么：单击任意面板查看说明&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
@@ -530,6 +570,174 @@
     <message>
         <source>Show file</source>
         <translation>显示文件</translation>
+    </message>
+    <message>
+        <source>Start a new, small network with a sample to edit (asks first about unsaved changes)</source>
+        <translation>新建一个带样本的小网络供编辑（有未保存的更改时会先询问）</translation>
+    </message>
+    <message>
+        <source>Open a saved network document (.json); the file is checked before anything is replaced</source>
+        <translation>打开已保存的网络文档（.json）；替换当前内容之前会先检查文件</translation>
+    </message>
+    <message>
+        <source>Save the network, the sample, the settings and the step position to the document&apos;s file</source>
+        <translation>把网络、样本、设置和单步位置保存到文档文件</translation>
+    </message>
+    <message>
+        <source>Save the document under a new file name</source>
+        <translation>以新的文件名保存文档</translation>
+    </message>
+    <message>
+        <source>Close the program (asks first if there are unsaved changes)</source>
+        <translation>关闭程序（有未保存的更改时会先询问）</translation>
+    </message>
+    <message>
+        <source>Undo the last change (an edit, an update or a training run); the Edit menu names it</source>
+        <translation>撤销上一次更改（一次编辑、一次更新或一次训练）；“编辑”菜单会写出它的名称</translation>
+    </message>
+    <message>
+        <source>Redo the change that was undone last</source>
+        <translation>重做最后撤销的更改</translation>
+    </message>
+    <message>
+        <source>Remove the selected hidden neuron and its links</source>
+        <translation>删除选中的隐藏神经元及其连接</translation>
+    </message>
+    <message>
+        <source>Forward pass, one layer: compute z = W·a + b and a = f(z) of the next layer, then the loss (F6)</source>
+        <translation>前向传播一层：计算下一层的 z = W·a + b 和 a = f(z)，最后计算损失（F6）</translation>
+    </message>
+    <message>
+        <source>Backward pass, one layer: compute the errors δ and the gradients ∂L/∂w, ∂L/∂b of the next layer back (F7)</source>
+        <translation>反向传播一层：计算前一层的误差 δ 和梯度 ∂L/∂w、∂L/∂b（F7）</translation>
+    </message>
+    <message>
+        <source>Apply one gradient-descent update w ← w − η·∂L/∂w to every weight and bias (F8)</source>
+        <translation>对每个权重和偏置执行一次梯度下降更新 w ← w − η·∂L/∂w（F8）</translation>
+    </message>
+    <message>
+        <source>Forward, backward and update in one go: one whole training step on the sample (F9)</source>
+        <translation>一次完成前向、反向和更新：在样本上做完整的一步训练（F9）</translation>
+    </message>
+    <message>
+        <source>Go back one stage of the step (values computed by it are hidden again; an applied update is undone)</source>
+        <translation>单步后退一个阶段（该阶段算出的值重新隐藏；已应用的更新会被撤销）</translation>
+    </message>
+    <message>
+        <source>Hide every computed value and start the step again from the forward pass</source>
+        <translation>隐藏所有已算出的值，从前向传播重新开始这一步</translation>
+    </message>
+    <message>
+        <source>Undo every change back to the document as it was opened or last saved (Redo brings the changes back)</source>
+        <translation>撤销所有更改，回到文档打开时或上次保存时的状态（“重做”可以恢复这些更改）</translation>
+    </message>
+    <message>
+        <source>Compare the back-propagated gradients with central finite differences, weight by weight</source>
+        <translation>逐个权重比较反向传播得到的梯度与中心有限差分</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer before the output layer</source>
+        <translation>在输出层之前插入一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer (its weights are lost; undo brings them back)</source>
+        <translation>删除最后一个隐藏层（其权重会丢失；撤销可以恢复）</translation>
+    </message>
+    <message>
+        <source>Show how the loss is computed as a computational graph of add, multiply and max gates</source>
+        <translation>把损失的计算过程显示为由加法门、乘法门和最大值门组成的计算图</translation>
+    </message>
+    <message>
+        <source>Use the whole screen for the window (F11 again to leave)</source>
+        <translation>窗口占满整个屏幕（再按 F11 退出）</translation>
+    </message>
+    <message>
+        <source>Zoom the canvas so the network fits, or its input side when the numbers would be too small</source>
+        <translation>缩放画布以显示整个网络；若数字会太小，则显示输入一侧</translation>
+    </message>
+    <message>
+        <source>Draw the canvas larger (Ctrl+wheel zooms too)</source>
+        <translation>放大画布（Ctrl+滚轮也可缩放）</translation>
+    </message>
+    <message>
+        <source>Draw the canvas smaller (the numbers may then be hidden)</source>
+        <translation>缩小画布（数字可能因此隐藏）</translation>
+    </message>
+    <message>
+        <source>Show or hide the weight labels on the links</source>
+        <translation>显示或隐藏连接上的权重标签</translation>
+    </message>
+    <message>
+        <source>Show or hide z and a below each neuron</source>
+        <translation>显示或隐藏每个神经元下方的 z 和 a</translation>
+    </message>
+    <message>
+        <source>Show or hide δ and the gradients on the canvas</source>
+        <translation>显示或隐藏画布上的 δ 和梯度</translation>
+    </message>
+    <message>
+        <source>Train continuously on the data set, drawing the loss and the output as it goes; press again to pause (Ctrl+Return)</source>
+        <translation>在数据集上连续训练，同时绘制损失和输出；再按一次暂停（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch: every training point once, in mini-batches (Ctrl+E)</source>
+        <translation>恰好训练一个训练周期：每个训练数据点按小批量各用一次（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Back to the run&apos;s initial weights; the loss history is cleared</source>
+        <translation>回到本次训练的初始权重；清除损失历史</translation>
+    </message>
+    <message>
+        <source>Draw new random initial weights (a new seed) and clear the history</source>
+        <translation>抽取新的随机初始权重（新的随机种子）并清除历史</translation>
+    </message>
+    <message>
+        <source>Panels for one sample computed step by step: forward, backward, update, with every number</source>
+        <translation>逐步计算一个样本的面板：前向、反向、更新，每个数都显示</translation>
+    </message>
+    <message>
+        <source>Panels for training on a data set: data, settings, loss curves and the output view</source>
+        <translation>在数据集上训练的面板：数据、设置、损失曲线和输出视图</translation>
+    </message>
+    <message>
+        <source>Draw each neuron&apos;s output over the input plane inside its circle</source>
+        <translation>在每个神经元的圆圈内画出它在输入平面上的输出</translation>
+    </message>
+    <message>
+        <source>Everything larger (1.75×), high contrast, only the docks a lecture needs (F5)</source>
+        <translation>全部放大（1.75×）、高对比度，只保留讲课需要的面板（F5）</translation>
+    </message>
+    <message>
+        <source>Exchange the colours of the two classes (e.g. orange for positive)</source>
+        <translation>交换两个类别的颜色（例如让橙色表示正类）</translation>
+    </message>
+    <message>
+        <source>The network: click a neuron or link to inspect it, double-click to edit, right-click for more; the step fills in every value</source>
+        <translation>网络：单击神经元或连接查看详情，双击编辑，右键查看更多操作；单步会填上每个值</translation>
+    </message>
+    <message>
+        <source>Any formula as a graph of gates: step its forward values and backward gradients node by node (the chain rule)</source>
+        <translation>把任意公式表示为由门组成的图：逐个节点单步计算前向的值和反向的梯度（链式法则）</translation>
+    </message>
+    <message>
+        <source>Handwritten digits: define, compile and fit a sigmoid network on 8×8 or 28×28 images, draw your own digit</source>
+        <translation>手写数字：在 8×8 或 28×28 的图像上定义、编译并训练 sigmoid 网络，也可以自己画数字</translation>
+    </message>
+    <message>
+        <source>Hide this panel (View ▸ its name shows it again)</source>
+        <translation>隐藏此面板（“视图”菜单中它的名称可以重新显示）</translation>
+    </message>
+    <message>
+        <source>Detach this panel into a window of its own (double-click its title to dock it again)</source>
+        <translation>把此面板分离成独立窗口（双击其标题可重新停靠）</translation>
+    </message>
+    <message>
+        <source>Show the tabs further left</source>
+        <translation>显示左侧更多的标签页</translation>
+    </message>
+    <message>
+        <source>Show the tabs further right</source>
+        <translation>显示右侧更多的标签页</translation>
     </message>
 </context>
 <context>
@@ -671,6 +879,10 @@
         <translation>② 编译：损失、优化器</translation>
     </message>
     <message>
+        <source>The loss function the fit minimises (the choices depend on the output activation)</source>
+        <translation>训练要最小化的损失函数（可选项取决于输出层的激活函数）</translation>
+    </message>
+    <message>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
@@ -687,12 +899,24 @@
         <translation>Adam</translation>
     </message>
     <message>
+        <source>How each mini-batch&apos;s gradient becomes an update: plain SGD, with momentum, or Adam</source>
+        <translation>每个小批量的梯度如何变成更新：普通 SGD、带动量的 SGD 或 Adam</translation>
+    </message>
+    <message>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
+        <source>Learning rate η (0.0001–100): each update moves the weights by −η·∂L/∂w</source>
+        <translation>学习率 η（0.0001–100）：每次更新使权重移动 −η·∂L/∂w</translation>
+    </message>
+    <message>
         <source>Learning rate η:</source>
         <translation>学习率 η：</translation>
+    </message>
+    <message>
+        <source>Images per update (1–5000): 1 is stochastic gradient descent, larger batches give smoother, fewer steps</source>
+        <translation>每次更新使用的图像数（1–5000）：1 即随机梯度下降，批量越大，步数越少、越平稳</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -709,6 +933,10 @@
     <message>
         <source>Compile</source>
         <translation>编译</translation>
+    </message>
+    <message>
+        <source>Use this loss and optimizer for the next fit (the weights stay)</source>
+        <translation>下次训练使用这个损失函数和优化器（权重保持不变）</translation>
     </message>
     <message>
         <source>cross-entropy −Σ y ln a</source>
@@ -742,6 +970,10 @@
     <message>
         <source>Noise</source>
         <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Noise, 0–50 %: how far the points scatter from the clean pattern; releasing the handle makes new points</source>
+        <translation>噪声，0–50 %：数据点偏离原本图案的程度；松开滑块时生成新的数据点</translation>
     </message>
     <message>
         <source>Ratio of training to test data</source>
@@ -822,6 +1054,10 @@
     <message>
         <source>Feed %1 to the network as an input</source>
         <translation>把 %1 作为输入送入网络</translation>
+    </message>
+    <message>
+        <source>Share of the points used for training, 10–90 %; the rest are test points, never trained on, that show how well the network generalises</source>
+        <translation>用于训练的数据点比例，10–90 %；其余是测试数据点，从不参与训练，用来显示网络的泛化能力</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -924,6 +1160,22 @@
     <message>
         <source>First-layer weights</source>
         <translation>第一层权重</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse and see what the network predicts for it</source>
+        <translation>用鼠标画一个数字，看看网络的预测</translation>
+    </message>
+    <message>
+        <source>How often each true digit (row) was predicted as each digit (column), on the test images</source>
+        <translation>在测试图像上，每个真实数字（行）被预测为各个数字（列）的次数</translation>
+    </message>
+    <message>
+        <source>Test images the network gets wrong, with its guess</source>
+        <translation>网络判断错误的测试图像，以及它的猜测</translation>
+    </message>
+    <message>
+        <source>Each first-layer neuron&apos;s weights drawn as an image: the pattern it responds to</source>
+        <translation>把第一层每个神经元的权重画成图像：它所响应的图案</translation>
     </message>
     <message>
         <source>This document has no digit images. Choose a preset or a structure in step 1 and press Build — or open a digits example (File ▸ Examples).</source>
@@ -1717,6 +1969,314 @@
         <source>unknown control {name}; known controls: {names}</source>
         <translation>未知的控件 {name}；已知的控件：{names}</translation>
     </message>
+    <message>
+        <source>unknown activation {name} (expected one of: {names})</source>
+        <translation>未知的激活函数 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>number of points</source>
+        <translation>数据点个数</translation>
+    </message>
+    <message>
+        <source>number of classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number, got {value}</source>
+        <translation>{what}必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be between {lo} and {hi}, got {value}</source>
+        <translation>{what}必须在 {lo} 到 {hi} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown data set {name}; choose one of {names}</source>
+        <translation>未知的数据集 {name}；请从以下选择：{names}</translation>
+    </message>
+    <message>
+        <source>noise must be between 0 and 0.5 (0–50 %), got {value}</source>
+        <translation>噪声必须在 0 到 0.5 之间（0–50 %），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>training ratio must be between 0 and 1 (exclusive), got {value}</source>
+        <translation>训练数据比例必须在 0 和 1 之间（不含两端），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>points must be an (n, 2) array, got shape {shape}</source>
+        <translation>数据点必须是 (n, 2) 数组，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>{n} points but labels of shape {shape}</source>
+        <translation>有 {n} 个数据点，但标签的形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>no data points</source>
+        <translation>没有数据点</translation>
+    </message>
+    <message>
+        <source>points and labels must be finite numbers</source>
+        <translation>数据点和标签必须是有限数</translation>
+    </message>
+    <message>
+        <source>noise must be a number, got {value}</source>
+        <translation>噪声必须是数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>training ratio must be a number, got {value}</source>
+        <translation>训练数据比例必须是数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>points and labels must be numbers</source>
+        <translation>数据点和标签必须是数</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind}; choose one of {kinds}</source>
+        <translation>未知的类型 {kind}；请从以下选择：{kinds}</translation>
+    </message>
+    <message>
+        <source>at most 8 hidden layers here</source>
+        <translation>这里最多 8 个隐藏层</translation>
+    </message>
+    <message>
+        <source>a layer has 1…{most} neurons, not {n}</source>
+        <translation>每层有 1…{most} 个神经元，不能是 {n}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number of neurons</source>
+        <translation>{text} 不是整数个神经元</translation>
+    </message>
+    <message>
+        <source>the {side}×{side} images need {n} inputs, the network has {got}</source>
+        <translation>{side}×{side} 的图像需要 {n} 个输入，网络只有 {got} 个</translation>
+    </message>
+    <message>
+        <source>expected a list of feature names, got the single string {name}</source>
+        <translation>应为输入特征名的列表，实际为单个字符串 {name}</translation>
+    </message>
+    <message>
+        <source>unknown feature {name}; choose from {names}</source>
+        <translation>未知的输入特征 {name}；请从以下选择：{names}</translation>
+    </message>
+    <message>
+        <source>loss {loss} needs a {needs} output layer, not {got}</source>
+        <translation>损失函数 {loss} 需要 {needs} 输出层，而不是 {got}</translation>
+    </message>
+    <message>
+        <source>binary_cross_entropy cannot be used with a softmax output</source>
+        <translation>二元交叉熵（binary_cross_entropy）不能与 softmax 输出层一起使用</translation>
+    </message>
+    <message>
+        <source>unknown loss {name} (expected one of: {names})</source>
+        <translation>未知的损失函数 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>learning_rate</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>beta1</source>
+        <translation>Adam 的 β₁</translation>
+    </message>
+    <message>
+        <source>beta2</source>
+        <translation>Adam 的 β₂</translation>
+    </message>
+    <message>
+        <source>epsilon</source>
+        <translation>Adam 的 ε</translation>
+    </message>
+    <message>
+        <source>regularization_rate</source>
+        <translation>正则化率 λ</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {name} (expected one of {names})</source>
+        <translation>未知的优化器 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>unknown regularization {name} (expected one of {names})</source>
+        <translation>未知的正则化 {name}（应为以下之一：{names}）</translation>
+    </message>
+    <message>
+        <source>{name} must be a finite number, got {value}</source>
+        <translation>{name}必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be {low} and ≤ {hi}, got {value}</source>
+        <translation>{name}必须 {low} 且 ≤ {hi}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>this document has no data set to train on; the step-by-step view uses its single sample</source>
+        <translation>此文档没有可用于训练的数据集；单步视图使用它的单个样本</translation>
+    </message>
+    <message>
+        <source>division by zero ({a} / 0)</source>
+        <translation>除以零（{a} / 0）</translation>
+    </message>
+    <message>
+        <source>0 raised to a negative power ({p})</source>
+        <translation>0 的负数次幂（{p}）</translation>
+    </message>
+    <message>
+        <source>a negative number ({x}) raised to a non-integer power ({p})</source>
+        <translation>负数（{x}）的非整数次幂（{p}）</translation>
+    </message>
+    <message>
+        <source>the slope of x^{p} is infinite at x = 0</source>
+        <translation>x^{p} 在 x = 0 处的斜率为无穷大</translation>
+    </message>
+    <message>
+        <source>log of a non-positive value ({x})</source>
+        <translation>对非正数取对数（{x}）</translation>
+    </message>
+    <message>
+        <source>exp({x}) is too large to represent</source>
+        <translation>exp({x}) 太大，无法表示</translation>
+    </message>
+    <message>
+        <source>{op} at node {node} gave a value too large to represent</source>
+        <translation>节点 {node} 的 {op} 得到的值太大，无法表示</translation>
+    </message>
+    <message>
+        <source>node {node} has no value yet: run the forward pass first</source>
+        <translation>节点 {node} 还没有值：请先运行前向传播</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a finite number, got {value}</source>
+        <translation>学习率必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the local derivative at node {node} ({op}) is too large to represent</source>
+        <translation>节点 {node}（{op}）的局部导数太大，无法表示</translation>
+    </message>
+    <message>
+        <source>{name} is not a variable of this graph</source>
+        <translation>{name} 不是这个计算图的变量</translation>
+    </message>
+    <message>
+        <source>no value given for {name}</source>
+        <translation>没有给出 {name} 的值</translation>
+    </message>
+    <message>
+        <source>{reason} at node {node} ({op})</source>
+        <translation>{reason}，位于节点 {node}（{op}）</translation>
+    </message>
+    <message>
+        <source>the gradient at node {node} ({op}) overflowed</source>
+        <translation>节点 {node}（{op}）的梯度溢出</translation>
+    </message>
+    <message>
+        <source>the sample does not fit the network</source>
+        <translation>样本与网络不匹配</translation>
+    </message>
+    <message>
+        <source>the inputs of this network are its data set&apos;s features: switch input features on or off instead</source>
+        <translation>这个网络的输入就是其数据集的输入特征：请改为打开或关闭输入特征</translation>
+    </message>
+    <message>
+        <source>batch size must be ≥ 0 (0 = the whole training set)</source>
+        <translation>批量大小必须 ≥ 0（0 = 整个训练集）</translation>
+    </message>
+    <message>
+        <source>max epochs must be ≥ 0</source>
+        <translation>最大训练周期数必须 ≥ 0</translation>
+    </message>
+    <message>
+        <source>snapshot_every must be ≥ 1</source>
+        <translation>snapshot_every 必须 ≥ 1</translation>
+    </message>
+    <message>
+        <source>training inputs have {got} features, the network expects {n}</source>
+        <translation>训练输入有 {got} 个特征，网络需要 {n} 个</translation>
+    </message>
+    <message>
+        <source>there are no training samples</source>
+        <translation>没有训练样本</translation>
+    </message>
+    <message>
+        <source>the loss cannot change during a run; start a new run</source>
+        <translation>训练过程中不能更换损失函数；请开始新的训练</translation>
+    </message>
+    <message>
+        <source>expected an encoded array {fields}</source>
+        <translation>应为编码数组 {fields}</translation>
+    </message>
+    <message>
+        <source>expected {want}, got {got}</source>
+        <translation>应为 {want}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected a list of 1 to 4 whole numbers ≥ 0</source>
+        <translation>应为由 1 到 4 个 ≥ 0 的整数组成的列表</translation>
+    </message>
+    <message>
+        <source>expected a string of base64 text</source>
+        <translation>应为 base64 文本字符串</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>数据过长</translation>
+    </message>
+    <message>
+        <source>{what}: {shape} {dtype} values need {need} bytes, got {got}</source>
+        <translation>{what}：{shape} 个 {dtype} 值需要 {need} 字节，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected finite numbers (found NaN or infinity)</source>
+        <translation>应为有限数（发现 NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>values must be ≥ {lo}, found {got}</source>
+        <translation>值必须 ≥ {lo}，发现 {got}</translation>
+    </message>
+    <message>
+        <source>values must be ≤ {hi}, found {got}</source>
+        <translation>值必须 ≤ {hi}，发现 {got}</translation>
+    </message>
+    <message>
+        <source>not valid base64 text</source>
+        <translation>不是有效的 base64 文本</translation>
+    </message>
+    <message>
+        <source>the bundled data set {name} is damaged (checksum mismatch); reinstall the program</source>
+        <translation>内置数据集 {name} 已损坏（校验和不符）；请重新安装程序</translation>
+    </message>
+    <message>
+        <source>the {side}×{side} digit images need {n} inputs, got {got}</source>
+        <translation>{side}×{side} 的数字图像需要 {n} 个输入，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>a digit classifier needs {n} outputs, got {got}</source>
+        <translation>数字分类器需要 {n} 个输出，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>expected n×8×8 or n×28×28 images, got {got}</source>
+        <translation>应为 n×8×8 或 n×28×28 的图像，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>a custom set needs at least 2 images</source>
+        <translation>自定义数据集至少需要 2 张图像</translation>
+    </message>
+    <message>
+        <source>missing (a custom set stores its images)</source>
+        <translation>缺失（自定义数据集要保存它的图像）</translation>
+    </message>
+    <message>
+        <source>only a custom set stores images ({name} is bundled)</source>
+        <translation>只有自定义数据集才保存图像（{name} 是内置的）</translation>
+    </message>
 </context>
 <context>
     <name>ExercisePanel</name>
@@ -1898,12 +2458,24 @@
         <translation>训练周期：</translation>
     </message>
     <message>
+        <source>How many passes over the training images the fit makes (1–1000)</source>
+        <translation>训练遍历全部训练图像的次数（1–1000）</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>训练</translation>
     </message>
     <message>
+        <source>Train for the chosen epochs in the background; the curves and the test accuracy update as it runs</source>
+        <translation>在后台按所选的训练周期数训练；曲线和测试准确率随之更新</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the fit; the weights reached so far are kept</source>
+        <translation>停止训练；保留目前得到的权重</translation>
     </message>
     <message>
         <source>idle</source>
@@ -1937,12 +2509,12 @@
         <translation>输入公式，例如 (x + y) * z</translation>
     </message>
     <message>
-        <source>Build</source>
-        <translation>构建</translation>
+        <source>A formula in x, y, z… with + − * / **, max, min, exp, log, sigmoid, tanh, relu; Enter or Build draws it as a graph of gates</source>
+        <translation>由 x、y、z… 和 + − * / **、max、min、exp、log、sigmoid、tanh、relu 组成的公式；按回车键或“构建”把它画成由门组成的图</translation>
     </message>
     <message>
-        <source>Formulas from the articles</source>
-        <translation>文章中的公式</translation>
+        <source>Build</source>
+        <translation>构建</translation>
     </message>
     <message>
         <source>Formula f =</source>
@@ -1957,10 +2529,6 @@
         <translation>前向一个节点</translation>
     </message>
     <message>
-        <source>Compute the value of the next node</source>
-        <translation>计算下一个节点的值</translation>
-    </message>
-    <message>
         <source>Backward one node</source>
         <translation>反向一个节点</translation>
     </message>
@@ -1973,32 +2541,44 @@
         <translation>全部前向</translation>
     </message>
     <message>
-        <source>Compute every value</source>
-        <translation>计算所有值</translation>
-    </message>
-    <message>
         <source>Run backward</source>
         <translation>全部反向</translation>
-    </message>
-    <message>
-        <source>Compute every gradient</source>
-        <translation>计算所有梯度</translation>
     </message>
     <message>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <source>Undo the last step</source>
-        <translation>撤销上一步</translation>
-    </message>
-    <message>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <source>Back to the start</source>
-        <translation>回到开始</translation>
+        <source>Draw the typed formula as a computational graph, ready to step (values and gradients cleared)</source>
+        <translation>把输入的公式画成计算图，准备单步计算（清除值和梯度）</translation>
+    </message>
+    <message>
+        <source>Formulas from the source articles (add, multiply and max gates, a neuron, a loss); choosing one builds it</source>
+        <translation>来自原文的公式（加法门、乘法门、最大值门、一个神经元、一个损失）；选中即构建</translation>
+    </message>
+    <message>
+        <source>Compute the value of the next node from its inputs</source>
+        <translation>由输入算出下一个节点的值</translation>
+    </message>
+    <message>
+        <source>Compute the value of every node in order, up to f</source>
+        <translation>按顺序计算每个节点的值，直到 f</translation>
+    </message>
+    <message>
+        <source>Send the gradients back through every gate to the variables: ∂f/∂x for each (the chain rule)</source>
+        <translation>把梯度经过每个门传回各个变量：得到每个变量的 ∂f/∂x（链式法则）</translation>
+    </message>
+    <message>
+        <source>Undo the last forward or backward step of the walk</source>
+        <translation>撤销最近一次前向或反向单步</translation>
+    </message>
+    <message>
+        <source>Back to the start of the walk: no values, no gradients</source>
+        <translation>回到开始：没有值，也没有梯度</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -2119,12 +2699,16 @@
         <translation>权重 %1</translation>
     </message>
     <message>
+        <source>The weight %1 multiplies the output of neuron %2 of layer %3 in z of neuron %4 of layer %5; type a number and press Enter (the step starts again)</source>
+        <translation>权重 %1 在第 %5 层神经元 %4 的 z 中乘以第 %3 层神经元 %2 的输出；输入一个数并按回车（单步重新开始）</translation>
+    </message>
+    <message>
         <source>Link enabled</source>
         <translation>启用连接</translation>
     </message>
     <message>
-        <source>A disabled link has weight 0 and is never trained.</source>
-        <translation>禁用的连接权重为 0，且永远不参与训练。</translation>
+        <source>Untick to cut this link: a disabled link has weight 0 and is never trained; tick it again to restore it.</source>
+        <translation>取消勾选以断开此连接：禁用的连接权重为 0，且从不参与训练；重新勾选即可恢复。</translation>
     </message>
     <message>
         <source>Shown once the backward pass reaches layer %1.</source>
@@ -2151,6 +2735,10 @@
         <translation>输入 %1</translation>
     </message>
     <message>
+        <source>The sample&apos;s input %1, held by this input neuron (any finite number); changing it starts the step again</source>
+        <translation>样本的输入 %1，由这个输入神经元保存（任意有限数）；修改后单步重新开始</translation>
+    </message>
+    <message>
         <source>Output neuron %1 (layer %2)</source>
         <translation>输出神经元 %1（第 %2 层）</translation>
     </message>
@@ -2163,8 +2751,12 @@
         <translation>偏置 %1</translation>
     </message>
     <message>
-        <source>Applies to every neuron of layer %1.</source>
-        <translation>作用于第 %1 层的每个神经元。</translation>
+        <source>The bias %1 is added to this neuron&apos;s weighted sum z; type a number and press Enter (the step starts again)</source>
+        <translation>偏置 %1 加到这个神经元的加权和 z 上；输入一个数并按回车（单步重新开始）</translation>
+    </message>
+    <message>
+        <source>The activation function a = f(z) of every neuron of layer %1; changing it recomputes the step</source>
+        <translation>第 %1 层每个神经元的激活函数 a = f(z)；修改后重新计算这一步</translation>
     </message>
     <message>
         <source>Activation (layer %1)</source>
@@ -2173,6 +2765,10 @@
     <message>
         <source>Target %1</source>
         <translation>目标值 %1</translation>
+    </message>
+    <message>
+        <source>The target %1 this output should reach for the sample; the loss measures how far a is from it</source>
+        <translation>这个输出对该样本应达到的目标值 %1；损失衡量 a 与它的距离</translation>
     </message>
     <message>
         <source>Shown once the forward pass reaches layer %1.</source>
@@ -3052,12 +3648,24 @@
         <translation>撤销一笔</translation>
     </message>
     <message>
+        <source>Wipe the drawing pad to draw a new digit</source>
+        <translation>清空画板，重新画一个数字</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke drawn on the pad</source>
+        <translation>删除画板上最后画的一笔</translation>
+    </message>
+    <message>
         <source>What the network sees</source>
         <translation>网络看到的图像</translation>
     </message>
     <message>
         <source>True digit:</source>
         <translation>真实数字：</translation>
+    </message>
+    <message>
+        <source>The digit you meant to draw: the target y of the step (0–9)</source>
+        <translation>你想画的数字：单步中的目标值 y（0–9）</translation>
     </message>
     <message>
         <source>Step through it…</source>
@@ -3162,16 +3770,44 @@
         <translation>不能为负。</translation>
     </message>
     <message>
-        <source>A penalty on large weights added to the loss</source>
-        <translation>加到损失上的对大权重的惩罚</translation>
+        <source>A penalty on large weights added to the objective: L1 adds λ·Σ|w|, L2 adds (λ/2)·Σw² (biases are never penalised)</source>
+        <translation>加到目标函数上、惩罚大权重的项：L1 加 λ·Σ|w|，L2 加 (λ/2)·Σw²（偏置从不受惩罚）</translation>
     </message>
     <message>
-        <source>The loss function the step computes</source>
-        <translation>单步计算的损失函数</translation>
+        <source>The loss function L the step computes and differentiates (each item shows its formula); changing it starts the step again</source>
+        <translation>单步计算并求导的损失函数 L（每个选项会显示其公式）；修改后单步重新开始</translation>
     </message>
     <message>
-        <source>How the gradient becomes an update</source>
-        <translation>梯度如何变成一次更新</translation>
+        <source>How the gradient becomes an update: SGD w ← w − η·∂L/∂w, Momentum also keeps μ of the last step, Adam scales each step</source>
+        <translation>梯度如何变成更新：SGD 为 w ← w − η·∂L/∂w，动量法还保留上一步的 μ 倍，Adam 会缩放每一步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;The update step computes w′ = w − η·∂L/∂w for every weight and b′ = b − η·∂L/∂b for every bias; the derivation shows each of these with its numbers. Any number above 0 is accepted.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;学习率 η&lt;/b&gt;&lt;p&gt;更新这一步对每个权重计算 w′ = w − η·∂L/∂w，对每个偏置计算 b′ = b − η·∂L/∂b；推导面板会给出每一项及其数值。任何大于 0 的数都可以。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Learning rate η (&gt; 0): the update moves each weight by −η·∂L/∂w; larger steps learn faster but can overshoot</source>
+        <translation>学习率 η（&gt; 0）：更新使每个权重移动 −η·∂L/∂w；步子越大学得越快，但可能越过最优点</translation>
+    </message>
+    <message>
+        <source>Momentum μ (0 ≤ μ &lt; 1): the share of the previous step added to this one</source>
+        <translation>动量 μ（0 ≤ μ &lt; 1）：把上一步的多少比例加到这一步</translation>
+    </message>
+    <message>
+        <source>Regularization rate λ (≥ 0): how strongly large weights are penalised; 0 switches the penalty off</source>
+        <translation>正则化率 λ（≥ 0）：对大权重惩罚的强度；0 表示关闭惩罚</translation>
+    </message>
+    <message>
+        <source>Input %1 of the sample: the value input neuron %2 holds (any finite number); changing it starts the step again</source>
+        <translation>样本的输入 %1：第 %2 个输入神经元保存的值（任意有限数）；修改后单步重新开始</translation>
+    </message>
+    <message>
+        <source>Target %1: the value output neuron %2 should give for this sample; the loss measures the distance to it</source>
+        <translation>目标值 %1：第 %2 个输出神经元对这个样本应给出的值；损失衡量与它的距离</translation>
+    </message>
+    <message>
+        <source>Input %1 is the feature %2 of the data point (computed from x₁, x₂ in the training layout)</source>
+        <translation>输入 %1 是数据点的输入特征 %2（在训练布局中由 x₁、x₂ 算出）</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -3212,10 +3848,6 @@
     <message>
         <source>Target</source>
         <translation>目标值</translation>
-    </message>
-    <message>
-        <source>Feature %1</source>
-        <translation>特征 %1</translation>
     </message>
     <message>
         <source>%1 … %2 (%3 more): select the neuron on the canvas to edit it in the inspector.</source>
@@ -3336,6 +3968,10 @@
         <translation>文章 002：MNIST 784-500-500-10，sigmoid + softmax</translation>
     </message>
     <message>
+        <source>A ready-made model from the articles: fills in the structure and the compile settings and builds it</source>
+        <translation>原文中现成的模型：填好结构和编译设置并构建</translation>
+    </message>
+    <message>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -3348,12 +3984,20 @@
         <translation>MNIST 28×28（5,000 张图像）</translation>
     </message>
     <message>
+        <source>The images to learn from; their size fixes the inputs (8×8 = 64, 28×28 = 784 pixels)</source>
+        <translation>用于学习的图像；图像大小决定输入个数（8×8 = 64，28×28 = 784 个像素）</translation>
+    </message>
+    <message>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
         <source>e.g. 500, 500 or 30 (empty: no hidden layer)</source>
         <translation>例如 500, 500 或 30（留空：无隐藏层）</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, separated by commas (1 to 8 layers); empty: the inputs connect straight to the 10 outputs</source>
+        <translation>每个隐藏层的神经元个数，用逗号分隔（1 到 8 层）；留空：输入直接连到 10 个输出</translation>
     </message>
     <message>
         <source>Hidden layers:</source>
@@ -3372,6 +4016,10 @@
         <translation>ReLU</translation>
     </message>
     <message>
+        <source>The activation function of every hidden layer (the articles use sigmoid)</source>
+        <translation>每个隐藏层的激活函数（原文使用 sigmoid）</translation>
+    </message>
+    <message>
         <source>Hidden:</source>
         <translation>隐藏层：</translation>
     </message>
@@ -3380,12 +4028,20 @@
         <translation>softmax</translation>
     </message>
     <message>
+        <source>The activation of the 10 output neurons (one per digit): softmax gives probabilities that sum to 1</source>
+        <translation>10 个输出神经元（每个数字一个）的激活函数：softmax 给出和为 1 的概率</translation>
+    </message>
+    <message>
         <source>Output (10):</source>
         <translation>输出（10）：</translation>
     </message>
     <message>
         <source>Build (new random weights)</source>
         <translation>构建（新的随机权重）</translation>
+    </message>
+    <message>
+        <source>Make the network with these layers and new random weights (one undo step)</source>
+        <translation>用这些层和新的随机权重构建网络（一个撤销步骤）</translation>
     </message>
     <message>
         <source>Hidden layers: %1</source>
@@ -3657,8 +4313,12 @@
         <translation>权重初始化</translation>
     </message>
     <message>
-        <source>Used by Reset and Re-initialise</source>
-        <translation>供“重置”和“重新初始化”使用</translation>
+        <source>How the initial random weights are drawn (Xavier, He, …); used by Reset and Re-initialise</source>
+        <translation>初始随机权重的抽取方式（Xavier、He …）；“重置”和“重新初始化”时使用</translation>
+    </message>
+    <message>
+        <source>The regularization rate λ (0 or more): how strongly large weights are penalised</source>
+        <translation>正则化率 λ（0 或更大）：对大权重惩罚的强度</translation>
     </message>
     <message>
         <source>Initialisation seed</source>
@@ -3671,6 +4331,14 @@
     <message>
         <source>Stop after epochs</source>
         <translation>训练若干周期后停止</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Batch size&lt;/b&gt;&lt;p&gt;How many training points each update averages its gradient over. 1 is stochastic gradient descent: many small, noisy steps per epoch. &quot;full&quot; (0) is batch gradient descent: one exact step per epoch. In between is mini-batch gradient descent, the usual choice. An epoch is one pass over every training point, whatever the batch size.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;批量大小&lt;/b&gt;&lt;p&gt;每次更新对多少个训练数据点的梯度取平均。1 即随机梯度下降：每个训练周期走很多小而带噪声的步。“全部”（0）即批量梯度下降：每个训练周期走一步精确的步。介于两者之间的是小批量梯度下降，也是最常用的选择。无论批量大小如何，一个训练周期都是把每个训练数据点用一遍。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learning rate η&lt;/b&gt;&lt;p&gt;Each update moves every weight by −η·∂L/∂w. Too small and the loss falls slowly; too large and it jumps about or diverges (the run then stops and says so). Pick a value or type your own.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;学习率 η&lt;/b&gt;&lt;p&gt;每次更新使每个权重移动 −η·∂L/∂w。太小则损失下降缓慢；太大则损失来回跳动甚至发散（此时训练会停止并说明原因）。可以选择一个值，也可以自己输入。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Slow: one step a frame; Medium: one epoch a frame; Fast: as many as fit</source>
@@ -3691,10 +4359,6 @@
     <message>
         <source>A penalty on large weights added to the loss</source>
         <translation>加到损失上的对大权重的惩罚</translation>
-    </message>
-    <message>
-        <source>The regularization rate λ (0 or more)</source>
-        <translation>正则化率 λ（不小于 0）</translation>
     </message>
     <message>
         <source>The activation of every hidden layer</source>
@@ -4055,6 +4719,18 @@
 </context>
 <context>
     <name>WeightTablePanel</name>
+    <message>
+        <source>Which layer&apos;s weights the table shows: one row per neuron of the layer, one column per input from the layer before, then the bias</source>
+        <translation>表格显示哪一层的权重：该层每个神经元一行，前一层每个输入一列，最后是偏置</translation>
+    </message>
+    <message>
+        <source>Double-click a cell (or type) to edit a weight or bias; Enter applies it as one undo step</source>
+        <translation>双击单元格（或直接输入）编辑权重或偏置；按回车应用，作为一个撤销步骤</translation>
+    </message>
+    <message>
+        <source>Select every cell of the table</source>
+        <translation>选中表格的所有单元格</translation>
+    </message>
     <message>
         <source>Weight layer:</source>
         <translation>权重层：</translation>

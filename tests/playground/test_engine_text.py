@@ -97,3 +97,80 @@ def test_formula_errors_and_divergence_read_in_chinese(chinese):
         parse_expression("[x, y]")
     assert engine_text.error_text(info.value) == "公式中不允许：列表"
     assert divergence_text("parameters", "update").startswith("这次更新发散：某个权重超出了")
+
+
+def test_every_code_has_a_chinese_translation(chinese):
+    kept = {"type.null"}                 # JSON's null is written the same in Chinese
+    untranslated = [code for code, template in engine_text.TEMPLATES.items() if code not in kept
+                    and QCoreApplication.translate(engine_text.CONTEXT, template) in ("", template)]
+    assert QCoreApplication.translate(engine_text.CONTEXT, "null") == "null"
+    assert not untranslated, f"codes without a Chinese translation: {untranslated}"
+
+
+def test_training_optimizer_data_and_loss_refusals_read_in_chinese(chinese):
+    from dataclasses import replace
+
+    from core import datasets, losses
+    from core.errors import EngineError
+    from core.optim import OptimizerConfig
+    from core.scalar_graph import GraphError
+    from core.training import TrainConfig
+    from core.expression import parse_expression
+    cases = [
+        (lambda: replace(OptimizerConfig(), momentum=2.0),
+         "momentum must be ≥ 0 and ≤ 0.999999, got 2.0", "动量 μ必须 ≥ 0 且 ≤ 0.999999，实际为 2.0"),
+        (lambda: OptimizerConfig(epsilon=0.0), None, "Adam 的 ε必须 > 0 且 ≤ 1，实际为 0.0"),
+        (lambda: TrainConfig(batch_size=-1), "batch size must be ≥ 0 (0 = the whole training set)",
+         "批量大小必须 ≥ 0（0 = 整个训练集）"),
+        (lambda: datasets.generate("circle", noise=0.9), None, "噪声必须在 0 到 0.5 之间（0–50 %），实际为 0.9"),
+        (lambda: datasets.generate("circle", n_points=0), None, "数据点个数必须在 1 到"),
+        (lambda: losses.check_pairing(losses.get_loss("binary_cross_entropy"), "softmax"), None,
+         "损失函数 binary_cross_entropy 需要 sigmoid 输出层，而不是 softmax"),
+    ]
+    for make, english, chinese_text in cases:
+        with pytest.raises(EngineError) as info:
+            make()
+        if english is not None:
+            assert str(info.value) == english
+        assert engine_text.error_text(info.value).startswith(chinese_text), engine_text.error_text(info.value)
+    g = parse_expression("log(x)")
+    g.set_inputs({"x": -1.0})
+    with pytest.raises(GraphError) as info:
+        g.forward()
+    assert str(info.value).startswith("log of a non-positive value (-1) at node")
+    assert engine_text.error_text(info.value).startswith("对非正数取对数（-1），位于节点")
+
+
+def test_an_optimizer_refusal_shows_chinese_in_the_chinese_window(qtbot, tmp_path, chinese):
+    """Typing β₁ = 2 into the training panel: the field says why in Chinese, the status bar too."""
+    from PySide6.QtCore import QSettings
+    from playground.main_window import MainWindow
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        assert w.open_path(str(EXAMPLES / "circle.json"), ask=False)
+        w.training.set_layout("train")
+        w.show()
+        panel = w.training.training_panel
+        edit = panel.beta1_edit
+        messages = []
+        w.doc.error.connect(messages.append)
+        edit.invalid.connect(messages.append)
+        edit.setFocus()
+        edit.selectAll()
+        from PySide6.QtCore import Qt
+        qtbot.keyClicks(edit, "2")
+        qtbot.keyClick(edit, Qt.Key_Return)
+        tip = edit.toolTip()
+        assert "Adam 的 β₁必须 ≥ 0 且 ≤ 0.999999" in tip + "".join(messages), (tip, messages)
+        assert w.doc.project.optimizer.beta1 == 0.9
+        w.doc.push("x", lambda p: replace_optimizer(p))
+        assert messages and "动量 μ必须" in messages[-1], messages
+    finally:
+        w.training.shutdown()
+        w.doc.undo_stack.setClean()
+
+
+def replace_optimizer(project):
+    from dataclasses import replace
+    return replace(project, optimizer=replace(project.optimizer, momentum=5.0))

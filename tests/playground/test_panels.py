@@ -396,7 +396,8 @@ def test_sample_panel_combo_texts_are_never_clipped(qtbot, doc, sample):
     for k in range(combo.count()):
         text_width = combo.fontMetrics().horizontalAdvance(combo.itemText(k))
         assert combo.width() >= text_width + 24, combo.itemText(k)
-    assert combo.toolTip() == "Half squared error ½Σ(a−y)²"
+    assert combo.itemData(combo.findData("half_squared_error"), Qt.ToolTipRole) == "Half squared error ½Σ(a−y)²"
+    assert combo.toolTip().startswith("The loss function L the step computes")
 
 
 def test_sample_panel_loss_combo_refuses_unfit_loss(qtbot, doc, sample):

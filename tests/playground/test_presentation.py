@@ -173,3 +173,43 @@ def test_the_scheme_and_the_swap_recolour_the_window_and_are_remembered(make_win
     p.scheme_actions["playground"].trigger()
     assert (colors.NEGATIVE, colors.POSITIVE) == ("#f59322", "#0877bd")
     assert w.view.scene().link_item(1, 0, 0).pen().color().name() == "#2f7fd1"
+
+
+def _title_glyph_height(dock) -> int:
+    """Height in pixels of the dark text drawn in the dock's title bar (above its widget)."""
+    from PySide6.QtGui import QColor
+    img = dock.grab().toImage()
+    top = dock.widget().geometry().top()
+    rows = [y for y in range(top) if any(QColor(img.pixel(x, y)).lightness() < 100
+                                         for x in range(min(img.width(), 160)))]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+def test_dock_title_bars_grow_in_presentation_mode(make_window):
+    w = make_window(1024, 768)
+    dock = w.docks["steps"]
+    QApplication.processEvents()
+    before = _title_glyph_height(dock)
+    assert before >= 6
+    w.presentation.set_active(True)
+    QApplication.processEvents()
+    assert dock.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+    after = _title_glyph_height(dock)
+    assert after >= before * 1.5, (before, after)          # painted in the large font, not 9 pt
+    w.presentation.set_active(False)
+    QApplication.processEvents()
+    assert _title_glyph_height(dock) == before
+
+
+def test_the_document_note_and_styled_labels_grow_in_presentation_mode(make_window):
+    w = make_window(1024, 768)
+    note = w.derivation_panel.note
+    QApplication.processEvents()
+    assert note.isVisible() and note.styleSheet()
+    base = note.font().pointSizeF()
+    w.presentation.set_active(True)
+    QApplication.processEvents()
+    assert note.font().pointSizeF() == pytest.approx(base * presentation.SCALE)
+    w.presentation.set_active(False)
+    QApplication.processEvents()
+    assert note.font().pointSizeF() == pytest.approx(base)
