@@ -127,6 +127,14 @@ class CompileStep(QGroupBox):
         self.l2.setToolTip(self.tr("L2 weight decay λ: the objective gains (λ/2)·Σw², each step "
                                    "shrinks the weights by η·λ·w (biases are not decayed)"))
         form.addRow(self.tr("L2 weight decay λ:"), self.l2)
+        self.precision = _combo([(self.tr("float64 (exact, as the step-by-step view)"), "float64"),
+                                 (self.tr("float32 (fast, for big networks)"), "float32")])
+        self.precision.setToolTip(self.tr(
+            "The arithmetic of Fit. float64: the same numbers the step-by-step view computes. "
+            "float32: about twice as fast for 784-input networks; every product is rounded to "
+            "float32 (about 7 significant digits). Either way the weights are stored and shown "
+            "exactly as trained, and the step-by-step view explains them in float64."))
+        form.addRow(self.tr("Precision:"), self.precision)
         self.apply = QPushButton(self.tr("Compile"))
         self.apply.clicked.connect(self.compile_requested)
         form.addRow(self.apply)
@@ -152,6 +160,7 @@ class CompileStep(QGroupBox):
         self.learning_rate.setValue(o.learning_rate)
         self.batch.setValue(max(1, p.batch_size))
         self.l2.setValue(o.regularization_rate if o.regularization == "l2" else 0.0)
+        _select(self.precision, p.precision)
 
 
 class FitStep(QGroupBox):
