@@ -174,3 +174,35 @@ def test_float32_storage_of_a_uint8_field_is_refused():
     enc["base64"] = base64.b64encode(base64.b64decode(enc["base64"])[:-4]).decode()
     with pytest.raises(DocumentError, match="need 48 bytes, got 44"):
         decode(enc, "w", "float64", (3, 4))
+
+
+def test_seed_002_is_bundled_trained_in_float32_and_loads_validated_within_a_second():
+    import time
+    from core.digits import load_set
+    from core.forward import predict
+    from ..conftest import EXAMPLES
+    path = EXAMPLES / "digits_seed002_mnist_784_500_500_10.json"
+    assert path.stat().st_size < 4_000_000
+    times = []
+    for _ in range(3):
+        t = time.process_time()
+        p = project_io.load(path)
+        times.append(time.process_time() - t)
+    assert np.median(times) <= 1.0, times
+    assert p.network.sizes == [784, 500, 500, 10] and p.precision == "float32"
+    assert p.network.layers[0].activation == "sigmoid" and p.network.layers[-1].activation == "softmax"
+    assert p.translations["zh_CN"]["title"]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert all(l["weights"]["dtype"] == "float32" for l in doc["network"]["layers"][:2])
+    for layer in p.network.layers:              # trained in float32: every value one exactly
+        assert np.array_equal(layer.weights.astype(np.float32).astype(np.float64), layer.weights)
+    # trained: the history's last test accuracy is what its weights give on the test split
+    _, te = p.digits.split_indices()
+    data = load_set("mnist_5k")
+    acc = np.mean(np.argmax(predict(p.network, data.inputs(te)), 1) == data.labels[te])
+    assert acc >= 0.85 and abs(acc - p.history.test_accuracy[-1]) < 0.005, acc
+    # damaged on disk: refused with the field named
+    doc["network"]["layers"][1]["weights"]["base64"] = doc["network"]["layers"][1]["weights"]["base64"][:-8]
+    with pytest.raises(DocumentError) as exc:
+        load_project_text(json.dumps(doc))
+    assert exc.value.path == "network.layers[1].weights.base64"
