@@ -260,3 +260,8 @@ class StepsColumn(QWidget):
         lay.setColumnStretch(1, 1)
         self.structure.output_act.currentIndexChanged.connect(
             lambda _i: self.compile.set_output(self.structure.output_act.currentData()))
+        # a new data set suggests its precision (784 inputs: float32, fast; 8×8: float64);
+        # step 2 shows it before Build, and the user can change it there
+        self.structure.data_set.activated.connect(
+            lambda _i: _select(self.compile.precision, "float32"
+                               if self.structure.data_set.currentData() == "mnist_5k" else "float64"))
