@@ -127,8 +127,8 @@ class CompileStep(QGroupBox):
         self.l2.setToolTip(self.tr("L2 weight decay λ: the objective gains (λ/2)·Σw², each step "
                                    "shrinks the weights by η·λ·w (biases are not decayed)"))
         form.addRow(self.tr("L2 weight decay λ:"), self.l2)
-        self.precision = _combo([(self.tr("float64 (exact, as the step-by-step view)"), "float64"),
-                                 (self.tr("float32 (fast, for big networks)"), "float32")])
+        self.precision = _combo([(self.tr("float64 (exact)"), "float64"),
+                                 (self.tr("float32 (fast)"), "float32")])
         self.precision.setToolTip(self.tr(
             "The arithmetic of Fit. float64: the same numbers the step-by-step view computes. "
             "float32: about twice as fast for 784-input networks; every product is rounded to "

@@ -678,12 +678,12 @@
         <translation>L2 权重衰减 λ：</translation>
     </message>
     <message>
-        <source>float64 (exact, as the step-by-step view)</source>
-        <translation>float64（精确，与单步视图相同）</translation>
+        <source>float64 (exact)</source>
+        <translation>float64（精确）</translation>
     </message>
     <message>
-        <source>float32 (fast, for big networks)</source>
-        <translation>float32（快速，适合大网络）</translation>
+        <source>float32 (fast)</source>
+        <translation>float32（快速）</translation>
     </message>
     <message>
         <source>The arithmetic of Fit. float64: the same numbers the step-by-step view computes. float32: about twice as fast for 784-input networks; every product is rounded to float32 (about 7 significant digits). Either way the weights are stored and shown exactly as trained, and the step-by-step view explains them in float64.</source>
@@ -881,6 +881,10 @@
     <message>
         <source>The output layer&apos;s updates. Select a link or a neuron to see the update of any other parameter.</source>
         <translation>输出层的更新。选择一条连接或一个神经元可查看其他任何参数的更新。</translation>
+    </message>
+    <message>
+        <source>The first %1 of the %2 neurons of layer %3 (a big layer). Select a neuron or a link on the canvas to see any other.</source>
+        <translation>第 %3 层 %2 个神经元中的前 %1 个（这是一个大层）。在画布上选择一个神经元或一条连接，即可查看其他任何一个。</translation>
     </message>
     <message>
         <source>About this document</source>

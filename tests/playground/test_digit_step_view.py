@@ -113,3 +113,37 @@ def test_a_network_that_is_not_a_digit_network_keeps_its_input_circles(window):
     scene = window.view.scene()
     assert scene.input_image_item() is None
     assert scene.shown_neurons(0) == list(range(window.doc.network.input_size))
+
+
+def test_an_example_opened_on_the_digits_tab_keeps_the_step_docks_for_the_network_tab(window):
+    window.tabs.setCurrentWidget(window.digits_page)
+    assert not window.docks["inspector"].isVisible()
+    window.open_example("digits_seed002_mnist_784_500_500_10.json")
+    assert window.doc.project.network.sizes == [784, 500, 500, 10]
+    assert window.tabs.currentWidget() is window.digits_page
+    assert not any(window.docks[k].isVisible() for k in ("inspector", "sample", "steps", "derivation"))
+    window.tabs.setCurrentWidget(window.view)
+    assert all(window.docks[k].isVisible() for k in ("inspector", "sample", "steps", "derivation"))
+    assert window.view.scene().input_image_item() is not None
+
+
+def test_stepping_a_784_500_500_10_digit_stays_quick_and_the_overview_says_what_it_shows(window):
+    import time
+    _send_test_image(window, "seed002_mnist_784_500_500_10", 4, int(load_set("mnist_5k").labels[4]))
+    panel = window.derivation_panel
+    times = []
+    for _ in range(2):
+        t = time.process_time()
+        window.act_forward.trigger()
+        times.append(time.process_time() - t)
+    # layer 2 reached: 500 neurons of 501 terms each would be 250,000 terms; a few are shown
+    assert window.doc.cursor.stage.kind == "forward" and window.doc.cursor.stage.layer == 2
+    shown, total, layer = panel.partial
+    assert total == 500 and layer == 2 and 1 <= shown < 10
+    assert len(panel.explanations()) == 2 * shown
+    assert "The first" in panel.browser.toPlainText() and "500 neurons of layer 2" in panel.browser.toPlainText()
+    assert max(times) < 10, times          # was minutes and gigabytes
+    # a selected neuron still gets its whole derivation
+    window.view.selection.select(("neuron", 2, 321))
+    assert [e.target.name for e in panel.explanations()][:2] == ["z", "a"]
+    assert panel.partial is None
