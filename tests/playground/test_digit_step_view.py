@@ -46,6 +46,9 @@ def _click(qtbot, view, scene_point):
 def test_a_28x28_sample_is_drawn_as_its_image_and_every_pixel_is_an_input_neuron(window, qtbot):
     image = _send_test_image(window, "seed002_mnist_784_500_500_10", 7, 3)
     view, scene, doc = window.view, window.view.scene(), window.doc
+    # the preset trains in float32, and step 2 says so
+    assert doc.project.precision == "float32"
+    assert window.digits.steps.compile.precision.currentData() == "float32"
     item = scene.input_image_item()
     assert isinstance(item, InputImageItem) and item.side == 28
     # no circle for any of the 784 inputs, and no "… more" marker on the input column
@@ -147,3 +150,24 @@ def test_stepping_a_784_500_500_10_digit_stays_quick_and_the_overview_says_what_
     window.view.selection.select(("neuron", 2, 321))
     assert [e.target.name for e in panel.explanations()][:2] == ["z", "a"]
     assert panel.partial is None
+
+
+def test_precision_is_chosen_in_step_2_as_one_undo_step(window):
+    d, doc = window.digits, window.doc
+    window.tabs.setCurrentWidget(window.digits_page)
+    d.apply_preset("digits_8x8_64_32_10")
+    c = d.steps.compile
+    assert doc.project.precision == "float64" and c.precision.currentData() == "float64"
+    assert doc.project.title.startswith("Digits 8×8")       # the preset's own text came along
+    assert doc.project.translations["zh_CN"]["title"].startswith("手写数字 8×8")
+    c.precision.setCurrentIndex(c.precision.findData("float32"))
+    c.apply.click()
+    assert doc.project.precision == "float32"
+    assert doc.project.train_config().precision == "float32"
+    doc.undo_stack.undo()
+    assert doc.project.precision == "float64" and c.precision.currentData() == "float64"
+    # a new data set in step 1 suggests its precision in step 2 before Build
+    st = d.steps.structure
+    st.data_set.setCurrentIndex(st.data_set.findData("mnist_5k"))
+    st.data_set.activated.emit(st.data_set.currentIndex())
+    assert c.precision.currentData() == "float32"
