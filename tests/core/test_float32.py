@@ -52,7 +52,7 @@ def test_float32_gradients_are_the_float64_engines_within_float32_rounding(hidde
 
 def test_float32_gradient_on_a_digit_matches_central_differences_of_the_float64_engine():
     from core.gradcheck import numeric_gradients
-    p = digit_project(DigitsSpec("mnist_5k", 0.8, 3), [20], "sigmoid", "softmax",
+    p = digit_project(DigitsSpec("digits_8x8", 0.75, 3), [12], "sigmoid", "softmax",
                       "softmax_cross_entropy")
     data = p.train_data()
     x, y = data.x_train[:10], data.y_train[:10]
