@@ -5,7 +5,10 @@ and seconds to parse. Encoded, an array is one object::
 
     {"dtype": "float64", "shape": [500, 784], "base64": "…"}
 
-``dtype`` is ``float64`` (little-endian IEEE 754, 8 bytes) or ``uint8``. ``decode`` checks
+``dtype`` is ``float64`` (little-endian IEEE 754, 8 bytes), ``float32`` (4 bytes: written by
+``encode_exact`` for numbers a float32 training produced — every one of them a float32 value,
+so the half-size file reads back to the same float64 numbers, bit for bit) or ``uint8``.
+A float64 field accepts float32 storage; nothing else is converted. ``decode`` checks
 everything a hand-edited or damaged file can get wrong — unknown keys or dtype, a shape that
 does not fit the field, characters outside the base64 alphabet, too few or too many bytes,
 non-finite numbers, values out of range — and names the field in its DocumentError.
@@ -23,7 +26,7 @@ import numpy as np
 from .errors import DocumentError
 from .messages import Message as M
 
-DTYPES = {"float64": np.dtype("<f8"), "uint8": np.dtype("u1")}
+DTYPES = {"float64": np.dtype("<f8"), "float32": np.dtype("<f4"), "uint8": np.dtype("u1")}
 KEYS = {"dtype", "shape", "base64"}
 MAX_ITEMS = 8_000_000
 
@@ -36,6 +39,14 @@ def encode(a: np.ndarray, dtype: str = "float64") -> dict:
     arr = np.ascontiguousarray(a, dtype=DTYPES[dtype])
     return {"dtype": dtype, "shape": list(arr.shape),
             "base64": base64.b64encode(arr.tobytes()).decode("ascii")}
+
+
+def encode_exact(a: np.ndarray) -> dict:
+    """float32 storage when every number is a float32 value (exactly), float64 otherwise."""
+    arr = np.asarray(a, dtype=np.float64)
+    with np.errstate(over="ignore"):
+        narrow = arr.astype(np.float32)
+    return encode(narrow, "float32") if np.array_equal(narrow, arr) else encode(arr, "float64")
 
 
 def decode(v, path: str, dtype: str, shape: Sequence[int | None] | None = None,
@@ -53,7 +64,7 @@ def decode(v, path: str, dtype: str, shape: Sequence[int | None] | None = None,
     if v["dtype"] not in DTYPES:
         raise DocumentError(f"{path}.dtype", M("doc.not_one_of", "{value} is not one of: {choices}",
                                                  value=repr(v['dtype']), choices=", ".join(DTYPES)))
-    if v["dtype"] != dtype:
+    if v["dtype"] != dtype and not (dtype == "float64" and v["dtype"] == "float32"):
         raise DocumentError(f"{path}.dtype", M("array.dtype", "expected {want}, got {got}", want=dtype,
                                                  got=v['dtype']))
     got = v["shape"]
@@ -76,14 +87,14 @@ def decode(v, path: str, dtype: str, shape: Sequence[int | None] | None = None,
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError, ValueError):
         raise DocumentError(f"{path}.base64", M("array.base64", "not valid base64 text")) from None
-    dt = DTYPES[dtype]
+    dt = DTYPES[v["dtype"]]
     need = count * dt.itemsize
     if len(raw) != need:
         what = (M("array.truncated", "truncated") if len(raw) < need
                 else M("array.too_long", "too long"))
         raise DocumentError(f"{path}.base64", M("array.bytes", "{what}: {shape} {dtype} values need {need} "
                                                 "bytes, got {got}", what=what, shape="×".join(map(str, got)),
-                                                dtype=dtype, need=need, got=len(raw)))
+                                                dtype=v["dtype"], need=need, got=len(raw)))
     arr = np.frombuffer(raw, dtype=dt).reshape(got)
     if dt.kind == "f" and not np.all(np.isfinite(arr)):
         raise DocumentError(path, M("array.not_finite", "expected finite numbers (found NaN or infinity)"))

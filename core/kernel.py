@@ -24,15 +24,24 @@ from .losses import get_loss
 from .network import Network
 
 
-class FlatParams:
-    """θ and g as flat float64 vectors; Ŵ = [W | b] per layer as (n_out, n_in+1) views."""
+PRECISIONS = ("float64", "float32")
 
-    def __init__(self, net: Network):
+
+class FlatParams:
+    """θ and g as flat vectors; Ŵ = [W | b] per layer as (n_out, n_in+1) views.
+
+    ``precision`` is float64 (the engine's exact arithmetic, the same numbers as the
+    step-by-step view) or float32 (the fast path for big digit networks: every product and
+    activation rounded to float32). ``params()`` always hands out float64 arrays; for float32
+    they hold the float32 values exactly, so a document stores and shows what was trained."""
+
+    def __init__(self, net: Network, precision: str = "float64"):
         sizes = net.sizes
+        self.dtype = np.dtype(precision)
         self.shapes = [(sizes[k + 1], sizes[k]) for k in range(net.depth)]
         total = sum(o * (i + 1) for o, i in self.shapes)
-        self.theta = np.empty(total)
-        self.grad = np.zeros(total)
+        self.theta = np.empty(total, dtype=self.dtype)
+        self.grad = np.zeros(total, dtype=self.dtype)
         is_weight = np.zeros(total, dtype=bool)
         self.Wb, self.dWb = [], []
         pos = 0
@@ -57,17 +66,31 @@ class FlatParams:
         net.set_params(self.params())
 
     def params(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Copies of (W, b) per layer."""
-        return [(W.copy(), b.copy()) for W, b in zip(self.W, self.b)]
+        """Copies of (W, b) per layer, as float64 (float32 values converted exactly)."""
+        return [(W.astype(np.float64), b.astype(np.float64)) for W, b in zip(self.W, self.b)]
 
 
-def _activation_ops(act, z, a) -> list:
-    """The calls that write a = f(z) into ``a``."""
+def _activation_ops(act, z, a, row) -> list:
+    """The calls that write a = f(z) into ``a`` (``row``: a (batch, 1) scratch buffer).
+
+    Sigmoid and softmax are spelled out on the buffers, in the order ``core.activations``
+    computes them (1 / (1 + e^(−z)); e^(z − max) / Σ e^(z − max)), so the results are the
+    same to the last bit, without the temporary arrays of the plain functions."""
     name = act.name
+    c = _constants(z.dtype)
     if name == "tanh":
         return [(np.tanh, (z, a))]
+    if name == "sigmoid":
+        return [(np.negative, (z, a)), (np.exp, (a, a)), (np.add, (a, c.one, a)),
+                (np.divide, (c.one, a, a))]
+    if name == "softmax":
+        # (np.max and np.sum are these reductions behind a Python wrapper)
+        return [(np.maximum.reduce, (z, 1, None, row, True)),
+                (np.subtract, (z, row, a)), (np.exp, (a, a)),
+                (np.add.reduce, (a, 1, None, row, True)),
+                (np.divide, (a, row, a))]
     if name == "relu":      # (np.maximum takes its output as a keyword only)
-        return [(partial(np.maximum, out=a), (z, _ZERO))]
+        return [(partial(np.maximum, out=a), (z, c.zero))]
     if name == "linear":
         return [(np.copyto, (a, z))]
     return [(_assign, (a, act.f, (z,)))]
@@ -76,11 +99,15 @@ def _activation_ops(act, z, a) -> list:
 def _delta_ops(act, z, a, d, tmp) -> list:
     """The calls that turn ∂L/∂a (held in ``d``) into δ = ∂L/∂z, in place."""
     name = act.name
+    c = _constants(z.dtype)
     if name == "tanh":
-        return [(np.multiply, (a, a, tmp)), (np.subtract, (_ONE, tmp, tmp)),
+        return [(np.multiply, (a, a, tmp)), (np.subtract, (c.one, tmp, tmp)),
+                (np.multiply, (d, tmp, d))]
+    if name == "sigmoid":       # a·(1 − a), as core.activations has it
+        return [(np.subtract, (c.one, a, tmp)), (np.multiply, (a, tmp, tmp)),
                 (np.multiply, (d, tmp, d))]
     if name == "relu":
-        return [(np.greater, (z, _ZERO, tmp)), (np.multiply, (d, tmp, d))]
+        return [(np.greater, (z, c.zero, tmp)), (np.multiply, (d, tmp, d))]
     if name == "linear":
         return []
     return [(_assign, (d, act.delta, (z, a, d)))]
@@ -90,9 +117,20 @@ def _assign(out, fn, args) -> None:
     out[...] = fn(*args)
 
 
-# 0-d constants: a ufunc given an array scalar skips converting a Python float on every call
-_ZERO = np.array(0.0)
-_ONE = np.array(1.0)
+class _Constants:
+    """0-d constants of one dtype: a ufunc given an array scalar skips converting a Python
+    float on every call (and a float32 buffer is not promoted to float64 by them)."""
+
+    def __init__(self, dtype):
+        self.zero = np.array(0.0, dtype=dtype)
+        self.one = np.array(1.0, dtype=dtype)
+
+
+_CONSTANTS = {np.dtype(p): _Constants(p) for p in PRECISIONS}
+
+
+def _constants(dtype) -> _Constants:
+    return _CONSTANTS[np.dtype(dtype)]
 
 
 class _Plan:
@@ -105,22 +143,26 @@ class _Plan:
 
     def __init__(self, kernel: "Kernel", batch: int):
         sizes, flat = kernel.sizes, kernel.flat
-        self.x_aug = np.ones((batch, sizes[0] + 1))
+        dt = flat.dtype
+        self.x_aug = np.ones((batch, sizes[0] + 1), dtype=dt)
         self.x = self.x_aug[:, :-1]
-        self.a_aug = [np.ones((batch, n + 1)) for n in sizes[1:]]
+        self.a_aug = [np.ones((batch, n + 1), dtype=dt) for n in sizes[1:]]
         self.a = [aa[:, :-1] for aa in self.a_aug]
-        self.z = [np.empty((batch, n)) for n in sizes[1:]]
+        self.z = [np.empty((batch, n), dtype=dt) for n in sizes[1:]]
+        self.row = np.empty((batch, 1), dtype=dt)
         if kernel.acts[-1].name == "linear":
             # a linear output is its z: one buffer, no copy (no layer reads it with ones)
             self.a[-1] = self.z[-1]
-        self.g = [np.empty((batch, n)) for n in sizes[1:]]
-        self.tmp = [np.empty((batch, n)) for n in sizes[1:]]
+        self.g = [np.empty((batch, n), dtype=dt) for n in sizes[1:]]
+        self.tmp = [np.empty((batch, n), dtype=dt) for n in sizes[1:]]
         prev_aug = [None] + self.a_aug[:-1]          # layer 0 reads the step's x_aug
         WbT = [wb.T for wb in flat.Wb]
         self.WbT0 = WbT[0]
         self.z0 = self.z[0]
         self.out = self.a[-1]
-        self.inv_batch = np.array(1.0 / batch)
+        self.inv_batch = np.array(kernel.scale / batch, dtype=dt)
+        """The factor of ∂L/∂z at the output: 1/batch (the batch mean), or η/batch when the
+        optimizer has folded the learning rate into the gradient (``Kernel.set_scale``)."""
         acts, depth = kernel.acts, len(kernel.acts)
 
         fwd = []
@@ -128,7 +170,7 @@ class _Plan:
             if k:
                 fwd.append((np.dot, (prev_aug[k], WbT[k], self.z[k])))
             if self.a[k] is not self.z[k]:
-                fwd += _activation_ops(acts[k], self.z[k], self.a[k])
+                fwd += _activation_ops(acts[k], self.z[k], self.a[k], self.row)
         self.forward_ops = fwd
 
         last = depth - 1
@@ -158,8 +200,10 @@ class _Plan:
 class Kernel:
     """Forward + backward for one network structure, writing ∂L/∂θ into ``flat.grad``."""
 
-    def __init__(self, net: Network, loss_name: str, flat: FlatParams | None = None):
-        self.flat = flat or FlatParams(net)
+    def __init__(self, net: Network, loss_name: str, flat: FlatParams | None = None,
+                 precision: str = "float64"):
+        self.flat = flat or FlatParams(net, precision)
+        self.dtype = self.flat.dtype
         self.sizes = net.sizes
         self.acts = [get_activation(layer.activation) for layer in net.layers]
         self.loss = get_loss(loss_name)
@@ -169,7 +213,19 @@ class Kernel:
         # softmax cross-entropy's fused δ is a·Σy − y (soft labels); for one-hot targets
         # a·1 − y is a − y to the last bit
         self.soft_sum = self.fused and self.loss.name == "softmax_cross_entropy"
+        self.scale = 1.0
+        """The gradient comes out multiplied by this (``set_scale``)."""
+        self.one_hot = False
+        """Set by a caller whose every target row sums to exactly 1 (one-hot labels): then
+        a·Σy − y is a − y bit for bit, and the row sums are not taken on every step."""
         self._plans: dict[int, _Plan] = {}
+
+    def set_scale(self, scale: float) -> None:
+        """Make ``flat.grad`` receive scale · ∂L/∂θ (the float32 SGD path folds η in here, so
+        its update is one pass over θ)."""
+        self.scale = float(scale)
+        for batch, plan in self._plans.items():
+            plan.inv_batch[...] = self.scale / batch
 
     def plan(self, batch: int) -> _Plan:
         plan = self._plans.get(batch)
@@ -181,7 +237,8 @@ class Kernel:
         """Output for a batch x (batch, n₀); the returned array is a reused buffer."""
         plan = self.plan(x.shape[0])
         plan.x[...] = x
-        return self._forward(plan, plan.x_aug)
+        with np.errstate(over="ignore"):      # sigmoid: e^(−z) = inf for z ≪ 0 gives a = 0
+            return self._forward(plan, plan.x_aug)
 
     @staticmethod
     def _forward(plan: _Plan, x_aug: np.ndarray) -> np.ndarray:
@@ -194,16 +251,18 @@ class Kernel:
         """Forward and backward for one batch; ``flat.grad`` receives ∂L/∂θ (batch mean)."""
         plan = self.plan(x.shape[0])
         plan.x[...] = x
-        self.gradient_aug(plan.x_aug, y)
+        with np.errstate(over="ignore"):
+            self.gradient_aug(plan.x_aug, np.asarray(y, dtype=self.dtype))
 
     def gradient_aug(self, x_aug: np.ndarray, y: np.ndarray) -> None:
-        """Like ``gradient`` for inputs that already carry the ones column: x_aug = [x | 1]."""
+        """Like ``gradient`` for inputs that already carry the ones column: x_aug = [x | 1],
+        both it and ``y`` of the kernel's dtype (the caller handles numpy's error state)."""
         plan = self._plans.get(x_aug.shape[0]) or self.plan(x_aug.shape[0])
         np.dot(x_aug, plan.WbT0, plan.z0)
         for fn, args in plan.forward_ops:
             fn(*args)
         d = plan.d_out
-        if self.soft_sum:
+        if self.soft_sum and not self.one_hot:
             np.multiply(plan.out, y.sum(axis=1, keepdims=True), d)
             d -= y
         elif self._subtract_grad:
@@ -220,8 +279,8 @@ class Kernel:
             fn(*args)
 
 
-def augment(x: np.ndarray) -> np.ndarray:
+def augment(x: np.ndarray, dtype=np.float64) -> np.ndarray:
     """[x | 1]: inputs with the ones column the kernel multiplies into the biases."""
-    out = np.ones((x.shape[0], x.shape[1] + 1))
+    out = np.ones((x.shape[0], x.shape[1] + 1), dtype=dtype)
     out[:, :-1] = x
     return out

@@ -87,19 +87,24 @@ class Optimizer:
     """Holds the state (velocity, Adam moments) of one optimizer over a flat θ of fixed size."""
 
     def __init__(self, config: OptimizerConfig, size: int, weight_mask: np.ndarray,
-                 trainable: np.ndarray | None = None):
+                 trainable: np.ndarray | None = None, dtype=np.float64):
         """``weight_mask`` marks which entries of θ are weights (regularized) rather than biases;
         ``trainable`` (1.0 / 0.0 per entry, None: all) which are updated at all — a frozen
-        entry's total gradient is zeroed, so no rule (momentum, Adam) ever moves it."""
+        entry's total gradient is zeroed, so no rule (momentum, Adam) ever moves it.
+        ``dtype``: that of θ (float32 for the fast path; its state is kept in float32 too)."""
         self.config = config
         self.size = size
-        self.weight_mask = weight_mask.astype(np.float64)
-        self.trainable = None if trainable is None or trainable.all() else trainable
+        self.dtype = np.dtype(dtype)
+        self.weight_mask = weight_mask.astype(self.dtype)
+        self.trainable = (None if trainable is None or trainable.all()
+                          else np.asarray(trainable, dtype=self.dtype))
         self.t = 0
-        self._tmp = np.empty(size)
-        self.velocity = np.zeros(size) if config.method == "momentum" else None
-        self.m = np.zeros(size) if config.method == "adam" else None
-        self.s = np.zeros(size) if config.method == "adam" else None
+        self._tmp = np.empty(size, dtype=self.dtype)
+        self.velocity = np.zeros(size, self.dtype) if config.method == "momentum" else None
+        self.m = np.zeros(size, self.dtype) if config.method == "adam" else None
+        self.s = np.zeros(size, self.dtype) if config.method == "adam" else None
+        self.folded = False
+        """True when the gradient handed to ``step`` is already η·g (``fold_learning_rate``)."""
 
     def state(self) -> dict:
         """What a copy needs to continue exactly where this one is (``restore``)."""
@@ -109,7 +114,7 @@ class Optimizer:
 
     def restore(self, state: dict) -> None:
         if state["config"].method != self.config.method:
-            self.__init__(state["config"], self.size, self.weight_mask, self.trainable)
+            self.__init__(state["config"], self.size, self.weight_mask, self.trainable, self.dtype)
         self.config, self.t = state["config"], state["t"]
         for name in ("velocity", "m", "s"):
             value = state[name]
@@ -119,12 +124,26 @@ class Optimizer:
         """Change hyper-parameters mid-run (e.g. the learning rate) without losing state,
         unless the method itself changes."""
         if config.method != self.config.method:
-            self.__init__(config, self.size, self.weight_mask, self.trainable)
+            self.__init__(config, self.size, self.weight_mask, self.trainable, self.dtype)
         self.config = config
+
+    def foldable_rate(self) -> float | None:
+        """η, when plain float32 SGD (no regularization, nothing frozen) can take its gradient
+        already multiplied by η — the update is then θ ← θ − (η·g), one pass over θ. The
+        float64 path never folds: it keeps the exact order of operations of the step view."""
+        c = self.config
+        if (self.dtype == np.float32 and c.method == "sgd" and self.trainable is None
+                and (c.regularization == "none" or c.regularization_rate == 0)):
+            return c.learning_rate
+        return None
 
     def step(self, theta: np.ndarray, grad: np.ndarray) -> None:
         """θ ← update(θ, g) in place. ``grad`` is used as scratch and is clobbered."""
         c = self.config
+        if self.folded:
+            theta -= grad
+            self.t += 1
+            return
         tmp = self._tmp
         if c.regularization != "none" and c.regularization_rate > 0:
             if c.regularization == "l2":

@@ -69,6 +69,10 @@ class Project:
     training_seed: int = 0
     init: str = "xavier"
     init_seed: int = 0
+    precision: str = "float64"
+    """Training arithmetic: ``float64`` (exact, the step-by-step view's numbers) or
+    ``float32`` (fast, for big digit networks; the trained values are kept as float64
+    copies of the float32 numbers, so the document and the step view show them exactly)."""
     history: History = field(default_factory=History)
     digits: "DigitsSpec | None" = None
     """Handwritten digit images to train on (``core.digits``); None for the 2-D data sets."""
@@ -92,7 +96,7 @@ class Project:
     def train_config(self, **overrides) -> TrainConfig:
         cfg = TrainConfig(loss=self.loss, optimizer=self.optimizer, batch_size=self.batch_size,
                           max_epochs=self.max_epochs, target_loss=self.target_loss,
-                          seed=self.training_seed)
+                          seed=self.training_seed, precision=self.precision)
         return replace(cfg, **overrides) if overrides else cfg
 
     def make_dataset(self):

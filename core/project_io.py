@@ -64,6 +64,7 @@ from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
 from .losses import LOSSES, check_pairing, check_targets, get_loss
 from .messages import Message as M
+from .kernel import PRECISIONS
 from .network import INIT_SCHEMES, MAX_LAYER_SIZE, MAX_LAYERS, Layer, Network
 from .optim import LIMITS as OPTIMIZER_LIMITS
 from .optim import OPTIMIZERS, REGULARIZATIONS, OptimizerConfig
@@ -413,7 +414,8 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
         raise DocumentError("sample.y", bad_targets)
     optimizer = _optimizer(doc.get("optimizer", {}))
     tr = _obj(doc.get("training", {}), "training")
-    _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed"})
+    _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed",
+                           "precision"})
     dataset = _checked["dataset"] if "dataset" in _checked else _dataset(doc.get("dataset"))
     digits = _checked.get("digits")
     if digits is not None or doc.get("digits") is not None:
@@ -434,6 +436,7 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
         training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
         init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
         init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
+        precision=_str(tr.get("precision", "float64"), "training.precision", PRECISIONS),
         history=_checked["history"] if "history" in _checked else _history(doc.get("history")),
         digits=digits,
         title=_str(doc.get("title", ""), "title", max_len=200),
@@ -519,7 +522,7 @@ def project_to_dict(p: Project, skip=()) -> dict:
     layers = []
     for layer in net.layers:
         entry = {"size": layer.n_out, "activation": layer.activation,
-                 "weights": (array_codec.encode(layer.weights) if layer.weights.size > ENCODE_ABOVE
+                 "weights": (array_codec.encode_exact(layer.weights) if layer.weights.size > ENCODE_ABOVE
                              else layer.weights.tolist()),
                  "biases": layer.biases.tolist()}
         if not layer.mask.all():
@@ -546,7 +549,9 @@ def project_to_dict(p: Project, skip=()) -> dict:
                       "regularization_rate": o.regularization_rate},
         "training": {"batch_size": p.batch_size, "max_epochs": p.max_epochs,
                      "target_loss": p.target_loss, "seed": p.training_seed,
-                     "init": p.init, "init_seed": p.init_seed},
+                     "init": p.init, "init_seed": p.init_seed,
+                     # written only when not the default, so float64 documents stay as they were
+                     **({"precision": p.precision} if p.precision != "float64" else {})},
         "dataset": None,
         "history": {"epoch": list(p.history.epoch), "train_loss": list(p.history.train_loss),
                     "test_loss": list(p.history.test_loss),

@@ -23,7 +23,7 @@ from .project import DatasetSpec, History, Project
 from .project_io import project_to_dict, validate
 
 SETTINGS = ("loss", "optimizer", "batch_size", "max_epochs", "target_loss", "training_seed",
-            "init", "init_seed", "title", "description")
+            "init", "init_seed", "precision", "title", "description")
 """Project fields that ``set_settings`` may change (everything but network, sample, data, history)."""
 ASPECTS = ("structure", "params", "sample", "config", "data", "history")
 STRUCTURE_ARRAYS = ("mask", "trainable_weights", "trainable_biases")

@@ -21,7 +21,7 @@ import numpy as np
 from .divergence import Divergence, DivergenceWatch
 from .errors import EngineError
 from .messages import Message as M
-from .kernel import FlatParams, Kernel, augment
+from .kernel import PRECISIONS, FlatParams, Kernel, augment
 from .losses import check_pairing, get_loss
 from .network import Network
 from .optim import Optimizer, OptimizerConfig
@@ -39,9 +39,15 @@ class TrainConfig:
     seed: int = 0
     snapshot_every: int = 1
     """Epochs between snapshots yielded by ``Trainer.run``."""
+    precision: str = "float64"
+    """``float64``: the engine's exact arithmetic (the step-by-step view's numbers);
+    ``float32``: the fast path for big digit networks (``core.kernel``)."""
 
     def __post_init__(self):
         get_loss(self.loss)
+        if self.precision not in PRECISIONS:
+            raise EngineError(M("train.precision", "precision must be one of {choices}, got {got}",
+                                choices=", ".join(PRECISIONS), got=repr(self.precision)))
         if int(self.batch_size) < 0:
             raise EngineError(M("train.batch_size", "batch size must be ≥ 0 (0 = the whole training set)"))
         if self.max_epochs is not None and self.max_epochs < 0:
@@ -129,13 +135,17 @@ class Trainer:
         self.net = net.copy()
         self.data = data
         self.config = config
-        self.flat = FlatParams(self.net)
+        self.flat = FlatParams(self.net, config.precision)
+        self.dtype = self.flat.dtype
         self.kernel = Kernel(self.net, config.loss, self.flat)
         self.optimizer = Optimizer(config.optimizer, self.flat.theta.size, self.flat.is_weight,
-                                   self.net.trainable_vector())
+                                   self.net.trainable_vector(), self.dtype)
         self.loss = get_loss(config.loss)
         self.output_activation = self.net.layers[-1].activation
-        self._x_aug = augment(data.x_train)
+        self._x_aug = augment(data.x_train, self.dtype)
+        self._y_train = np.asarray(data.y_train, dtype=self.dtype)
+        self._fold_learning_rate()
+        self.kernel.one_hot = bool(len(self._y_train)) and bool(np.all(self._y_train.sum(axis=1) == 1))
         self.step = 0
         self.epoch = 0
         self._perm: np.ndarray | None = None
@@ -172,9 +182,10 @@ class Trainer:
         else:
             self._perm = state.perm.copy()
             if self.batch_size == n and np.array_equal(self._perm, np.arange(n)):
-                self._xs, self._ys = self._x_aug, self.data.y_train
+                self._xs, self._ys = self._x_aug, self._y_train
             else:
-                self._xs, self._ys = self._x_aug[self._perm], self.data.y_train[self._perm]
+                self._xs, self._ys = self._x_aug[self._perm], self._y_train[self._perm]
+        self._fold_learning_rate()
 
     def __reduce__(self):
         """Pickled (to a training process) as its network, data and state: the kernel holds
@@ -186,8 +197,17 @@ class Trainer:
         """Change learning rate, optimizer settings, batch size or stop rules mid-run."""
         if config.loss != self.config.loss:
             raise EngineError(M("train.loss_changed", "the loss cannot change during a run; start a new run"))
+        if config.precision != self.config.precision:
+            raise EngineError(M("train.precision_changed",
+                                "the precision cannot change during a run; start a new run"))
         self.config = config
         self.optimizer.set_config(config.optimizer)
+        self._fold_learning_rate()
+
+    def _fold_learning_rate(self) -> None:
+        rate = self.optimizer.foldable_rate()
+        self.optimizer.folded = rate is not None
+        self.kernel.set_scale(1.0 if rate is None else rate)
 
     def set_learning_rate(self, lr: float) -> None:
         self.set_config(replace(self.config, optimizer=self.config.optimizer.with_learning_rate(lr)))
@@ -209,8 +229,11 @@ class Trainer:
 
     def train_steps(self, count: int) -> None:
         """Make ``count`` parameter updates (crossing epoch boundaries as needed)."""
+        with np.errstate(over="ignore"):      # sigmoid: e^(−z) = inf for z ≪ 0 gives a = 0
+            self._train_steps(int(count))
+
+    def _train_steps(self, count: int) -> None:
         kernel, opt, theta, grad = self.kernel, self.optimizer, self.flat.theta, self.flat.grad
-        count = int(count)
         if count > 0 and self.batch_size == len(self.data.x_train):
             # batch gradient descent: every step is one whole epoch in the fixed order
             if self._perm is None or self._pos >= len(self.data.x_train):
@@ -248,12 +271,12 @@ class Trainer:
             # one batch holds the whole set: its mean does not depend on the order, so none is drawn
             if self._perm is None or self._xs is not self._x_aug:
                 self._perm = np.arange(n)
-                self._xs, self._ys = self._x_aug, self.data.y_train
+                self._xs, self._ys = self._x_aug, self._y_train
         else:
             rng = np.random.default_rng([self.config.seed, self.epoch])
             self._perm = rng.permutation(n)
             self._xs = self._x_aug[self._perm]
-            self._ys = self.data.y_train[self._perm]
+            self._ys = self._y_train[self._perm]
         self._pos = 0
 
     @property

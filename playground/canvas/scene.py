@@ -23,6 +23,7 @@ from .. import structure_edits as edits
 from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
+from .input_image import IMAGE_SIZE, InputImageItem, image_side
 from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
                     Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
                     LabelItem, LayerHeaderItem, LinkItem, LinkLayerItem, MoreItem, NeuronItem,
@@ -71,6 +72,7 @@ class NetworkScene(QGraphicsScene):
         self._slot: dict[tuple[int, int], int] = {}
         self._slots: list[int] = []               # per neuron layer: rows taken (with marker)
         self._more: dict[int, MoreItem] = {}
+        self._input_image: InputImageItem | None = None   # a digits document's input column
         self._view_scale = 1.0
         self.rebuilt_for_document = True          # views fit a new document, keep zoom on edits
         self._headers: dict[int, LayerHeaderItem] = {}
@@ -173,6 +175,10 @@ class NetworkScene(QGraphicsScene):
         """The "… N more" marker of a collapsed column (None if every neuron is drawn)."""
         return self._more.get(layer)
 
+    def input_image_item(self) -> InputImageItem | None:
+        """The picture that stands for the input column of a digit network (None: circles)."""
+        return self._input_image
+
     def link_layer_item(self, l: int) -> LinkLayerItem:
         """The item that paints every drawn link of weight layer l."""
         return self._link_layers[l]
@@ -191,9 +197,11 @@ class NetworkScene(QGraphicsScene):
         self._neurons, self._links, self._headers, self._insert_buttons = {}, {}, {}, {}
         self._link_layers, self._more = {}, {}
         self._hovered, self._selected, self._labelled = None, None, set()
+        self._input_image = None
         net = self.doc.network
         sizes = net.sizes
         self._built_for = self._shape_key()
+        side = self._built_for[-1]
         self._plan_columns(sizes)
         drawn = [len(a) * len(b) for a, b in zip(self._shown, self._shown[1:])]
         self._many = sum(drawn) >= BIG_NET_LINKS
@@ -202,7 +210,9 @@ class NetworkScene(QGraphicsScene):
         compact = self._many or bool(self.doc.project.features)
         spacing = (COLUMN_SPACING_BIG if compact else
                    COLUMN_SPACING_SMALL_NET if max(sizes) <= 4 else COLUMN_SPACING)
-        self._columns = [c * spacing for c in range(len(sizes))]
+        # the input picture is wider than a neuron: the other columns move right to make room
+        shift = IMAGE_SIZE / 2 - NEURON_RADIUS if side else 0.0
+        self._columns = [c * spacing + (shift if c else 0.0) for c in range(len(sizes))]
         self._root = root = QGraphicsRectItem()
         root.setFlag(QGraphicsItem.ItemHasNoContents, True)
         self.addItem(root)
@@ -227,7 +237,10 @@ class NetworkScene(QGraphicsScene):
                 item.setParentItem(root)
                 item.setPos(self._neuron_pos(layer, i))
                 item.on_hover = self._on_neuron_hover
-            if len(self._shown[layer]) < n:
+            if layer == 0 and side:
+                self._input_image = InputImageItem(side, lambda j: captions[j], root)
+                self._input_image.setPos(self._columns[0], 0.0)
+            elif len(self._shown[layer]) < n:
                 self._add_more_item(layer, n, captions)
         r = NEURON_RADIUS
         for l in range(1, len(sizes)):
@@ -249,7 +262,8 @@ class NetworkScene(QGraphicsScene):
         top = self._header_y() - 24
         bottom = (max(self._slots) - 1) / 2 * NEURON_PITCH + r + 6 * LABEL_LINE_HEIGHT + 14
         self._stage_span = (top, bottom)
-        self.setSceneRect(QRectF(-80, top - 10, self._columns[-1] + 80 + 150, bottom - top + 20))
+        left = -IMAGE_SIZE / 2 - 30 if side else -80
+        self.setSceneRect(QRectF(left, top - 10, self._columns[-1] - left + 150, bottom - top + 20))
         self.selection.validate(sizes)
         self._place_link_labels()
         self._restyle_links()
@@ -261,13 +275,20 @@ class NetworkScene(QGraphicsScene):
     def _shape_key(self) -> tuple:
         """What the items are built from: a change here means a rebuild."""
         net = self.doc.network
-        return tuple(net.sizes), tuple(net.activations), self.doc.project.features
+        return (tuple(net.sizes), tuple(net.activations), self.doc.project.features,
+                image_side(self.doc.project))
 
     def _plan_columns(self, sizes: list[int]) -> None:
         """Which neurons each column draws, and in which row (a collapsed column puts its
-        "… more" marker in the row after the first SHOW_FIRST)."""
+        "… more" marker in the row after the first SHOW_FIRST; a digit network's input column
+        is one picture, IMAGE_SIZE high, and draws no circle)."""
         self._shown, self._slot, self._slots = [], {}, []
+        side = image_side(self.doc.project)
         for layer, n in enumerate(sizes):
+            if layer == 0 and side:
+                self._shown.append([])
+                self._slots.append(int(math.ceil(IMAGE_SIZE / NEURON_PITCH)) + 1)
+                continue
             if n > COLLAPSE_ABOVE:
                 shown = list(range(SHOW_FIRST)) + list(range(n - SHOW_LAST, n))
                 rows = list(range(SHOW_FIRST)) + [SHOW_FIRST + 1 + k for k in range(SHOW_LAST)]
@@ -299,6 +320,14 @@ class NetworkScene(QGraphicsScene):
         r, lines = NEURON_RADIUS, []
         left, right = self._more.get(l - 1), self._more.get(l)
         half = MoreItem.WIDTH / 2
+        if l == 1 and self._input_image is not None:     # every pixel feeds every neuron
+            x0 = self._columns[0] + IMAGE_SIZE / 2
+            ends = [(self._neuron_pos(1, i), r) for i in self._shown[1]]
+            ends += [(right.pos(), half)] if right is not None else []
+            for k in range(5):
+                y0 = (k / 4 - 0.5) * IMAGE_SIZE * 0.9
+                lines += [QLineF(x0, y0, p2.x() - w, p2.y()) for p2, w in ends]
+            return lines
         if left is not None:
             p1 = left.pos()
             for i in self._shown[l]:
@@ -324,8 +353,12 @@ class NetworkScene(QGraphicsScene):
 
     def _build_headers(self, sizes: list[int], activations: list[str], spacing: float) -> None:
         y, last, doc = self._header_y(), len(sizes) - 1, self.doc
+        side = image_side(self.doc.project)
         for layer, n in enumerate(sizes):
-            if layer == 0:
+            if layer == 0 and side:
+                title = self.tr("Input: %1×%1 image (%2 pixels)").replace("%1", str(side)).replace(
+                    "%2", f"{n:,}")
+            elif layer == 0:
                 title = self.tr("Input")
             elif layer == last:
                 title = self.tr("Output (%1)").replace("%1", activation_label(activations[-1]))
@@ -460,6 +493,8 @@ class NetworkScene(QGraphicsScene):
         doc, net = self.doc, self.doc.network
         c = self._cursor = doc.cursor if self._step_values else None
         p, last, f = doc.project, net.depth, self._fmt
+        if self._input_image is not None:
+            self._input_image.set_values(p.sample_x)
         updated = self._updated = c is not None and (doc.update_applied or c.shows_update())
         for (layer, i), item in self._neurons.items():
             lines = []
@@ -542,6 +577,9 @@ class NetworkScene(QGraphicsScene):
     # ================================================================ selection and hover
     def _on_selection(self, ref) -> None:
         old, self._selected = self._selected, self._item_for(ref)
+        if self._input_image is not None:
+            self._input_image.set_selected(ref[2] if ref is not None and ref[0] == "neuron"
+                                           and ref[1] == 0 else None)
         for layer, more in self._more.items():      # a selected neuron that is not drawn
             hidden = (ref is not None and ref[0] == "neuron" and ref[1] == layer
                       and (layer, ref[2]) not in self._neurons)
@@ -671,6 +709,10 @@ class NetworkScene(QGraphicsScene):
     def ref_at(self, pos: QPointF, tolerance: float = 5.0):
         """The neuron or link at ``pos``; a link counts within ``tolerance`` scene units of
         its stroke (found by distance to the segments: links are not items of their own)."""
+        if self._input_image is not None:
+            j = self._input_image.index_at(pos)
+            if j is not None:
+                return ("neuron", 0, j)
         area = QRectF(pos.x() - tolerance, pos.y() - tolerance, 2 * tolerance, 2 * tolerance)
         label, marker = None, False
         for item in self.items(area):
@@ -740,7 +782,14 @@ class NetworkScene(QGraphicsScene):
         else:
             value = (self.doc.project.sample_x[ref[2]] if ref[1] == 0
                      else net.layers[ref[1] - 1].biases[ref[2]])
-            where = self._neurons[ref[1:]].pos()
+            item = self._neurons.get(ref[1:])
+            if item is not None:
+                where = item.pos()
+            elif ref[1] == 0 and self._input_image is not None:      # a pixel of the picture
+                where = self._input_image.mapToScene(
+                    self._input_image.pixel_rect(ref[2]).center())
+            else:
+                return None                  # not drawn: edit it in the inspector
         self._editor.start(ref, format_number(float(value), EDIT_DIGITS))
         self._proxy.setPos(where)
         height = self._editor.sizeHint().height()

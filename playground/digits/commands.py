@@ -15,7 +15,7 @@ from core import session
 from ..commands import ReplaceState, _attempt
 
 FIELDS = ("dataset", "features", "digits", "loss", "optimizer", "batch_size", "history",
-          "max_epochs", "target_loss", "init_seed", "training_seed")
+          "max_epochs", "target_loss", "init_seed", "training_seed", "precision")
 
 
 def tr(text: str) -> str:
@@ -27,7 +27,10 @@ class BuildDigitModel(ReplaceState):
     one validated state, one undo step, one change."""
 
     def __init__(self, doc, project, text: str | None = None):
+        # a preset brings its own title and description (the old ones described another
+        # network); a network built from step 1 has none and keeps the document's
+        texts = ("title", "description", "translations") if project.title else ()
         new = replace(doc.project, network=project.network.copy(),
                       sample_x=project.sample_x.copy(), sample_y=project.sample_y.copy(),
-                      **{k: getattr(project, k) for k in FIELDS})
+                      **{k: getattr(project, k) for k in FIELDS + texts})
         super().__init__(doc, _attempt(session.checked, new), text or tr("Build digit network"))

@@ -180,24 +180,24 @@ class DigitsWorkspace(QWidget):
         self._refresh.start()
 
     # ------------------------------------------------------------ steps 1 and 2
-    def _optimizer_from_widgets(self) -> tuple[str, OptimizerConfig, int]:
+    def _optimizer_from_widgets(self) -> tuple[str, OptimizerConfig, int, str]:
         c = self.steps.compile
         l2 = c.l2.value()
         opt = OptimizerConfig(method=c.method.currentData(), learning_rate=c.learning_rate.value(),
                               regularization="l2" if l2 > 0 else "none", regularization_rate=l2)
-        return c.loss.currentData(), opt, c.batch.value()
+        return c.loss.currentData(), opt, c.batch.value(), c.precision.currentData()
 
     def build(self) -> None:
         st = self.steps.structure
         try:
             sizes = st.sizes()
-            loss, opt, batch = self._optimizer_from_widgets()
+            loss, opt, batch, precision = self._optimizer_from_widgets()
             spec = DigitsSpec(st.data_set.currentData(),
                               0.8 if st.data_set.currentData() == "mnist_5k" else 0.75, 0)
             seed = (self.project.init_seed + 1) if self.project.digits is not None else 0
             p = digit_project(spec, sizes[1:-1], st.hidden_act.currentData(),
                               st.output_act.currentData(), loss, opt, batch,
-                              init_seed=seed, training_seed=seed)
+                              init_seed=seed, training_seed=seed, precision=precision)
         except EngineError as exc:
             QMessageBox.warning(self, self.tr("Cannot build this network"), error_text(exc))
             return
@@ -210,14 +210,15 @@ class DigitsWorkspace(QWidget):
         self.doc.undo_stack.push(BuildDigitModel(self.doc, p, self.tr("Preset: %1").replace("%1", p.title)))
 
     def compile(self) -> None:
-        loss, opt, batch = self._optimizer_from_widgets()
+        loss, opt, batch, precision = self._optimizer_from_widgets()
         try:
             check_pairing(get_loss(loss), self.project.network.layers[-1].activation)
         except EngineError as exc:
             QMessageBox.warning(self, self.tr("Cannot compile"), error_text(exc))
             return
         self.doc.undo_stack.push(SetSettings(self.doc, self.tr("Compile: loss and optimizer"),
-                                             loss=loss, optimizer=opt, batch_size=batch))
+                                             loss=loss, optimizer=opt, batch_size=batch,
+                                             precision=precision))
 
     # ------------------------------------------------------------ step 3
     @property
@@ -245,9 +246,9 @@ class DigitsWorkspace(QWidget):
         self.steps.compile.setEnabled(False)
         fs.progress.setValue(0)
         fs.progress.setFormat(self.tr("epoch 0 of %1").replace("%1", str(epochs)))
-        fs.add_log(self.tr("Fit: %1 epochs, %2 training / %3 test images")
+        fs.add_log(self.tr("Fit: %1 epochs, %2 training / %3 test images, %4")
                    .replace("%1", str(epochs)).replace("%2", str(len(data.x_train)))
-                   .replace("%3", str(len(data.x_test))))
+                   .replace("%3", str(len(data.x_test))).replace("%4", p.precision))
         self._worker = FitWorker(p.network, data, cfg, epochs, first)
         self._worker.progress.connect(self._on_progress)
         self._worker.epoch_done.connect(self._on_epoch)

@@ -14,6 +14,20 @@ from ..math_text import explanation_html, symbol_html
 
 MAX_OVERVIEW = 60
 """With nothing selected at the update stage, every update is listed up to this many parameters."""
+OVERVIEW_TERMS = 800
+"""With nothing selected, a stage's overview explains neurons while their terms add up to at
+most this many (at least one neuron): a 500-neuron layer of a 784-input digit network would
+be 392,000 terms — minutes of work and gigabytes of text. The head says how many are shown."""
+
+
+def _first_within(costs, limit: int = OVERVIEW_TERMS) -> int:
+    """How many of the leading items fit within ``limit`` (at least one)."""
+    total = 0
+    for k, cost in enumerate(costs):
+        total += cost
+        if total > limit:
+            return max(1, k)
+    return len(costs)
 
 
 class DerivationPanel(QWidget):
@@ -24,6 +38,7 @@ class DerivationPanel(QWidget):
         super().__init__(parent)
         self.doc, self.selection = doc, selection
         self.digits = 6
+        self.partial = None
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         font = QFont(self.browser.font())
@@ -74,6 +89,7 @@ class DerivationPanel(QWidget):
     # ------------------------------------------------------------ content
     def explanations(self) -> list:
         """The Explanation records currently shown (for tests and for the HTML)."""
+        self.partial = None         # (shown, total, layer) when an overview lists only the first
         c = self.doc.cursor
         if c is None:
             return []
@@ -83,14 +99,23 @@ class DerivationPanel(QWidget):
         out = []
         if ref is None:
             s = c.stage
+            net = c.network
             if s.kind == "forward":
-                for i in range(c.network.sizes[s.layer]):
+                n = net.sizes[s.layer]
+                mask = net.layer(s.layer).mask
+                k = _first_within([int(mask[i].sum()) + 2 for i in range(n)])
+                for i in range(k):
                     out += [ex.z(s.layer, i), ex.a(s.layer, i)]
+                self.partial = (k, n, s.layer) if k < n else None
             elif s.kind == "loss":
                 out.append(ex.loss())
             elif s.kind == "backward":
-                for i in range(c.network.sizes[s.layer]):
+                n = net.sizes[s.layer]
+                fan = net.sizes[s.layer + 1] + 1 if s.layer < L else 2
+                k = _first_within([fan] * n)
+                for i in range(k):
                     out.append(ex.delta(s.layer, i))
+                self.partial = (k, n, s.layer) if k < n else None
             elif s.kind == "update":
                 # an overview of every update, layer by layer (a big network: the output layer's,
                 # and the hint says how to see the others)
@@ -99,10 +124,12 @@ class DerivationPanel(QWidget):
                 layers = range(1, L + 1) if n_params <= MAX_OVERVIEW else (L,)
                 for l in layers:
                     layer = net.layer(l)
-                    for i in range(layer.n_out):
+                    k = _first_within([int(layer.mask[i].sum()) + 1 for i in range(layer.n_out)])
+                    for i in range(k):
                         out.extend(ex.weight_update(l, i, j) for j in range(layer.n_in)
                                    if layer.mask[i, j])
                         out.append(ex.bias_update(l, i))
+                    self.partial = (k, layer.n_out, l) if k < layer.n_out else None
             return out
         if ref[0] == "neuron":
             _, l, i = ref
@@ -155,6 +182,12 @@ class DerivationPanel(QWidget):
                             "to see only its own.") if every else
                     self.tr("The output layer's updates. Select a link or a neuron to see the "
                             "update of any other parameter."))
+            html = f"<p><i>{head}</i></p>" + html
+        if self.selection.ref is None and self.partial is not None:
+            shown, total, layer = self.partial
+            head = (self.tr("The first %1 of the %2 neurons of layer %3 (a big layer). Select a "
+                            "neuron or a link on the canvas to see any other.")
+                    .replace("%1", str(shown)).replace("%2", f"{total:,}").replace("%3", str(layer)))
             html = f"<p><i>{head}</i></p>" + html
         self.browser.setHtml(html)
         self._refresh_note()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxL
 
 from core.activations import ACTIVATION_NAMES, get_activation
 
+from ..canvas.input_image import image_side
 from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..structure_edits import set_activation, set_link_enabled
@@ -175,6 +176,11 @@ class InspectorPanel(QWidget):
     def _build_input(self, form, j: int) -> None:
         feats = self.doc.project.features
         sub = arg(self.tr("feature %1"), html.escape(feats[j])) if feats and j < len(feats) else ""
+        side = image_side(self.doc.project)
+        if side:
+            r, c = divmod(j, side)
+            sub = (self.tr("pixel in row %1, column %2 of the %3×%3 image")
+                   .replace("%1", str(r + 1)).replace("%2", str(c + 1)).replace("%3", str(side)))
         self._title(form, arg(self.tr("Input neuron %1"), j + 1), sub)
         self._editor(form, arg(self.tr("Input %1"), symbol_html("x", None, j)), symbol_text("x", None, j),
                      lambda: float(self.doc.project.sample_x[j]),

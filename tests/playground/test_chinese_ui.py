@@ -23,6 +23,7 @@ ctrl shift sin exp log max min fft png english okabe ito prev next null pyqtgrap
 logsumexp softplus sign label return python pyside numpy mit
 lgpl gpl bsd clause psf license licence linux apache openblas threadpoolctl fonttools
 mnist uci scikit learn epoch correct total xavier out pdf
+float keras mse mlxtend alpaydin kaynak lecun cortes
 """.split())
 """Proper names, function and method names, file types and key names that stay as they are."""
 
