@@ -62,7 +62,8 @@ def refresh_texts(window) -> None:
     t.training_panel.refresh()
     t.data_panel.refresh()
     t._on_running(t.controller.running)
-    window.graph_explorer.retranslate()
+    if window._graph_explorer is not None:      # built later, it is built in the new language
+        window._graph_explorer.retranslate()
     help_menu = getattr(window, "help", None)
     whats_this = getattr(help_menu, "act_whats_this", None)
     if whats_this is not None:                 # Qt's own action: its text as qtbase has it now
