@@ -19,7 +19,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter,
-                           QPainterPath, QPen, QStaticText, QTransform)
+                           QPainterPath, QPen, QPixmap, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
@@ -383,6 +383,9 @@ SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn
 
 
 _COSMETIC: dict[tuple, QPen] = {}
+CACHE_MARGIN = 0.5            # a link layer's pixmap reaches this × the view's size past it
+CACHE_MAX_PIXELS = 4_000_000  # bigger than this (deep zoom on a huge view): drawn directly
+CACHE_SCALE_RANGE = (0.55, 1.6)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
 
 
 def cosmetic_link_pen(style: tuple) -> QPen:
@@ -416,6 +419,8 @@ class LinkLayerItem(QGraphicsItem):
         self._xy = np.array([[ln.x1(), ln.y1(), ln.x2(), ln.y2()] for ln in lines[:len(links)]],
                             dtype=float).reshape(-1, 4)
         self._half_widths = np.zeros(len(links))
+        self._cache: tuple[QPixmap, float, QRectF] | None = None   # (pixels, scale, item rect)
+        self.scaled_cache_ok = False      # the scene sets it during a zoom gesture
         self.setZValue(Z_LINK)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption, True)
@@ -423,6 +428,12 @@ class LinkLayerItem(QGraphicsItem):
     def restyled(self) -> None:
         """Some link's style changed: regroup the pens on the next paint."""
         self._groups = None
+        self._cache = None
+        self.update()
+
+    def drop_cache(self) -> None:
+        """Forget the rendered pixels (the next paint draws the links afresh)."""
+        self._cache = None
         self.update()
 
     def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF], np.ndarray]]:
@@ -447,13 +458,67 @@ class LinkLayerItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        """The links are drawn once into a pixmap at the view's scale, for the part of the
+        layer in view and a margin around it; a pan (same scale) only copies it. During a zoom
+        gesture (``scaled_cache_ok``) the pixmap is drawn scaled while the zoom is within
+        CACHE_SCALE_RANGE of it; the scene drops it when the gesture ends, so the next frame is
+        drawn sharp at the new scale. Stroking thousands of lines is what a frame costs."""
         if self._groups is None:
             self._groups = self._regroup()
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        transform = painter.worldTransform()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self._rect
+        exposed = exposed & self._rect
+        if exposed.isEmpty():
+            return
+        cache = self._cache
+        if cache is not None:
+            pixmap, scale, rect = cache
+            ratio = lod / scale
+            if rect.contains(exposed) and (
+                    abs(ratio - 1) < 1e-9 or (self.scaled_cache_ok and transform.isScaling()
+                                              and CACHE_SCALE_RANGE[0] <= ratio <= CACHE_SCALE_RANGE[1])):
+                if abs(ratio - 1) < 1e-9 and not transform.isRotating():
+                    origin = transform.map(rect.topLeft())        # whole device pixels
+                    painter.setWorldTransform(QTransform())
+                    painter.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
+                    painter.setWorldTransform(transform)
+                else:
+                    painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+                return
+        if not self._render_cache(painter, transform, lod, exposed):
+            self._cache = None
+            self._draw(painter, lod, exposed)          # too big to cache: draw directly
+            return
+        self.paint(painter, option, widget)
+
+    def _render_cache(self, painter: QPainter, transform: QTransform, lod: float,
+                      exposed: QRectF) -> bool:
+        if transform.isRotating() or lod <= 0:
+            return False
+        margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
+        want = exposed.adjusted(-margin, -margin, margin, margin) & self._rect
+        device = transform.mapRect(want).toAlignedRect()          # whole device pixels
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        if device.isEmpty() or device.width() * device.height() * ratio * ratio > CACHE_MAX_PIXELS:
+            return False
+        pixmap = QPixmap(round(device.width() * ratio), round(device.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHints(painter.renderHints())
+        p.setWorldTransform(transform * QTransform.fromTranslate(-device.x(), -device.y()))
+        self._draw(p, lod, want)
+        p.end()
+        rect = transform.inverted()[0].mapRect(QRectF(device))
+        self._cache = (pixmap, lod, rect)
+        return True
+
+    def _draw(self, painter: QPainter, lod: float, exposed: QRectF) -> None:
         if self._summary:
             painter.setPen(_summary_pen())
             painter.drawLines(self._summary)
-        visible = self._visible(option.exposedRect)
+        visible = self._visible(exposed)
         for pen, thin, lines, index in self._groups:
             if visible is not None:           # zoomed in: only the links crossing the view
                 keep = visible[index]

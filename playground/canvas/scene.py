@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -33,6 +33,7 @@ DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the 
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
 SHOW_FIRST, SHOW_LAST = 6, 2
+ZOOM_GESTURE_MS = 180       # a zoom gesture ends this long after its last step
 CONTROL_SCALE = 0.9         # headers and buttons keep ≥ 0.9 × their size on screen (if room)
 MAX_CONTROL_K = 5.0         # … growing at most 5× in scene units (they stay above the neurons)
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
@@ -90,6 +91,8 @@ class NetworkScene(QGraphicsScene):
         self._proxy.setZValue(Z_EDITOR)
         self._proxy.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self._proxy.hide()
+        self._gesture_end = QTimer(self, singleShot=True, interval=ZOOM_GESTURE_MS)
+        self._gesture_end.timeout.connect(self.end_zoom_gesture)
         doc.changed.connect(self._on_changed)
         selection.changed.connect(self._on_selection)
         self.rebuild()
@@ -637,6 +640,24 @@ class NetworkScene(QGraphicsScene):
             k = max(1.0, min(want, 0.25 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
             if abs(button.scale() - k) > 1e-3:
                 button.setScale(k)
+
+    def zoom_gesture(self) -> None:
+        """A zoom step (wheel, keys): until the gesture ends (ZOOM_GESTURE_MS without a step),
+        the link layers may draw their last pixmaps scaled instead of every line anew."""
+        for item in self._link_layers.values():
+            item.scaled_cache_ok = True
+        self._gesture_end.start()
+
+    def in_zoom_gesture(self) -> bool:
+        return self._gesture_end.isActive()
+
+    def end_zoom_gesture(self) -> None:
+        """Back to sharp links at the scale the gesture ended at (one full repaint)."""
+        self._gesture_end.stop()
+        for item in self._link_layers.values():
+            if item.scaled_cache_ok:
+                item.scaled_cache_ok = False
+                item.update()
 
     def more_at(self, pos: QPointF) -> MoreItem | None:
         """The "… more" marker of a collapsed column at ``pos``, if any."""

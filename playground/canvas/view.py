@@ -140,6 +140,7 @@ class NetworkView(QGraphicsView):
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
         self._auto_fit = False
+        self._scene.zoom_gesture()
         self._scene.set_view_scale(self.transform().m11())
 
     def _on_layout_changed(self) -> None:
