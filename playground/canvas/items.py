@@ -219,6 +219,12 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
+        # the scale to paint for when the scene caches the neuron at its own size (a big
+        # network zoomed out: drawn once, then scaled); None: the painter's own scale
+        self.fixed_lod: float | None = None
+
+    def caption_pixels(self) -> int:
+        return 14 if len(self.caption) <= 4 else 11
 
     # PySide calls a Qt virtual only where a class below the Qt base defines it with def: the
     # mixin's methods alone are never called (the hover maps and highlights stayed dead)
@@ -284,7 +290,9 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # pens and brushes made once (a 10 × 32 net paints 320 of these per frame); circles
         # under 8 px on screen need no antialiasing
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        lod = self.fixed_lod
+        if lod is None:
+            lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.Antialiasing, 2 * NEURON_RADIUS * lod >= 8)
         rect = self._CIRCLE
         paints = _neuron_paints()
@@ -307,7 +315,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
             painter.setBrush(Qt.NoBrush)
             painter.setPen(outline)
             painter.drawEllipse(rect)
-        size = 14 if len(self.caption) <= 4 else 11
+        size = self.caption_pixels()
         if size * lod >= MIN_TEXT_PIXELS:
             painter.setPen(ROLE_COLORS["plain"])
             painter.setFont(_font(size))
@@ -385,7 +393,7 @@ SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn
 _COSMETIC: dict[tuple, QPen] = {}
 CACHE_MARGIN = 0.5            # a link layer's pixmap reaches this × the view's size past it
 CACHE_MAX_PIXELS = 4_000_000  # bigger than this (deep zoom on a huge view): drawn directly
-CACHE_SCALE_RANGE = (0.55, 1.6)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
+CACHE_SCALE_RANGE = (0.25, 4.0)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
 
 
 def cosmetic_link_pen(style: tuple) -> QPen:
@@ -483,8 +491,11 @@ class LinkLayerItem(QGraphicsItem):
                     painter.setWorldTransform(QTransform())
                     painter.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
                     painter.setWorldTransform(transform)
-                else:
+                else:                  # a zoom gesture: the last pixels, scaled (sharp at its end)
+                    smooth = painter.testRenderHint(QPainter.SmoothPixmapTransform)
+                    painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
                     painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+                    painter.setRenderHint(QPainter.SmoothPixmapTransform, smooth)
                 return
         if not self._render_cache(painter, transform, lod, exposed):
             self._cache = None
@@ -496,10 +507,14 @@ class LinkLayerItem(QGraphicsItem):
                       exposed: QRectF) -> bool:
         if transform.isRotating() or lod <= 0:
             return False
-        margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
-        want = exposed.adjusted(-margin, -margin, margin, margin) & self._rect
-        device = transform.mapRect(want).toAlignedRect()          # whole device pixels
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        # the whole layer if it fits (a zoom out never runs off it), else the view and a margin
+        want = self._rect
+        device = transform.mapRect(want).toAlignedRect()          # whole device pixels
+        if device.width() * device.height() * ratio * ratio > CACHE_MAX_PIXELS:
+            margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
+            want = exposed.adjusted(-margin, -margin, margin, margin) & self._rect
+            device = transform.mapRect(want).toAlignedRect()
         if device.isEmpty() or device.width() * device.height() * ratio * ratio > CACHE_MAX_PIXELS:
             return False
         pixmap = QPixmap(round(device.width() * ratio), round(device.height() * ratio))

@@ -56,6 +56,7 @@ class NetworkView(QGraphicsView):
         rect = self._scene.network_rect()
         if rect.isEmpty() or self.viewport().width() < 2:
             return
+        self._scene.end_zoom_gesture()         # a jump, not a gesture: drawn sharp at once
         self.fitInView(rect, Qt.KeepAspectRatio)
         scale = min(self.transform().m11(), MAX_FIT_SCALE * self.text_scale)
         readable = self.readable_scale()
@@ -127,6 +128,7 @@ class NetworkView(QGraphicsView):
     @Slot()
     def reset_zoom(self) -> None:
         """Scale 1:1 (one scene unit per pixel), centred on the network."""
+        self._scene.end_zoom_gesture()
         self.resetTransform()
         self.centerOn(self._scene.network_rect().center())
         self._auto_fit = False
@@ -146,6 +148,7 @@ class NetworkView(QGraphicsView):
     def _on_layout_changed(self) -> None:
         many = self._scene.link_count() >= ANTIALIAS_LINKS_BELOW
         self.setRenderHint(QPainter.Antialiasing, not many)   # neurons antialias themselves
+        self.setRenderHint(QPainter.SmoothPixmapTransform, many)   # labels cached, then scaled
         # an edit keeps the zoom the user chose; a new document (or an unzoomed view) fits
         if self._auto_fit or self._scene.rebuilt_for_document:
             self.fit_to_view()
