@@ -392,7 +392,7 @@ SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn
 
 _COSMETIC: dict[tuple, QPen] = {}
 CACHE_MARGIN = 0.5            # a link layer's pixmap reaches this × the view's size past it
-CACHE_MAX_PIXELS = 4_000_000  # bigger than this (deep zoom on a huge view): drawn directly
+CACHE_MAX_PIXELS = 2_500_000  # per layer (10 MB): the whole layer, the view + margin or the view
 CACHE_SCALE_RANGE = (0.25, 3.0)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
 
 
@@ -486,22 +486,26 @@ class LinkLayerItem(QGraphicsItem):
             if rect.contains(exposed) and (
                     abs(ratio - 1) < 1e-9 or (self.scaled_cache_ok and transform.isScaling()
                                               and CACHE_SCALE_RANGE[0] <= ratio <= CACHE_SCALE_RANGE[1])):
-                if abs(ratio - 1) < 1e-9 and not transform.isRotating():
-                    origin = transform.map(rect.topLeft())        # whole device pixels
-                    painter.setWorldTransform(QTransform())
-                    painter.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
-                    painter.setWorldTransform(transform)
-                else:                  # a zoom gesture: the last pixels, scaled (sharp at its end)
-                    smooth = painter.testRenderHint(QPainter.SmoothPixmapTransform)
-                    painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-                    painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
-                    painter.setRenderHint(QPainter.SmoothPixmapTransform, smooth)
+                self._blit(painter, transform, abs(ratio - 1) < 1e-9)
                 return
-        if not self._render_cache(painter, transform, lod, exposed):
+        if self._render_cache(painter, transform, lod, exposed):
+            self._blit(painter, transform, True)
+        else:
             self._cache = None
             self._draw(painter, lod, exposed)          # too big to cache: draw directly
-            return
-        self.paint(painter, option, widget)
+
+    def _blit(self, painter: QPainter, transform: QTransform, same_scale: bool) -> None:
+        pixmap, _scale, rect = self._cache
+        if same_scale and not transform.isRotating():
+            origin = transform.map(rect.topLeft())            # whole device pixels
+            painter.setWorldTransform(QTransform())
+            painter.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
+            painter.setWorldTransform(transform)
+        else:                          # a zoom gesture: the last pixels, scaled (sharp at its end)
+            smooth = painter.testRenderHint(QPainter.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, smooth)
 
     def _render_cache(self, painter: QPainter, transform: QTransform, lod: float,
                       exposed: QRectF) -> bool:
@@ -509,13 +513,16 @@ class LinkLayerItem(QGraphicsItem):
             return False
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         # the whole layer if it fits (a zoom out never runs off it), else the view and a margin
-        want = self._rect
-        device = transform.mapRect(want).toAlignedRect()          # whole device pixels
-        if device.width() * device.height() * ratio * ratio > CACHE_MAX_PIXELS:
-            margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
-            want = exposed.adjusted(-margin, -margin, margin, margin) & self._rect
-            device = transform.mapRect(want).toAlignedRect()
-        if device.isEmpty() or device.width() * device.height() * ratio * ratio > CACHE_MAX_PIXELS:
+        # (a pan stays inside it a while), else the view alone; bigger: drawn directly
+        margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
+        for want in (self._rect, exposed.adjusted(-margin, -margin, margin, margin) & self._rect,
+                     exposed):
+            device = transform.mapRect(want).toAlignedRect()      # whole device pixels
+            if device.width() * device.height() * ratio * ratio <= CACHE_MAX_PIXELS:
+                break
+        else:
+            return False
+        if device.isEmpty():
             return False
         pixmap = QPixmap(round(device.width() * ratio), round(device.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
