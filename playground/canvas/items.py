@@ -393,7 +393,7 @@ SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn
 _COSMETIC: dict[tuple, QPen] = {}
 CACHE_MARGIN = 0.5            # a link layer's pixmap reaches this × the view's size past it
 CACHE_MAX_PIXELS = 2_500_000  # per layer (10 MB): the whole layer, the view + margin or the view
-CACHE_SCALE_RANGE = (0.25, 3.0)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
+CACHE_SCALE_RANGE = (0.25, 4.0)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
 
 
 def cosmetic_link_pen(style: tuple) -> QPen:
