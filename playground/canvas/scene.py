@@ -144,6 +144,11 @@ class NetworkScene(QGraphicsScene):
         """The area the network occupies (what a view's ``fit_to_view`` shows)."""
         return self.sceneRect()
 
+    def is_big(self) -> bool:
+        """True from BIG_NET_LINKS drawn links: link labels on hover only, neurons cached when
+        zoomed out (see ``set_view_scale``)."""
+        return self._many
+
     def link_count(self) -> int:
         """How many links are drawn one by one (all of them unless a column is collapsed)."""
         return len(self._links)

@@ -148,7 +148,8 @@ class NetworkView(QGraphicsView):
     def _on_layout_changed(self) -> None:
         many = self._scene.link_count() >= ANTIALIAS_LINKS_BELOW
         self.setRenderHint(QPainter.Antialiasing, not many)   # neurons antialias themselves
-        self.setRenderHint(QPainter.SmoothPixmapTransform, many)   # labels cached, then scaled
+        # a big network's neurons and labels are cached when zoomed out, then scaled smoothly
+        self.setRenderHint(QPainter.SmoothPixmapTransform, self._scene.is_big())
         # an edit keeps the zoom the user chose; a new document (or an unzoomed view) fits
         if self._auto_fit or self._scene.rebuilt_for_document:
             self.fit_to_view()
