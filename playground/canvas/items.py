@@ -5,7 +5,8 @@
 ``LinkItem``     the record of one weight W[l][i, j]: a straight line; colour = sign, width =
                  |w| (TensorFlow Playground's convention). Its label is a separate
                  ``LabelItem`` the scene creates only when the label is visible.
-``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen).
+``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen) into a pixmap at
+                 the view's scale, which pans copy and zoom gestures scale until they end.
 ``MoreItem``     "… 1,016 more": the neurons of a big column that are not drawn one by one.
 ``LabelItem``    a few short lines of text on a light rounded background, each line in the
                  colour of its role (forward values blue, gradients red, updated values green).
