@@ -14,6 +14,12 @@ Self-checks for packaging/smoke.sh (without the variable this file only starts t
   with the application font; exits 1 if the window shows no Chinese (translations missing) or
   if a character renders as the missing-glyph box (font missing). Exits 3 ("skipped") when the
   build has no bundled CJK font yet (resources/fonts/).
+* BACKPROP_PLAYGROUND_SELFCHECK=first-paint: starts the app as a user does (no arguments: the
+  main window with the default document) and exits as soon as its first paint has finished
+  (after the first paint event, when the event loop is idle again), so that an outside
+  timer measures start to first complete window. Exit 0 if it painted (4 after 60 s).
+* BACKPROP_PLAYGROUND_SELFCHECK=bare-window: the reference for that time, frozen the same way:
+  a bare PySide6 QMainWindow (a central QLabel, no app module, no numpy), timed the same way.
 """
 import os
 import sys
@@ -128,8 +134,44 @@ def _selfcheck_glyphs() -> int:
     return 0
 
 
+def _exit_after_first_paint():
+    """A QApplication whose first paint event ends the process once the loop is idle again."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):      # noqa: N802 (Qt override)
+            if not self.seen and event.type() == QEvent.Type.Paint:
+                self.seen = True                # the rest of the window paints in this pass
+                QTimer.singleShot(0, lambda: os._exit(0))
+            return False
+
+    app = QApplication(sys.argv[:1])
+    app._first_paint = FirstPaint()
+    app.installEventFilter(app._first_paint)
+    QTimer.singleShot(60000, lambda: os._exit(4))
+    return app
+
+
+def _selfcheck_first_paint(bare: bool) -> int:
+    app = _exit_after_first_paint()
+    if bare:
+        from PySide6.QtWidgets import QLabel, QMainWindow
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("Backprop Playground"))
+        window.resize(1400, 900)
+        window.show()
+        return app.exec()
+    from playground.__main__ import main
+    return main([])
+
+
 if __name__ == "__main__":
     check = os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK")
+    if check in ("first-paint", "bare-window"):
+        sys.exit(_selfcheck_first_paint(check == "bare-window"))
     if check == "resources":
         sys.exit(_selfcheck_resources())
     if check == "glyphs":

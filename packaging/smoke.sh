@@ -15,10 +15,12 @@
 #   5. train --epochs 3 of a bundled example;
 #   6. a zh_CN start (LANG=zh_CN.UTF-8 --screenshot) and the glyph check: the window's Chinese
 #      renders with the bundled font, not as boxes (skipped, with a note, until the font exists);
-#   7. first-window time: --screenshot wall and CPU time (start to saved PNG to exit, an upper
-#      bound of the first paint), 1 cold + 3 warm runs, printed beside the 1.5 s target; a
-#      measurement, flagged when the best warm run is over it in wall and CPU time; a failure
-#      only when SMOKE_MAX_WARM_S is set (e.g. SMOKE_MAX_WARM_S=1.5 on an idle machine).
+#   7. first-window time: the app's first complete paint (BACKPROP_PLAYGROUND_SELFCHECK=
+#      first-paint) beside a bare PySide6 window frozen in the same executable (=bare-window),
+#      interleaved, 1 cold + 3 warm runs; FAILS when the best warm app run takes more than
+#      SMOKE_MAX_FIRST_PAINT_RATIO (default 4.5) x the bare one in CPU time (4.5 x the bare
+#      window's ~0.33 s is the 1.5 s target on this machine class). The --screenshot time is
+#      printed too; over 1.5 s in wall and CPU time is a note (a failure if SMOKE_MAX_WARM_S is set).
 set -euo pipefail
 
 BUILD_DIR="${BUILD_DIR:-/tmp/backprop-playground-build}"
@@ -32,8 +34,9 @@ for arg in "$@"; do
 done
 SHOT_DIR="${SHOT_DIR:-$BUILD_DIR/smoke-shots}"
 SMOKE_HOME="${SMOKE_HOME:-$BUILD_DIR/smoke-home}"
-# first-window target (s); a measurement, not a pass/fail check unless SMOKE_MAX_WARM_S is set
-# (speed is judged by measurements on an idle machine, not by a timed check on a shared one)
+# first-window check: the app's first paint at most MAX_RATIO x a bare frozen window's, in CPU
+# time (step 7); the absolute target (s) is a check only when SMOKE_MAX_WARM_S is set
+MAX_RATIO="${SMOKE_MAX_FIRST_PAINT_RATIO:-4.5}"
 MAX_WARM_S="${SMOKE_MAX_WARM_S:-1.5}"
 TIME_IS_CHECK="${SMOKE_MAX_WARM_S:+1}"
 FAILS=0
@@ -156,30 +159,57 @@ check() {  # check NAME DIR
         *) fail "glyphs (exit $rc):"; echo "$out" | tail -n 20 ;;
     esac
 
-    # 7. first window time: 1 cold + 3 warm runs; wall and CPU (user+sys) seconds
-    local walls=() cpus=() i line med_wall med_cpu
+    # 7. first window time. The app started as a user starts it, ending when its first paint
+    #    is done (SELFCHECK=first-paint), beside a bare PySide6 window from the same executable
+    #    (SELFCHECK=bare-window: same bootloader, unpacking and Python), interleaved, 1 cold +
+    #    3 warm runs each; wall and CPU (user+sys) seconds. The check: the best warm app run
+    #    takes at most MAX_RATIO x the best warm bare run in CPU time (a ratio holds on a loaded
+    #    or slower machine where absolute times do not). MAX_RATIO = 1.5 s / the bare window's
+    #    0.28-0.37 s CPU on this machine class, rounded down: the 1.5 s target. The --screenshot
+    #    time (start to saved PNG to exit) is printed too, as before.
+    local i line kind
+    local -A wall cpu
     for i in 0 1 2 3; do
-        line="$( { TIMEFORMAT='%R %U %S'; time run_clean QT_QPA_PLATFORM=offscreen "$exe" \
-                   --screenshot "$SHOT_DIR/$tag-time.png" >/dev/null 2>&1; } 2>&1 )" || true
-        walls+=("$(awk '{ printf "%.2f", $1 }' <<<"$line")")
-        cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' <<<"$line")")
+        for kind in bare-window first-paint screenshot; do
+            if [[ "$kind" == screenshot ]]; then
+                line="$( { TIMEFORMAT='%R %U %S'; time run_clean QT_QPA_PLATFORM=offscreen "$exe" \
+                           --screenshot "$SHOT_DIR/$tag-time.png" >/dev/null 2>&1; } 2>&1 )" || true
+            else
+                line="$( { TIMEFORMAT='%R %U %S'; time run_clean QT_QPA_PLATFORM=offscreen \
+                           BACKPROP_PLAYGROUND_SELFCHECK=$kind "$exe" >/dev/null 2>&1 \
+                           || echo "exit $?"; } 2>&1 )"
+                if grep -q '^exit' <<<"$line"; then
+                    fail "$kind run $i: $(grep '^exit' <<<"$line")"; return
+                fi
+            fi
+            wall[$kind]+="$(awk '{ printf "%.2f", $1 }' <<<"$line") "
+            cpu[$kind]+="$(awk '{ printf "%.2f", $2 + $3 }' <<<"$line") "
+        done
     done
-    local best_wall best_cpu
-    best_wall="$(printf '%s\n' "${walls[@]:1}" | sort -n | head -n1)"
-    best_cpu="$(printf '%s\n' "${cpus[@]:1}" | sort -n | head -n1)"
-    local summary="wall: cold ${walls[0]} s, warm $(printf '%s\n' "${walls[@]:1}" | sort -n | tr '\n' ' ')s"
-    summary+="; CPU: cold ${cpus[0]} s, warm $(printf '%s\n' "${cpus[@]:1}" | sort -n | tr '\n' ' ')s"
-    summary+="; limit $MAX_WARM_S s (best warm run)"
-    # on a loaded machine the wall time says more about the others: over the limit only when
-    # the CPU time is too
-    if awk -v w="$best_wall" -v c="$best_cpu" -v x="$MAX_WARM_S" 'BEGIN { exit !(w > x && c > x) }'; then
+    warm() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | tail -n +2 | sort -n | tr '\n' ' '; }
+    best() { warm "$1" | cut -d' ' -f1; }
+    local kind_label
+    for kind in bare-window first-paint screenshot; do
+        kind_label="$(printf '%-12s' "$kind")"
+        echo "     $kind_label wall: cold $(cut -d' ' -f1 <<<"${wall[$kind]}") s, warm $(warm "${wall[$kind]}")s;" \
+             "CPU: cold $(cut -d' ' -f1 <<<"${cpu[$kind]}") s, warm $(warm "${cpu[$kind]}")s"
+    done
+    local app_cpu bare_cpu app_wall ratio
+    app_cpu="$(best "${cpu[first-paint]}")"; bare_cpu="$(best "${cpu[bare-window]}")"
+    app_wall="$(best "${wall[first-paint]}")"
+    ratio="$(awk -v a="$app_cpu" -v b="$bare_cpu" 'BEGIN { printf "%.2f", a / (b > 0.01 ? b : 0.01) }')"
+    local summary="best warm first paint ${app_wall} s wall, ${app_cpu} s CPU = ${ratio}x the bare"
+    summary+=" window's ${bare_cpu} s CPU (limit ${MAX_RATIO}x; target ${MAX_WARM_S} s)"
+    if awk -v r="$ratio" -v x="$MAX_RATIO" 'BEGIN { exit !(r > x) }'; then
+        fail "first window: $summary"
+    elif awk -v w="$app_wall" -v c="$app_cpu" -v x="$MAX_WARM_S" 'BEGIN { exit !(w > x && c > x) }'; then
         if [[ -n "$TIME_IS_CHECK" ]]; then
-            fail "first window: $summary"
+            fail "first window over SMOKE_MAX_WARM_S: $summary"
         else
-            echo "note first window OVER the ${MAX_WARM_S} s target (a loaded machine?): $summary"
+            echo "note first window over the ${MAX_WARM_S} s target in wall and CPU time (a loaded machine?): $summary"
         fi
     else
-        echo "ok   first window (--screenshot: start to saved PNG to exit): $summary"
+        echo "ok   first window: $summary"
     fi
 }
 

@@ -5,6 +5,11 @@ import argparse
 import os
 import sys
 
+# The engine (and numpy) before Qt: once PySide6 is imported it reads the source of every
+# module imported after it (its __feature__ check calls inspect.getsource on each, PYSIDE-2029):
+# numpy's ~150 modules and the engine's cost the first window ~0.1-0.2 s when imported later.
+import core  # noqa: E402,F401
+
 APP_NAME = "Backprop Playground"
 ORG_NAME = "BackpropPlayground"
 

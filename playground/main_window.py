@@ -15,9 +15,7 @@ from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
 from .widgets import LiveLabel
-from .digits import DigitsWorkspace
 from .exercise.window import ExerciseWindow
-from .graph import GraphExplorer
 from .help import HelpMenu
 from .lessons import LessonArea
 from .panels.derivation_panel import DerivationPanel
@@ -58,23 +56,17 @@ class MainWindow(FileActions, QMainWindow):
         self.doc = doc or Document(parent=self)
         self.selection = Selection(self)
         self.view = NetworkView(self.doc, self.selection, self)
-        self.graph_explorer = GraphExplorer(self.doc)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.view, self.tr("Network"))
+        # the Computational graph and Digits tabs are built when first shown (or first used):
+        # the first window needs neither (nor pyqtgraph, which the digits steps import)
+        self._graph_explorer = self._digits = None
         # the explorer's controls are wide: scroll them rather than widen the whole window
-        self.graph_page = QScrollArea()
-        self.graph_page.setWidget(self.graph_explorer)
-        self.graph_page.setWidgetResizable(True)
-        self.graph_page.setFrameShape(QScrollArea.NoFrame)
+        self.graph_page = self._scroll_page()
         self.tabs.addTab(self.graph_page, self.tr("Computational graph"))
-        self.digits = DigitsWorkspace(self.doc)
-        self.digits_page = QScrollArea()     # so its minimum size never widens the other tabs
-        self.digits_page.setWidget(self.digits)
-        self.digits_page.setWidgetResizable(True)
-        self.digits_page.setFrameShape(QScrollArea.NoFrame)
+        self.digits_page = self._scroll_page()     # so its minimum size never widens the other tabs
         self.tabs.addTab(self.digits_page, self.tr("Digits"))
-        self.digits.show_step_view.connect(lambda: self.tabs.setCurrentWidget(self.view))
         self.setCentralWidget(self.tabs)
         self.view.scene().graph_requested.connect(self.show_as_graph)
         self.setAcceptDrops(True)
@@ -107,7 +99,6 @@ class MainWindow(FileActions, QMainWindow):
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.graph_explorer.moved.connect(self._refresh_actions)
         self.training.controller.running_changed.connect(lambda _on: self._refresh_actions())
         self._docks_before_graph: list[str] | None = None
         self.doc.path_changed.connect(lambda _p: self._update_title())
@@ -127,6 +118,33 @@ class MainWindow(FileActions, QMainWindow):
         self.presentation.restore()
 
     # ------------------------------------------------------------ construction helpers
+    @staticmethod
+    def _scroll_page() -> QScrollArea:
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QScrollArea.NoFrame)
+        return page
+
+    @property
+    def graph_explorer(self):
+        """The Computational graph tab's explorer (built on first use)."""
+        if self._graph_explorer is None:
+            from .graph import GraphExplorer
+            self._graph_explorer = GraphExplorer(self.doc)
+            self.graph_page.setWidget(self._graph_explorer)
+            self._graph_explorer.moved.connect(self._refresh_actions)
+        return self._graph_explorer
+
+    @property
+    def digits(self):
+        """The Digits tab's workspace (built on first use)."""
+        if self._digits is None:
+            from .digits import DigitsWorkspace
+            self._digits = DigitsWorkspace(self.doc)
+            self.digits_page.setWidget(self._digits)
+            self._digits.show_step_view.connect(lambda: self.tabs.setCurrentWidget(self.view))
+        return self._digits
+
     def _add_dock(self, key: str, title: str, widget, area) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
@@ -393,7 +411,12 @@ class MainWindow(FileActions, QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         """The graph tab takes the whole window: the step docks (which explain the canvas)
         hide while it is shown and come back as they were."""
-        if self.graph_shown() or self.tabs.currentWidget() is self.digits_page:
+        page = self.tabs.currentWidget()
+        if page is self.graph_page:
+            self.graph_explorer                 # noqa: B018 (built on first show)
+        elif page is self.digits_page:
+            self.digits                         # noqa: B018
+        if self.graph_shown() or page is self.digits_page:
             if self._docks_before_graph is None:
                 self._docks_before_graph = [k for k in STEP_DOCK_KEYS if self.docks[k].isVisible()]
                 for k in self._docks_before_graph:
@@ -496,8 +519,9 @@ class MainWindow(FileActions, QMainWindow):
         self.training.shutdown()
         if getattr(self, "worksheet_dialog", None) is not None:
             self.worksheet_dialog.wait_for_export()
-        self.digits.cancel()
-        self.digits.wait_for_fit()
+        if self._digits is not None:
+            self._digits.cancel()
+            self._digits.wait_for_fit()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         event.accept()

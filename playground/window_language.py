@@ -69,7 +69,8 @@ def refresh_texts(window) -> None:
     t.training_panel.refresh()
     t.data_panel.refresh()
     t._on_running(t.controller.running)
-    window.graph_explorer.retranslate()
+    if window._graph_explorer is not None:      # built later, it is built in the new language
+        window._graph_explorer.retranslate()
     lessons = getattr(window, "lessons", None)
     if lessons is not None:
         lessons.refresh()

@@ -5,7 +5,8 @@
 ``LinkItem``     the record of one weight W[l][i, j]: a straight line; colour = sign, width =
                  |w| (TensorFlow Playground's convention). Its label is a separate
                  ``LabelItem`` the scene creates only when the label is visible.
-``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen).
+``LinkLayerItem`` paints every link of one weight layer (one drawLines per pen) into a pixmap at
+                 the view's scale, which pans copy and zoom gestures scale until they end.
 ``MoreItem``     "… 1,016 more": the neurons of a big column that are not drawn one by one.
 ``LabelItem``    a few short lines of text on a light rounded background, each line in the
                  colour of its role (forward values blue, gradients red, updated values green).
@@ -19,7 +20,7 @@ from typing import Callable
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter,
-                           QPainterPath, QPen, QStaticText, QTransform)
+                           QPainterPath, QPen, QPixmap, QStaticText, QTransform)
 from PySide6.QtWidgets import QGraphicsItem, QLineEdit, QStyleOptionGraphicsItem
 
 from ..widgets import INVALID_STYLE, parse_reason
@@ -219,6 +220,12 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.on_hover: Callable[["NeuronItem", bool], None] | None = None
         self.setAcceptHoverEvents(True)
+        # the scale to paint for when the scene caches the neuron at its own size (a big
+        # network zoomed out: drawn once, then scaled); None: the painter's own scale
+        self.fixed_lod: float | None = None
+
+    def caption_pixels(self) -> int:
+        return 14 if len(self.caption) <= 4 else 11
 
     # PySide calls a Qt virtual only where a class below the Qt base defines it with def: the
     # mixin's methods alone are never called (the hover maps and highlights stayed dead)
@@ -284,7 +291,9 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # pens and brushes made once (a 10 × 32 net paints 320 of these per frame); circles
         # under 8 px on screen need no antialiasing
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        lod = self.fixed_lod
+        if lod is None:
+            lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.Antialiasing, 2 * NEURON_RADIUS * lod >= 8)
         rect = self._CIRCLE
         paints = _neuron_paints()
@@ -307,7 +316,7 @@ class NeuronItem(_ReportsHover, QGraphicsItem):
             painter.setBrush(Qt.NoBrush)
             painter.setPen(outline)
             painter.drawEllipse(rect)
-        size = 14 if len(self.caption) <= 4 else 11
+        size = self.caption_pixels()
         if size * lod >= MIN_TEXT_PIXELS:
             painter.setPen(ROLE_COLORS["plain"])
             painter.setFont(_font(size))
@@ -383,6 +392,9 @@ SUMMARY = QColor(120, 144, 156, 90)   # the lines that stand for links not drawn
 
 
 _COSMETIC: dict[tuple, QPen] = {}
+CACHE_MARGIN = 0.5            # a link layer's pixmap reaches this × the view's size past it
+CACHE_MAX_PIXELS = 2_500_000  # per layer (10 MB): the whole layer, the view + margin or the view
+CACHE_SCALE_RANGE = (0.25, 4.0)   # zoom ÷ the pixmap's scale at which a gesture may reuse it
 
 
 def cosmetic_link_pen(style: tuple) -> QPen:
@@ -416,6 +428,8 @@ class LinkLayerItem(QGraphicsItem):
         self._xy = np.array([[ln.x1(), ln.y1(), ln.x2(), ln.y2()] for ln in lines[:len(links)]],
                             dtype=float).reshape(-1, 4)
         self._half_widths = np.zeros(len(links))
+        self._cache: tuple[QPixmap, float, QRectF] | None = None   # (pixels, scale, item rect)
+        self.scaled_cache_ok = False      # the scene sets it during a zoom gesture
         self.setZValue(Z_LINK)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption, True)
@@ -423,6 +437,12 @@ class LinkLayerItem(QGraphicsItem):
     def restyled(self) -> None:
         """Some link's style changed: regroup the pens on the next paint."""
         self._groups = None
+        self._cache = None
+        self.update()
+
+    def drop_cache(self) -> None:
+        """Forget the rendered pixels (the next paint draws the links afresh)."""
+        self._cache = None
         self.update()
 
     def _regroup(self) -> list[tuple[QPen, QPen, list[QLineF], np.ndarray]]:
@@ -447,13 +467,81 @@ class LinkLayerItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        """The links are drawn once into a pixmap at the view's scale, for the part of the
+        layer in view and a margin around it; a pan (same scale) only copies it. During a zoom
+        gesture (``scaled_cache_ok``) the pixmap is drawn scaled while the zoom is within
+        CACHE_SCALE_RANGE of it; the scene drops it when the gesture ends, so the next frame is
+        drawn sharp at the new scale. Stroking thousands of lines is what a frame costs."""
         if self._groups is None:
             self._groups = self._regroup()
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        transform = painter.worldTransform()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self._rect
+        exposed = exposed & self._rect
+        if exposed.isEmpty():
+            return
+        cache = self._cache
+        if cache is not None:
+            pixmap, scale, rect = cache
+            ratio = lod / scale
+            if rect.contains(exposed) and (
+                    abs(ratio - 1) < 1e-9 or (self.scaled_cache_ok and transform.isScaling()
+                                              and CACHE_SCALE_RANGE[0] <= ratio <= CACHE_SCALE_RANGE[1])):
+                self._blit(painter, transform, abs(ratio - 1) < 1e-9)
+                return
+        if self._render_cache(painter, transform, lod, exposed):
+            self._blit(painter, transform, True)
+        else:
+            self._cache = None
+            self._draw(painter, lod, exposed)          # too big to cache: draw directly
+
+    def _blit(self, painter: QPainter, transform: QTransform, same_scale: bool) -> None:
+        pixmap, _scale, rect = self._cache
+        if same_scale and not transform.isRotating():
+            origin = transform.map(rect.topLeft())            # whole device pixels
+            painter.setWorldTransform(QTransform())
+            painter.drawPixmap(QPointF(round(origin.x()), round(origin.y())), pixmap)
+            painter.setWorldTransform(transform)
+        else:                          # a zoom gesture: the last pixels, scaled (sharp at its end)
+            smooth = painter.testRenderHint(QPainter.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+            painter.setRenderHint(QPainter.SmoothPixmapTransform, smooth)
+
+    def _render_cache(self, painter: QPainter, transform: QTransform, lod: float,
+                      exposed: QRectF) -> bool:
+        if transform.isRotating() or lod <= 0:
+            return False
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        # the whole layer if it fits (a zoom out never runs off it), else the view and a margin
+        # (a pan stays inside it a while), else the view alone; bigger: drawn directly
+        margin = CACHE_MARGIN * max(exposed.width(), exposed.height())
+        for want in (self._rect, exposed.adjusted(-margin, -margin, margin, margin) & self._rect,
+                     exposed):
+            device = transform.mapRect(want).toAlignedRect()      # whole device pixels
+            if device.width() * device.height() * ratio * ratio <= CACHE_MAX_PIXELS:
+                break
+        else:
+            return False
+        if device.isEmpty():
+            return False
+        pixmap = QPixmap(round(device.width() * ratio), round(device.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHints(painter.renderHints())
+        p.setWorldTransform(transform * QTransform.fromTranslate(-device.x(), -device.y()))
+        self._draw(p, lod, want)
+        p.end()
+        rect = transform.inverted()[0].mapRect(QRectF(device))
+        self._cache = (pixmap, lod, rect)
+        return True
+
+    def _draw(self, painter: QPainter, lod: float, exposed: QRectF) -> None:
         if self._summary:
             painter.setPen(_summary_pen())
             painter.drawLines(self._summary)
-        visible = self._visible(option.exposedRect)
+        visible = self._visible(exposed)
         for pen, thin, lines, index in self._groups:
             if visible is not None:           # zoomed in: only the links crossing the view
                 keep = visible[index]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -24,7 +24,8 @@ from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
 from .input_image import IMAGE_SIZE, InputImageItem, image_side
-from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, NEURON_RADIUS, Z_EDITOR, Z_HALO,
+from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, LABEL_PIXEL_SIZE,
+                    MIN_TEXT_PIXELS, NEURON_RADIUS, Z_EDITOR, Z_HALO,
                     Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
                     LabelItem, LayerHeaderItem, LinkItem, LinkLayerItem, MoreItem, NeuronItem,
                     label_fonts, link_style)
@@ -34,6 +35,7 @@ DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the 
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
 SHOW_FIRST, SHOW_LAST = 6, 2
+ZOOM_GESTURE_MS = 180       # a zoom gesture ends this long after its last step
 CONTROL_SCALE = 0.9         # headers and buttons keep ≥ 0.9 × their size on screen (if room)
 MAX_CONTROL_K = 5.0         # … growing at most 5× in scene units (they stay above the neurons)
 NEURON_PITCH = 140.0        # vertical distance between neuron centres
@@ -81,6 +83,7 @@ class NetworkScene(QGraphicsScene):
         self._columns: list[float] = []
         self._built_for: tuple | None = None
         self._many = False
+        self._neuron_labels_shown = (True, QGraphicsItem.DeviceCoordinateCache, ())
         self._hovered: LinkItem | None = None
         self._selected = None                     # NeuronItem | LinkItem | None
         self._labelled: set[LinkItem] = set()     # links whose label is currently shown
@@ -93,6 +96,8 @@ class NetworkScene(QGraphicsScene):
         self._proxy.setZValue(Z_EDITOR)
         self._proxy.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self._proxy.hide()
+        self._gesture_end = QTimer(self, singleShot=True, interval=ZOOM_GESTURE_MS)
+        self._gesture_end.timeout.connect(self.end_zoom_gesture)
         doc.changed.connect(self._on_changed)
         selection.changed.connect(self._on_selection)
         self.rebuild()
@@ -163,6 +168,11 @@ class NetworkScene(QGraphicsScene):
         """The area the network occupies (what a view's ``fit_to_view`` shows)."""
         return self.sceneRect()
 
+    def is_big(self) -> bool:
+        """True from BIG_NET_LINKS drawn links: link labels on hover only, neurons cached when
+        zoomed out (see ``set_view_scale``)."""
+        return self._many
+
     def link_count(self) -> int:
         """How many links are drawn one by one (all of them unless a column is collapsed)."""
         return len(self._links)
@@ -205,6 +215,7 @@ class NetworkScene(QGraphicsScene):
         self._plan_columns(sizes)
         drawn = [len(a) * len(b) for a, b in zip(self._shown, self._shown[1:])]
         self._many = sum(drawn) >= BIG_NET_LINKS
+        self._neuron_labels_shown = (True, QGraphicsItem.DeviceCoordinateCache, ())
         # a network that learns a data set sits between the data and the plots (TF Playground's
         # compact columns; its weights show on hover); a textbook net gets room for every label
         compact = self._many or bool(self.doc.project.features)
@@ -679,6 +690,8 @@ class NetworkScene(QGraphicsScene):
         """The view's zoom: headers and their buttons grow in scene units when zoomed out, so
         they stay near CONTROL_PIXELS tall on screen (up to what the column spacing allows)."""
         self._view_scale = scale
+        if not self.in_zoom_gesture():     # during one, the last level of detail is scaled
+            self._show_neuron_labels(scale)
         if len(self._columns) > 1:
             spacing = self._columns[1] - self._columns[0]
         else:
@@ -698,6 +711,53 @@ class NetworkScene(QGraphicsScene):
             k = max(1.0, min(want, 0.25 * spacing / ButtonItem.SIZE, MAX_CONTROL_K))
             if abs(button.scale() - k) > 1e-3:
                 button.setScale(k)
+
+    def _show_neuron_labels(self, scale: float) -> None:
+        """Level of detail of a big network's neurons (ordinary networks: none). Zoomed out
+        (below 1:1) each neuron and its label are drawn once at their own size into a pixmap
+        and scaled (a zoom step used to run 640 paint() calls at the new scale); their labels
+        are hidden while their text would be too small to draw (LabelItem paints nothing then),
+        and the captions follow the same rule as when drawn directly."""
+        cached = self._many and scale < 1
+        shown = not self._many or scale * LABEL_PIXEL_SIZE >= MIN_TEXT_PIXELS
+        mode = QGraphicsItem.ItemCoordinateCache if cached else QGraphicsItem.DeviceCoordinateCache
+        # the scale a cached neuron is painted for: its caption is drawn iff it would be
+        captions = tuple(sorted({scale * item.caption_pixels() >= MIN_TEXT_PIXELS
+                                 for item in self._neurons.values()})) if cached else ()
+        state = (shown, mode, captions)
+        if state == self._neuron_labels_shown:
+            return
+        self._neuron_labels_shown = state
+        for item in self._neurons.values():
+            item.label.setVisible(shown)
+            item.label.setCacheMode(mode)
+            if cached:
+                drawn = scale * item.caption_pixels() >= MIN_TEXT_PIXELS
+                item.fixed_lod = 1.0 if drawn else 0.99 * MIN_TEXT_PIXELS / item.caption_pixels()
+                item.setCacheMode(QGraphicsItem.ItemCoordinateCache)
+            else:
+                item.fixed_lod = None
+                item.setCacheMode(QGraphicsItem.NoCache)
+            item.update()
+
+    def zoom_gesture(self) -> None:
+        """A zoom step (wheel, keys): until the gesture ends (ZOOM_GESTURE_MS without a step),
+        the link layers may draw their last pixmaps scaled instead of every line anew."""
+        for item in self._link_layers.values():
+            item.scaled_cache_ok = True
+        self._gesture_end.start()
+
+    def in_zoom_gesture(self) -> bool:
+        return self._gesture_end.isActive()
+
+    def end_zoom_gesture(self) -> None:
+        """Back to sharp links at the scale the gesture ended at (one full repaint)."""
+        self._gesture_end.stop()
+        self._show_neuron_labels(self._view_scale)
+        for item in self._link_layers.values():
+            if item.scaled_cache_ok:
+                item.scaled_cache_ok = False
+                item.update()
 
     def more_at(self, pos: QPointF) -> MoreItem | None:
         """The "… more" marker of a collapsed column at ``pos``, if any."""

@@ -57,6 +57,7 @@ class NetworkView(QGraphicsView):
         rect = self._scene.network_rect()
         if rect.isEmpty() or self.viewport().width() < 2:
             return
+        self._scene.end_zoom_gesture()         # a jump, not a gesture: drawn sharp at once
         self.fitInView(rect, Qt.KeepAspectRatio)
         scale = min(self.transform().m11(), MAX_FIT_SCALE * self.text_scale)
         readable = self.readable_scale()
@@ -139,6 +140,7 @@ class NetworkView(QGraphicsView):
     @Slot()
     def reset_zoom(self) -> None:
         """Scale 1:1 (one scene unit per pixel), centred on the network."""
+        self._scene.end_zoom_gesture()
         self.resetTransform()
         self.centerOn(self._scene.network_rect().center())
         self._auto_fit = False
@@ -152,11 +154,14 @@ class NetworkView(QGraphicsView):
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
         self._auto_fit = False
+        self._scene.zoom_gesture()
         self._scene.set_view_scale(self.transform().m11())
 
     def _on_layout_changed(self) -> None:
         many = self._scene.link_count() >= ANTIALIAS_LINKS_BELOW
         self.setRenderHint(QPainter.Antialiasing, not many)   # neurons antialias themselves
+        # a big network's neurons and labels are cached when zoomed out, then scaled smoothly
+        self.setRenderHint(QPainter.SmoothPixmapTransform, self._scene.is_big())
         # an edit keeps the zoom the user chose; a new document (or an unzoomed view) fits
         if self._auto_fit or self._scene.rebuilt_for_document:
             self.fit_to_view()

@@ -87,6 +87,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=9)
     args = ap.parse_args()
+    # the app's modules as bytecode, as an installed or frozen app has them (pyqtgraph's are
+    # in site-packages already); PYTHONDONTWRITEBYTECODE would otherwise compile every start
+    import compileall
+    for pkg in ("core", "playground"):
+        compileall.compile_dir(str(ROOT / pkg), quiet=1)
     cases = {"bare": (BARE,), "step": (APP, ""), "training": (APP, "circle.json")}
     results = {name: [] for name in cases}
     for _ in range(args.rounds):
