@@ -9,6 +9,9 @@ Self-checks for packaging/smoke.sh (without the variable this file only starts t
   importlib.resources (the way the app does), loads every example document, imports every
   module of core/ and playground/, prints one line per folder and a total, exits 0 (1 if no
   example is found; an import error is a traceback and exit 1).
+* BACKPROP_PLAYGROUND_SELFCHECK=training: starts the live-training child process the window
+  uses (this executable with ``--train-process``), trains circle.json for 3 epochs in it and
+  takes its state back; exits 1 if the child does not start or the run does not finish.
 * BACKPROP_PLAYGROUND_SELFCHECK=glyphs: builds the main window in Simplified Chinese as the app
   does at start and renders every Chinese character of its menus, dock titles and window title
   with the application font; exits 1 if the window shows no Chinese (translations missing) or
@@ -168,8 +171,51 @@ def _selfcheck_first_paint(bare: bool) -> int:
     return main([])
 
 
+def _selfcheck_training() -> int:
+    """The window's live-training child process starts from this executable (as
+    ``--train-process``) and trains a run to its end, as Play does."""
+    import time
+
+    from core import Trainer, train_process
+    from playground.resources import load_example
+
+    project = load_example("circle.json")
+    trainer = Trainer(project.network, project.train_data(),
+                      project.train_config(snapshot_every=1, max_epochs=3.0))
+    start = time.perf_counter()
+    child = train_process.borrow()
+    if child is None:
+        print("FAIL: the training process does not start (training would run in a thread)")
+        return 1
+    started = time.perf_counter() - start
+    child.send(("run", {"run_id": 1, "trainer": trainer, "features": project.features,
+                        "speed": "fast", "grid_n": 100, "thumb_n": 24, "elapsed_before": 0.0}))
+    frames = 0
+    while True:
+        message = child.receive()
+        if message is None:
+            print(f"FAIL: the training process ended ({child.error or 'no message'})")
+            return 1
+        if message[0] == "frame":
+            frames += 1
+            child.send(("taken", 1))
+        elif message[0] == "done":
+            trainer.restore(message[2])
+            break
+        else:
+            print(f"FAIL: {message}")
+            return 1
+    snap = message[3].snapshot
+    train_process.give_back(child)
+    print(f"training process: started in {started:.2f} s, {frames} frames, {trainer.step} steps, "
+          f"epoch {snap.epoch:g}, train loss {snap.train_loss:.4f} ({snap.reason})")
+    return 0 if snap.reason == "max_epochs" and frames >= 1 else 1
+
+
 if __name__ == "__main__":
     check = os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK")
+    if check == "training":
+        sys.exit(_selfcheck_training())
     if check in ("first-paint", "bare-window"):
         sys.exit(_selfcheck_first_paint(check == "bare-window"))
     if check == "resources":

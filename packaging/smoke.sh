@@ -142,6 +142,15 @@ check() {  # check NAME DIR
         fail "train $circle:"; echo "$out" | tail -n 20
     fi
 
+    # 5b. the live-training child process (Play trains in it), offline
+    if out="$(offline_run "$SHOT_DIR/$tag-child.strace" env BACKPROP_PLAYGROUND_SELFCHECK=training \
+              "$exe" 2>&1)" && grep -q '^training process: ' <<<"$out"; then
+        echo "ok   $(grep '^training process: ' <<<"$out")"
+    else
+        fail "training child process:"; echo "$out" | tail -n 20
+    fi
+    no_ip_traffic "$SHOT_DIR/$tag-child.strace" "training child"
+
     # 6. zh_CN start + glyphs
     local zh="$SHOT_DIR/$tag-zh_CN.png" rc=0
     rm -f "$zh"
