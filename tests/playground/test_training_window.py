@@ -2,7 +2,7 @@
 thumbnails on the canvas and their large view on hover — used through the real widgets."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from playground.main_window import MainWindow
@@ -179,9 +179,11 @@ def test_document_follows_training_at_a_bounded_rate(qtbot, window):
     updates = []
     window.doc.changed.connect(lambda ch: updates.append(ch) if ch.training and ch.params else None)
     c.play()
-    qtbot.wait(1500)
-    frames = c.frames_applied
+    loop = QEventLoop()                 # a real event loop, not qWait (it starves the worker)
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
     c.pause()
+    frames = c.frames_applied           # (after the pause: it applies the run's last frame)
     during = len(updates)
     assert 3 <= during <= 1.5 * 12 * 1.5, during          # ≤ 12/s (with slack for timing)
     assert frames >= during
