@@ -1,7 +1,7 @@
 """The main window: the canvas in the centre, panels as docks, menus, toolbar, status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget)
@@ -49,6 +49,8 @@ STEP_DOCK_KEYS = ("steps", "derivation", "exercise", "inspector", "sample", "wei
 
 
 class MainWindow(FileActions, QMainWindow):
+    tab_built = Signal(str, object)     # "graph" | "digits", the widget: built on first use
+
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
         super().__init__()
         self.setObjectName("MainWindow")
@@ -133,6 +135,7 @@ class MainWindow(FileActions, QMainWindow):
             self._graph_explorer = GraphExplorer(self.doc)
             self.graph_page.setWidget(self._graph_explorer)
             self._graph_explorer.moved.connect(self._refresh_actions)
+            self.tab_built.emit("graph", self._graph_explorer)
         return self._graph_explorer
 
     @property
@@ -143,6 +146,7 @@ class MainWindow(FileActions, QMainWindow):
             self._digits = DigitsWorkspace(self.doc)
             self.digits_page.setWidget(self._digits)
             self._digits.show_step_view.connect(lambda: self.tabs.setCurrentWidget(self.view))
+            self.tab_built.emit("digits", self._digits)
         return self._digits
 
     def _add_dock(self, key: str, title: str, widget, area) -> None:

@@ -29,17 +29,27 @@ class LearnerEvents(QObject):
                                                                    **self._metrics())))
         for sig in (w.training.act_step_epoch.triggered, w.training.training_panel.step_button.clicked):
             sig.connect(lambda *_: self._emit(Event("train_epoch", **self._metrics())))
-        e = w.graph_explorer
-        e.moved.connect(self._on_graph_moved)
-        for b in (e.step_forward_button, e.step_backward_button, e.run_forward_button,
-                  e.run_backward_button, e.reset_button, e.back_button):
-            b.clicked.connect(self._on_graph_moved)
-        e.descend_button.clicked.connect(lambda: self._emit(Event("graph_descend")))
-        s = w.digits.steps
-        s.structure.build_requested.connect(lambda: self._emit(Event("digits_define")))
-        s.structure.preset_chosen.connect(lambda _k: self._emit(Event("digits_define")))
-        s.compile.compile_requested.connect(lambda: self._emit(Event("digits_compile")))
-        w.digits.pad_panel.pad.changed.connect(self._on_pad)
+        # the graph and digits tabs are built on first use: followed once they exist
+        w.tab_built.connect(self._follow_tab)
+        if w._graph_explorer is not None:
+            self._follow_tab("graph", w._graph_explorer)
+        if w._digits is not None:
+            self._follow_tab("digits", w._digits)
+
+    def _follow_tab(self, name: str, widget) -> None:
+        if name == "graph":
+            e = widget
+            e.moved.connect(self._on_graph_moved)
+            for b in (e.step_forward_button, e.step_backward_button, e.run_forward_button,
+                      e.run_backward_button, e.reset_button, e.back_button):
+                b.clicked.connect(self._on_graph_moved)
+            e.descend_button.clicked.connect(lambda: self._emit(Event("graph_descend")))
+        elif name == "digits":
+            s = widget.steps
+            s.structure.build_requested.connect(lambda: self._emit(Event("digits_define")))
+            s.structure.preset_chosen.connect(lambda _k: self._emit(Event("digits_define")))
+            s.compile.compile_requested.connect(lambda: self._emit(Event("digits_compile")))
+            widget.pad_panel.pad.changed.connect(self._on_pad)
 
     def _emit(self, event: Event) -> None:
         self.event.emit(event)
