@@ -146,6 +146,10 @@ def _refused(edit) -> DocumentError:
     (lambda d: d["steps"][1].update(quotes=[{"value": 1, "of": {"kind": "z", "layer": 1}}]),
      "steps[1].quotes[0].of.neuron", "doc.missing"),
     (lambda d: d["steps"][1].update(tab="terminal"), "steps[1].tab", "doc.not_one_of"),
+    (lambda d: d["steps"][3].update(wait={"predict": {"kind": "delta", "layer": 2, "neuron": 1, "colour": 1}}),
+     "steps[3].wait.predict.colour", "doc.unknown_field"),
+    (lambda d: d["steps"][3].update(wait={"predict": {"layer": 2}}), "steps[3].wait.predict.kind", "doc.missing"),
+    (lambda d: d["steps"][1].update(lock=["step.teleport"]), "steps[1].lock[0]", "lesson.control_name"),
 ])
 def test_a_malformed_lesson_is_refused_naming_the_field(edit, path, code):
     err = _refused(edit)
