@@ -29,22 +29,24 @@ class Badge(QWidget):
         self.setAttribute(Qt.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WA_NoSystemBackground, True)
         self.setFocusPolicy(Qt.NoFocus)
-        host.installEventFilter(self)
-        self.setGeometry(host.rect())
+        self._filtering = False
         self.hide()
 
     def set_state(self, locked: bool, lit: bool) -> None:
         self.locked, self.lit = locked, lit
-        self.setVisible(locked or lit)
-        if locked or lit:
+        on = locked or lit
+        if on != self._filtering:      # follow the host's size only while shown (cheap)
+            (self.host.installEventFilter if on else self.host.removeEventFilter)(self)
+            self._filtering = on
+        self.setVisible(on)
+        if on:
             self.setGeometry(self.host.rect())
             self.raise_()
             self.update()
 
     def eventFilter(self, obj, event) -> bool:       # noqa: N802
-        if obj is self.host and event.type() in (QEvent.Resize, QEvent.LayoutRequest):
+        if obj is self.host and event.type() == QEvent.Resize:
             self.setGeometry(self.host.rect())
-            self.raise_()
         return False
 
     def area(self) -> QRect:
@@ -211,11 +213,15 @@ def _form_row(widget: QWidget):
 
 
 class WidgetPart(_Guarded):
+    """A widget (a button, a field, a toolbar). While hidden or locked an event filter keeps it
+    so and notes what the window asks for meanwhile; otherwise it costs nothing."""
+
     def __init__(self, widget: QWidget):
         super().__init__()
         self.widget = widget
         self.badge = Badge(widget)
-        widget.installEventFilter(self)
+        self._filtering = False
+        self._was = (False, False)            # (hidden, locked) as last applied
 
     def eventFilter(self, obj, event) -> bool:       # noqa: N802
         if obj is self.widget and not self._busy:
@@ -234,16 +240,25 @@ class WidgetPart(_Guarded):
 
     def apply(self) -> None:
         w = self.widget
-        if self.wanted_enabled is None:
+        was_hidden, was_locked = self._was
+        if self.hidden and not was_hidden:
+            self.wanted_visible = not w.isHidden()       # what to come back to
+        if self.locked and not was_locked:
             self.wanted_enabled = w.isEnabled()
-            self.wanted_visible = not w.isHidden()
+        constrained = self.hidden or self.locked
+        if constrained != self._filtering:
+            (w.installEventFilter if constrained else w.removeEventFilter)(self)
+            self._filtering = constrained
         form, row = _form_row(w)
         if form is not None:
             row.row_hidden = self.hidden             # a panel's refresh keeps it so
-            self._set(lambda on: form.setRowVisible(row, on), not self.hidden)
-        else:
+            if self.hidden or was_hidden:
+                self._set(lambda on: form.setRowVisible(row, on), not self.hidden)
+        elif self.hidden or was_hidden:
             self._set(w.setVisible, bool(self.wanted_visible) and not self.hidden)
-        self._set(w.setEnabled, bool(self.wanted_enabled) and not self.locked)
+        if self.locked or was_locked:
+            self._set(w.setEnabled, bool(self.wanted_enabled) and not self.locked)
+        self._was = (self.hidden, self.locked)
         if self.locked and self._tips is None:
             self._tips = (w.toolTip(), "")
             w.setToolTip(locked_text())
@@ -264,10 +279,8 @@ class DockPart(WidgetPart):
 
     def apply(self) -> None:
         toggle = self.widget.toggleViewAction()
-        if self.wanted_enabled is None:
-            self.wanted_visible = not self.widget.isHidden()
-        if not self.hidden and self.wanted() is not None:
-            self.wanted_visible = self.wanted()
+        if not self.hidden and self._was[0] and self.wanted() is not None:
+            self.wanted_visible = self.wanted()       # what the layout shows now
         super().apply()
         toggle.setVisible(not self.hidden)
         toggle.setEnabled(not self.locked)

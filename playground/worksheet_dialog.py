@@ -91,6 +91,8 @@ class WorksheetDialog(QDialog):
     def _default_path(self) -> str:
         doc = self.window.doc
         folder = os.path.dirname(doc.path) if doc.path else os.path.expanduser("~")
+        if not os.access(folder, os.W_OK):
+            folder = os.path.expanduser("~")       # e.g. a bundled example's folder
         base = os.path.splitext(os.path.basename(doc.path))[0] if doc.path else "worksheet"
         return os.path.join(folder, f"{base}-worksheet.pdf")
 
