@@ -135,6 +135,7 @@ class MainWindow(FileActions, QMainWindow):
             self._graph_explorer = GraphExplorer(self.doc)
             self.graph_page.setWidget(self._graph_explorer)
             self._graph_explorer.moved.connect(self._refresh_actions)
+            tooltips.explain_qt_buttons(self._graph_explorer)
             self.tab_built.emit("graph", self._graph_explorer)
         return self._graph_explorer
 
@@ -146,6 +147,7 @@ class MainWindow(FileActions, QMainWindow):
             self._digits = DigitsWorkspace(self.doc)
             self.digits_page.setWidget(self._digits)
             self._digits.show_step_view.connect(lambda: self.tabs.setCurrentWidget(self.view))
+            tooltips.explain_qt_buttons(self._digits)     # its tab bars' arrows
             self.tab_built.emit("digits", self._digits)
         return self._digits
 

@@ -5,7 +5,9 @@ their own controls' tooltips where they build them. Set once at start; a languag
 them through the catalogue like every other text (``retranslate``)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import re
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QTabBar, QToolButton
 
 
@@ -109,6 +111,7 @@ def explain(window) -> None:
     for i, tip in enumerate(tab_tips()[:bar.count()]):
         bar.setTabToolTip(i, tip)
     explain_qt_buttons(window)
+    window.dock_tab_tips = DockTabTips(window)
 
 
 def explain_qt_buttons(root) -> None:
@@ -126,3 +129,35 @@ def explain_qt_buttons(root) -> None:
                 b.setToolTip(tr("Show the tabs further left"))
             elif b.arrowType() == Qt.RightArrow:
                 b.setToolTip(tr("Show the tabs further right"))
+
+
+class DockTabTips(QObject):
+    """Docks tabbed together get a tab bar from Qt, which names each tab's tooltip after the
+    dock's title and renews it whenever it lays the tabs out. After each layout of the window
+    this puts the panel's explanation (``help.panel_help``, its What's This) back."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._pending = False
+        window.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, obj, event):          # noqa: N802 (Qt override)
+        if obj is self.window and event.type() in (QEvent.LayoutRequest, QEvent.ChildAdded) \
+                and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.apply)
+        return False
+
+    def apply(self) -> None:
+        from .help import panel_help
+        self._pending = False
+        keys = {d.windowTitle(): k for k, d in getattr(self.window, "docks", {}).items()}
+        for bar in self.window.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+            for i in range(bar.count()):
+                text = panel_help(keys.get(bar.tabText(i), ""))
+                if text:
+                    plain = re.sub(r"<[^>]+>", "", text).strip()
+                    if bar.tabToolTip(i) != plain:
+                        bar.setTabToolTip(i, plain)
