@@ -13,7 +13,7 @@
 #   PYTHON=python3                     interpreter whose environment is frozen (needs numpy,
 #                                      pyqtgraph, PySide6-Essentials: `pip install -e .`)
 #   BUILD_DIR=/tmp/backprop-playground-build   all output goes here (outside the source tree)
-#   XZ_LEVEL=6                         xz preset for the .deb and the .tar.xz (-T0: all cores)
+#   XZ_LEVEL=9                         xz preset for the .deb and the .tar.xz (-T0: all cores)
 #   SKIP_DEB=1                         stop after PyInstaller (+ strip)
 #   BP_FULL_ICU=1                      keep Qt's whole ICU data (30 MB) instead of en/zh
 # Needs: binutils (strip, as, ld: the ICU subset library), dpkg-deb, xz.
@@ -23,7 +23,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 BUILD_DIR="${BUILD_DIR:-/tmp/backprop-playground-build}"
-XZ_LEVEL="${XZ_LEVEL:-6}"
+XZ_LEVEL="${XZ_LEVEL:-9}"
 PKG=backprop-playground
 PYINSTALLER_REQ="pyinstaller>=6.10,<7"
 MAX_FOLDER_MIB=140
