@@ -213,7 +213,10 @@ def _selfcheck_training() -> int:
 
 
 if __name__ == "__main__":
-    check = os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK")
+    # the live-training child is this executable too: it never runs a self-check (it inherits
+    # the variable from a self-check that starts it)
+    check = None if sys.argv[1:2] == ["--train-process"] else \
+        os.environ.get("BACKPROP_PLAYGROUND_SELFCHECK")
     if check == "training":
         sys.exit(_selfcheck_training())
     if check in ("first-paint", "bare-window"):
