@@ -38,6 +38,11 @@ RAMP = 1.15
 """Fast speed's first frames: frame k trains at most RAMP**k epochs (at least one, as Medium),
 so the loss curve gets points all through the first drop instead of starting at epoch ~18."""
 RAMP_FRAMES = 60
+MAPS_SECONDS = 1.0 / 12.0
+"""Neuron maps (the canvas thumbnails, ~120 KB for 2-8×6-1) travel in a frame at most this
+often, and always in the last one; the window takes a frame's parameters into the Document
+(restyling the canvas) exactly when it carries maps, so links and thumbnails stay one state.
+Every frame carries the output grid (the heat map follows at frame rate)."""
 SPEEDS = ("slow", "medium", "fast")
 """slow: one step per frame; medium: one epoch per frame; fast: as many steps as fit a frame."""
 
@@ -50,7 +55,8 @@ class Frame:
     """``core.view_data.ViewData.output``: the output (or the arg-max class of several) over
     the 100×100 grid (float32), or None without features."""
     neuron_maps: list | None
-    """Per neuron layer, (n_neurons, n, n) float32 thumbnails."""
+    """Per neuron layer, (n_neurons, n, n) float32 thumbnails; None in frames between two
+    that carry them (``MAPS_SECONDS``) and without features."""
     steps_per_second: float
     elapsed: float
 
@@ -72,6 +78,7 @@ class LiveLoop:
         self.elapsed_before = 0.0
         self._frames = 0             # frames handed out in this run (fast speed's ramp)
         self._published_step = -1
+        self._maps_at = float("-inf")
 
     # ------------------------------------------------------------ the transport (subclass)
     def _stop_requested(self) -> bool:
@@ -100,10 +107,14 @@ class LiveLoop:
     def make_frame(self, snap: TrainSnapshot, rate: float, elapsed: float) -> Frame:
         grid = maps = None
         if self.features:
+            now = time.perf_counter()
+            with_maps = snap.finished or now - self._maps_at >= MAPS_SECONDS
             net = self.trainer.net.copy()
             net.set_params(snap.params)
-            data = view_data(net, self.features, self.grid_n, self.thumb_n)
+            data = view_data(net, self.features, self.grid_n, self.thumb_n, maps=with_maps)
             grid, maps = data.output, data.neuron_maps
+            if with_maps:
+                self._maps_at = now
         return Frame(self.run_id, snap, grid, maps, rate, elapsed)
 
     def _publish(self, snap: TrainSnapshot, rate: float, elapsed: float) -> bool:

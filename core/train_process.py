@@ -33,8 +33,32 @@ from pathlib import Path
 from .live_loop import GUI_WAIT, RAMP_FRAMES, LiveLoop
 
 _HEADER = struct.Struct(">Q")
+PIPE_BYTES = 1 << 20
+"""Both pipes are widened to this (Linux; elsewhere they keep the system's size) so a frame
+(~40–160 KB) goes in one write: with the default 64 KB the child blocked on each frame until
+the window's reader thread, which needs the window's GIL, had drained it piece by piece."""
+SWITCH_INTERVAL = 0.0005
+"""The child's GIL switch interval (Python's default is 5 ms): its reader thread takes a
+"taken" from the pipe while the loop trains, and the next frame is built that much sooner."""
 READY_TIMEOUT = 10.0
 """The longest a parent waits for a new child to say it is ready (imports on a slow disk)."""
+
+
+def widen_pipe(stream) -> None:
+    """Give the pipe behind ``stream`` ``PIPE_BYTES`` of buffer where the system allows it."""
+    try:
+        import fcntl
+    except ImportError:
+        return                                  # (not a Unix)
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", 1031)
+    try:
+        fcntl.fcntl(stream.fileno(), set_size, PIPE_BYTES)
+    except (OSError, ValueError):
+        try:                                    # above the system's limit: the limit
+            with open("/proc/sys/fs/pipe-max-size") as f:
+                fcntl.fcntl(stream.fileno(), set_size, min(PIPE_BYTES, int(f.read())))
+        except (OSError, ValueError):
+            pass                                # (not Linux)
 
 
 def write_message(stream, message) -> None:
@@ -125,6 +149,7 @@ def child_main() -> int:
     inp = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb")
     out = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb")
     sys.stdout = sys.stderr                      # nothing else may write to the channel
+    sys.setswitchinterval(SWITCH_INTERVAL)
     out_lock = threading.Lock()
     jobs: queue.Queue = queue.Queue()
     current: dict = {}
@@ -195,6 +220,8 @@ class TrainingProcess:
         env.pop("BACKPROP_PLAYGROUND_SELFCHECK", None)     # (the frozen launcher's checks)
         self.proc = subprocess.Popen(child_command(), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, cwd=root)
+        widen_pipe(self.proc.stdin)
+        widen_pipe(self.proc.stdout)
         self._send_lock = threading.Lock()
         self.broken = False
         self.error = ""

@@ -53,7 +53,9 @@ class DerivedData(QObject):
     def _on_changed(self, change) -> None:
         frame = change.frame
         if frame is not None and self.doc.last_frame is frame and not change.structure:
-            self.output, self.neuron_maps = frame.grid, frame.neuron_maps
+            self.output = frame.grid
+            if frame.neuron_maps is not None or frame.grid is None:
+                self.neuron_maps = frame.neuron_maps    # (others keep the last frame's maps)
             snap = frame.snapshot
             if snap.train_metrics is not None:
                 self.metrics = (snap.train_metrics, snap.test_metrics)

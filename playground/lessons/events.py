@@ -65,8 +65,8 @@ class LearnerEvents(QObject):
             if snap is not None:
                 self._emit(Event("training", train_loss=snap.train_loss, test_loss=snap.test_loss,
                                  test_accuracy=snap.test_accuracy))
-            if change.frame_only:
-                return
+            if change.frame_only or change.training:
+                return      # (a run never moves the step cursor; its end is a step of its own)
         before, now = self._step, self._step_state()
         self._step = now
         c = self.doc.cursor

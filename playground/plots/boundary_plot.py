@@ -160,13 +160,15 @@ class BoundaryPlot(QWidget):
             self._update_points()       # cheap: a few hundred points, the split is cached
             self._update_draw_choices()
 
-    def _on_derived(self, _frame_only: bool) -> None:
+    def _on_derived(self, frame_only: bool) -> None:
         """Every frame is drawn: the worker sends at most ~60 a second and builds no new one
-        before the GUI has drawn the last, so the heat map is the live view at frame rate."""
+        before the GUI has drawn the last, so the heat map is the live view at frame rate. A
+        neuron's map follows the frames that carry maps (``core.live_loop.MAPS_SECONDS``)."""
         derived = self.doc.derived
         if self._neuron is not None:
             if self.controller.running and derived.neuron_maps is not None:
-                self._show_neuron(derived.neuron_maps)
+                if not frame_only:
+                    self._show_neuron(derived.neuron_maps)
             elif not self.controller.running:
                 self._recompute()
             return
@@ -248,9 +250,9 @@ class BoundaryPlot(QWidget):
     def show_neuron_map(self, layer: int, i: int) -> None:
         """Show neuron ``i`` of neuron layer ``layer`` (0 = inputs) large, until cleared."""
         self._neuron = (int(layer), int(i))
-        frame = self.controller.last_frame
-        if self.controller.running and frame is not None and frame.neuron_maps is not None:
-            self._show_neuron(frame.neuron_maps)
+        maps = self.doc.derived.neuron_maps
+        if self.controller.running and maps is not None:
+            self._show_neuron(maps)
         else:
             self._recompute()
 

@@ -38,7 +38,9 @@ from ..engine_text import error_text
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
 """While training, the Document's parameters (and so the canvas, the inspector, the weight
-table) follow the frames at most this often; the heat map and the history take every frame.
+table) follow the frames at most this often: with input features, exactly the frames that
+carry neuron maps (``core.live_loop.MAPS_SECONDS``, the same period); without, by this clock.
+The heat map and the history take every frame.
 Every view of the network reacts to a parameter change, so 60 of them a second would cost the
 heat map its frame rate. When a run ends the Document gets the last frame's parameters."""
 PAUSE_TIMEOUT_MS = 3000
@@ -278,7 +280,11 @@ class TrainingController(QObject):
         self._elapsed = frame.elapsed
         self.frames_applied += 1
         params = None
-        if sync or time.perf_counter() - self._synced_at >= DOCUMENT_INTERVAL:
+        # a frame with neuron maps (``core.live_loop.MAPS_SECONDS``) is a Document sync, so the
+        # canvas's links and thumbnails show one state; without features, every ~1/12 s
+        due = (frame.neuron_maps is not None if frame.grid is not None
+               else time.perf_counter() - self._synced_at >= DOCUMENT_INTERVAL)
+        if sync or due:
             params, self._synced_frame, self._synced_at = snap.params, frame, time.perf_counter()
         self.doc.apply_frame(frame, epoch=self._epoch_offset + snap.epoch,
                              steps=self._step_offset + snap.step, params=params, initiator=self)

@@ -82,12 +82,22 @@ def test_while_training_the_window_computes_nothing_itself(qtbot, window):
     c = window.training.controller
     spin(200)
     before = derived.computations
+    with_maps = []          # (frame, the Document's parameters right after it) of frames with maps
+    doc.changed.connect(lambda change: with_maps.append((change.frame, doc.network.get_params()))
+                        if change.frame is not None and change.frame.neuron_maps is not None
+                        else None)
     assert c.play()
-    spin(20000, until=lambda: c.frames_applied >= 10)
+    spin(20000, until=lambda: c.frames_applied >= 10 and len(with_maps) >= 2)
     computed_while_training = derived.computations - before
     frame = doc.last_frame
-    assert derived.output is frame.grid and derived.neuron_maps is frame.neuron_maps
+    assert derived.output is frame.grid
     assert derived.metrics[0] is frame.snapshot.train_metrics
+    # maps travel in some frames only (core.live_loop.MAPS_SECONDS); the views keep the last
+    # ones, and a frame with maps is exactly when the Document takes the frame's parameters
+    last_with_maps, params = with_maps[-1]
+    assert derived.neuron_maps is last_with_maps.neuron_maps
+    assert all(np.array_equal(w, fw) and np.array_equal(b, fb) for (w, b), (fw, fb)
+               in zip(params, last_with_maps.snapshot.params))
     c.pause()
     assert computed_while_training == 0 and c.frames_applied >= 10
     spin(300)
