@@ -1,6 +1,8 @@
 """The main window: the canvas in the centre, panels as docks, menus, toolbar, status bar."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
@@ -45,6 +47,8 @@ def standard_keys(standard, *extra: str) -> list[QKeySequence]:
 
 STATUS_MS = 4000
 """How long a passing status message stays (a new document clears it at once)."""
+STATUS_TRAINING_SECONDS = 0.5
+"""While training, the status bar's sample loss follows the run at most this often."""
 STEP_DOCK_KEYS = ("steps", "derivation", "exercise", "inspector", "sample", "weights")
 
 
@@ -88,6 +92,7 @@ class MainWindow(FileActions, QMainWindow):
         self.training = TrainingArea(self)
 
         self.loss_label = LiveLabel()
+        self._status_at = float("-inf")
         self.statusBar().addPermanentWidget(self.loss_label)
         self._build_actions()
         self.presentation = Presentation(self)
@@ -335,6 +340,15 @@ class MainWindow(FileActions, QMainWindow):
             self.selection.validate(self.doc.network.sizes)
         if change.document:
             self.statusBar().clearMessage()      # a message about the last document is stale
+        if change.training:
+            # a run's parameter syncs (12 a second) change neither the stepping actions (the
+            # run's end refreshes them) nor, to a reader, need the sample's loss more often
+            # than twice a second: each refresh rebuilds the step cursor (forward + backward)
+            now = time.perf_counter()
+            if now - self._status_at >= STATUS_TRAINING_SECONDS:
+                self._status_at = now
+                self._refresh_status()
+            return
         self._refresh_status()
         self._refresh_actions()
 

@@ -27,6 +27,7 @@ from ..engine_text import error_text
 from ..formatting import format_number
 from ..widgets import arg, blocked_signals
 from . import SquareHolder, colors
+from .fast_image import HeatImageItem
 from .colour_bar import ColourBar
 
 # loaded with the first plot shown (not at start-up); every plot draws this way
@@ -110,7 +111,7 @@ class BoundaryPlot(QWidget):
             p.getAxis(side).setTicks(ticks)     # fixed ticks: the axes never re-layout
             p.getAxis(side).setStyle(hideOverlappingLabels=False)
         self.view_box = p.getViewBox()
-        self.image_item = pg.ImageItem(axisOrder="row-major")
+        self.image_item = HeatImageItem(axisOrder="row-major")
         self.image_item.setZValue(-10)
         p.addItem(self.image_item)
         edge = pg.mkPen(colors.TRAIN_EDGE, width=1)
