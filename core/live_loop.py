@@ -79,6 +79,7 @@ class LiveLoop:
         self._frames = 0             # frames handed out in this run (fast speed's ramp)
         self._published_step = -1
         self._maps_at = float("-inf")
+        self._frame_net = None
 
     # ------------------------------------------------------------ the transport (subclass)
     def _stop_requested(self) -> bool:
@@ -109,7 +110,9 @@ class LiveLoop:
         if self.features:
             now = time.perf_counter()
             with_maps = snap.finished or now - self._maps_at >= MAPS_SECONDS
-            net = self.trainer.net.copy()
+            if self._frame_net is None:         # one copy per run, given each frame's values
+                self._frame_net = self.trainer.net.copy()
+            net = self._frame_net
             net.set_params(snap.params)
             data = view_data(net, self.features, self.grid_n, self.thumb_n, maps=with_maps)
             grid, maps = data.output, data.neuron_maps
