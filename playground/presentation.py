@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
-from .canvas import items
+from .canvas import links
 from .panels import data_panel
 from .plots import colors
 
@@ -144,9 +144,9 @@ class Presentation(QObject):
         pos, neg = LINK_COLOURS.get(name, (colors.POSITIVE, colors.NEGATIVE))
         if swapped and name in LINK_COLOURS:
             pos, neg = neg, pos
-        items.set_link_colours(pos, neg)
+        links.set_link_colours(pos, neg)
         for item in w.view.scene().items():
-            if isinstance(item, items.LinkLayerItem):
+            if isinstance(item, links.LinkLayerItem):
                 item.restyled()
         w.view.scene().update()
         if w.training.plots_built():             # (built later, they start in the new colours)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from .items import HIGHLIGHT, HOVER, Z_NEURON
+from .palette import HIGHLIGHT, HOVER, Z_NEURON
 
 IMAGE_SIZE = 392.0          # scene units for the whole picture (28 px × 14, 8 px × 49)
 

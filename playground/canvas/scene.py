@@ -24,11 +24,12 @@ from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
 from .input_image import IMAGE_SIZE, InputImageItem, image_side
-from .items import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, LABEL_PIXEL_SIZE,
-                    MIN_TEXT_PIXELS, NEURON_RADIUS, Z_EDITOR, Z_HALO,
-                    Z_HIGHLIGHT, Z_LINK, Z_LINK_LABEL, Z_SELECTED_LINK, ButtonItem, InlineEditor,
-                    LabelItem, LayerHeaderItem, LinkItem, LinkLayerItem, MoreItem, NeuronItem,
-                    label_fonts, link_style)
+from .items import (ButtonItem, InlineEditor, LabelItem, LayerHeaderItem, MoreItem,
+                    NeuronItem)
+from .links import LinkItem, LinkLayerItem, link_style
+from .palette import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, LABEL_PIXEL_SIZE,
+                      MIN_TEXT_PIXELS, NEURON_RADIUS, Z_EDITOR, Z_HALO, Z_HIGHLIGHT, Z_LINK,
+                      Z_LINK_LABEL, Z_SELECTED_LINK, label_fonts)
 
 EDIT_DIGITS = 12            # digits shown in the inline editor
 DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print

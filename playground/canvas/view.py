@@ -16,7 +16,7 @@ from core.activations import ACTIVATION_NAMES, get_activation
 
 from .. import structure_edits as edits
 from ..widgets import activation_label
-from .items import LABEL_PIXEL_SIZE
+from .palette import LABEL_PIXEL_SIZE
 from .scene import NetworkScene
 
 ZOOM_STEP = 1.25

@@ -82,7 +82,7 @@ def reference_view(doc):
     from PySide6.QtGui import QColor, QPainter
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsView
-    from playground.canvas.items import link_pen, link_style
+    from playground.canvas.links import link_pen, link_style
     from playground.canvas.scene import COLUMN_SPACING_BIG, NEURON_PITCH, NEURON_RADIUS
     scene = QGraphicsScene()
     scene.setItemIndexMethod(QGraphicsScene.NoIndex)

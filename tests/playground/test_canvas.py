@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from core import Network
 from core.errors import EngineError
 from playground.canvas import NetworkView
-from playground.canvas.items import NEGATIVE, POSITIVE, link_style
+from playground.canvas.links import NEGATIVE, POSITIVE, link_style
 from playground.commands import SetParameter
 from playground.document import Document
 from playground.formatting import format_number

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from core import Network
 from playground.canvas import NetworkView
-from playground.canvas.items import LinkLayerItem, link_pen
+from playground.canvas.links import LinkLayerItem, link_pen
 from playground.canvas.scene import COLLAPSE_ABOVE, SHOW_FIRST, SHOW_LAST
 from playground.document import Document
 from playground.panels.inspector import InspectorPanel as Inspector

@@ -9,8 +9,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
 from core import Network
-from playground.canvas import NetworkView, items
-from playground.canvas.items import LinkLayerItem
+from playground.canvas import NetworkView, links, palette
+from playground.canvas.links import LinkLayerItem
 from playground.document import Document
 from playground.selection import Selection
 
@@ -60,7 +60,7 @@ def test_cached_links_look_like_links_drawn_directly(qtbot, monkeypatch, sizes, 
             view.zoom_in()
         scene.end_zoom_gesture()
         cached = pixels(view)
-        monkeypatch.setattr(items, "CACHE_MAX_PIXELS", 0)       # nothing fits: drawn directly
+        monkeypatch.setattr(links, "CACHE_MAX_PIXELS", 0)       # nothing fits: drawn directly
         for item in scene.items():
             if isinstance(item, LinkLayerItem):
                 item.drop_cache()
@@ -118,7 +118,7 @@ def test_a_big_network_caches_its_neurons_when_zoomed_out_and_clicks_still_find_
     assert view.zoom_factor() < 1
     assert neuron.cacheMode() == QGraphicsItem.ItemCoordinateCache
     # far out the value labels are too small to draw: hidden (their text is still there)
-    assert view.zoom_factor() * items.LABEL_PIXEL_SIZE < items.MIN_TEXT_PIXELS
+    assert view.zoom_factor() * palette.LABEL_PIXEL_SIZE < palette.MIN_TEXT_PIXELS
     assert not neuron.label.isVisible() and neuron.label_texts()
     qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(neuron.scenePos()))
     assert view.selection.ref == ("neuron", 4, 7)

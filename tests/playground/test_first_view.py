@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from playground import fonts, i18n
-from playground.canvas.items import LABEL_PIXEL_SIZE
+from playground.canvas.palette import LABEL_PIXEL_SIZE
 from playground.canvas.view import READABLE_PIXELS
 from playground.main_window import MainWindow
 

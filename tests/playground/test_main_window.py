@@ -328,7 +328,7 @@ def test_removing_neurons_and_layers_keeps_untouched_weights_and_undo_is_exact(q
 
 
 def link_width(w):
-    from playground.canvas.items import link_style
+    from playground.canvas.links import link_style
     return link_style(w)[1]
 
 

@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground import presentation
-from playground.canvas.items import LABEL_PIXEL_SIZE, LabelItem
+from playground.canvas.items import LabelItem
+from playground.canvas.palette import LABEL_PIXEL_SIZE
 from playground.canvas.view import READABLE_PIXELS
 from playground.main_window import MainWindow
 from playground.plots import colors
