@@ -103,3 +103,24 @@ def test_while_training_the_window_computes_nothing_itself(qtbot, window):
     spin(300)
     # the run's last frame was built from its final parameters: what is shown is exact
     assert np.array_equal(derived.output, view_data(doc.network, doc.project.features).output)
+
+
+def test_a_neuron_map_shown_while_training_follows_the_frames_that_carry_maps(qtbot, window):
+    doc, c = window.doc, window.training.controller
+    bp = window.training.boundary_plot
+    with_maps = []
+    doc.changed.connect(lambda change: with_maps.append(change.frame)
+                        if change.frame is not None and change.frame.neuron_maps is not None
+                        else None)
+    assert c.play()
+    spin(20000, until=lambda: len(with_maps) >= 2)
+    bp.show_neuron_map(1, 2)
+    assert bp.caption.isVisible()
+    seen = len(with_maps)
+    spin(20000, until=lambda: len(with_maps) >= seen + 2)
+    shown = bp.image_item.image
+    c.pause()
+    # the big map is neuron 2 of layer 1 from the latest maps (one of the frames carrying them)
+    assert any(np.array_equal(shown, f.neuron_maps[1][2]) for f in with_maps[seen:])
+    bp.clear_neuron_map()
+    assert not bp.caption.isVisible()
