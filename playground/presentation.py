@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QP
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .canvas import items
+from .dock_buttons import scale_dock_buttons
 from .panels import data_panel
 from .plots import colors
 
@@ -193,6 +194,7 @@ class Presentation(QObject):
                 app.setFont(big, c)
             for dock in w.docks.values():
                 dock.setFont(dock_font(font))
+                scale_dock_buttons(dock, SCALE)
             # a widget with a style sheet of its own does not follow its parent's font change
             # (Qt's style-sheet style keeps the font it polished with): give those the font
             styled = [x for x in w.findChildren(QWidget)
@@ -217,6 +219,7 @@ class Presentation(QObject):
             app.setFont(saved["font"])
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
+                scale_dock_buttons(dock, 1.0)
             for x in saved.get("styled", ()):
                 try:
                     x.setFont(QFont())
