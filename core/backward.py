@@ -21,6 +21,7 @@ from .activations import get_activation
 from .errors import ShapeError
 from .forward import ForwardTrace, as_batch
 from .losses import check_pairing, get_loss
+from .messages import Message as M
 from .network import Network
 
 
@@ -50,7 +51,8 @@ def compute_loss(net: Network, trace: ForwardTrace, y, loss_name: str) -> tuple[
     check_pairing(loss, net.layers[-1].activation)
     y = as_batch(y, net.output_size, "y")
     if y.shape[0] != trace.output.shape[0]:
-        raise ShapeError(f"y: expected {trace.output.shape[0]} samples, got {y.shape[0]}")
+        raise ShapeError(M("backward.samples", "y: expected {n} samples, got {got}",
+                           n=trace.output.shape[0], got=y.shape[0]))
     per_sample = loss.value(trace.z[-1], trace.output, y)
     return float(np.mean(per_sample)), per_sample, y
 
@@ -58,7 +60,7 @@ def compute_loss(net: Network, trace: ForwardTrace, y, loss_name: str) -> tuple[
 def backward(net: Network, trace: ForwardTrace, y, loss_name: str) -> BackwardTrace:
     """Back-propagate the loss of ``trace`` (a complete forward trace of ``net``) against ``y``."""
     if len(trace.z) != net.depth:
-        raise ShapeError("backward needs a complete forward trace")
+        raise ShapeError(M("backward.incomplete", "backward needs a complete forward trace"))
     loss = get_loss(loss_name)
     mean_loss, per_sample, y = compute_loss(net, trace, y, loss_name)
     batch = y.shape[0]

@@ -257,7 +257,8 @@ def explain(q: Question, cursor: StepCursor) -> Explanation:
     l, i = q.layer, (q.neuron - 1 if q.neuron is not None else None)
     if q.kind in _OUTPUT_ONLY and l != cursor.network.depth:
         from .errors import ShapeError
-        raise ShapeError(f"{q.kind} is asked of the output layer {cursor.network.depth}, not {l}")
+        raise ShapeError(M("exercise.output_layer", "{kind} is asked of the output layer {depth}, not {l}",
+                           kind=q.kind, depth=cursor.network.depth, l=l))
     if q.kind == "z":
         return ex.z(l, i)
     if q.kind == "a":

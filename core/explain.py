@@ -53,6 +53,7 @@ from .activations import get_activation
 from .errors import ShapeError
 from .formula import Call, Node, Num, Pow, Prod, Quot, Sum, Sym, evaluate, minus, plus, times
 from .losses import get_loss
+from .messages import Message as M
 from .stepping import StepCursor
 
 __all__ = ["Explainer", "Explanation", "Sym", "evaluate"]
@@ -120,7 +121,8 @@ class Explainer:
         sizes = self.net.sizes
         if not 1 <= l <= self.net.depth or not 0 <= i < sizes[l] or (
                 j is not None and not 0 <= j < sizes[l - 1]):
-            raise ShapeError(f"no such quantity: layer {l}, index {(i, j) if j is not None else i}")
+            raise ShapeError(M("explain.no_quantity", "no such quantity: layer {l}, index {index}",
+                               l=l, index=(i, j) if j is not None else i))
 
     # ------------------------------------------------------------ forward
     def z(self, l: int, i: int) -> Explanation:
@@ -146,7 +148,7 @@ class Explainer:
         self._check(l, i)
         act = get_activation(self.net.layers[l - 1].activation)
         if not act.elementwise:
-            raise ShapeError("softmax has no elementwise derivative (it is a Jacobian)")
+            raise ShapeError(M("explain.softmax_derivative", "softmax has no elementwise derivative (it is a Jacobian)"))
         zs, as_ = self.f.z[l - 1][self.s:self.s + 1], self.f.a[l - 1][self.s:self.s + 1]
         value = float(act.df(zs, as_)[0, i])
         a = self._a(l, i)

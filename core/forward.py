@@ -10,6 +10,7 @@ import numpy as np
 
 from .activations import get_activation
 from .errors import ShapeError
+from .messages import Message as M
 from .network import Network
 
 
@@ -40,7 +41,8 @@ def as_batch(x, n: int, what: str = "x") -> np.ndarray:
     if arr.ndim == 1:
         arr = arr[None, :]
     if arr.ndim != 2 or arr.shape[1] != n:
-        raise ShapeError(f"{what}: expected {n} values per sample, got shape {np.shape(x)}")
+        raise ShapeError(M("forward.batch_shape", "{what}: expected {n} values per sample, got shape {shape}",
+                           what=what, n=n, shape=np.shape(x)))
     return arr
 
 

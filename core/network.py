@@ -43,7 +43,8 @@ def init_weights(n_out: int, n_in: int, scheme: str, rng: np.random.Generator) -
         return rng.uniform(-0.5, 0.5, size=(n_out, n_in))
     if scheme == "zeros":
         return np.zeros((n_out, n_in))
-    raise ShapeError(f"unknown weight initialisation {scheme!r} (expected one of {INIT_SCHEMES})")
+    raise ShapeError(M("net.unknown_init", "unknown weight initialisation {scheme} (expected one of {schemes})",
+                       scheme=repr(scheme), schemes=INIT_SCHEMES))
 
 
 @dataclass
@@ -67,10 +68,11 @@ class Layer:
             self.mask = np.array(self.mask, dtype=bool, ndmin=2)
         get_activation(self.activation)
         if self.biases.shape != (self.weights.shape[0],):
-            raise ShapeError(
-                f"biases: expected {self.weights.shape[0]} numbers, got {self.biases.size}")
+            raise ShapeError(M("net.biases_count", "biases: expected {n} numbers, got {got}",
+                               n=self.weights.shape[0], got=self.biases.size))
         if self.mask.shape != self.weights.shape:
-            raise ShapeError(f"mask: expected {self.weights.shape}, got {self.mask.shape}")
+            raise ShapeError(M("net.mask_shape", "mask: expected {shape}, got {got}",
+                               shape=self.weights.shape, got=self.mask.shape))
         shape, n = self.weights.shape, self.weights.shape[0]
         self.trainable_weights = (np.ones(shape, dtype=bool) if self.trainable_weights is None
                                   else np.array(self.trainable_weights, dtype=bool, ndmin=2))
@@ -79,9 +81,10 @@ class Layer:
         self.parked = (np.where(self.mask, 0.0, self.weights) if self.parked is None
                        else np.array(self.parked, dtype=np.float64, ndmin=2))
         if self.trainable_weights.shape != shape or self.trainable_biases.shape != (n,):
-            raise ShapeError("trainable flags: expected one per weight and one per bias")
+            raise ShapeError(M("net.trainable_shape", "trainable flags: expected one per weight and one per bias"))
         if self.parked.shape != shape:
-            raise ShapeError(f"parked weights: expected {shape}, got {self.parked.shape}")
+            raise ShapeError(M("net.parked_shape", "parked weights: expected {shape}, got {got}",
+                               shape=shape, got=self.parked.shape))
         self.parked[self.mask] = 0.0
         self.weights[~self.mask] = 0.0
 
@@ -175,12 +178,13 @@ class Network:
         """
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2:
-            raise ShapeError("a network needs an input layer and an output layer")
+            raise ShapeError(M("net.too_few_sizes", "a network needs an input layer and an output layer"))
         n_layers = len(sizes) - 1
         if isinstance(activations, str):
             activations = [activations] * (n_layers - 1) + ["linear"]
         if len(activations) != n_layers:
-            raise ShapeError(f"expected {n_layers} activations, got {len(activations)}")
+            raise ShapeError(M("net.activation_count", "expected {n} activations, got {got}",
+                               n=n_layers, got=len(activations)))
         rng = np.random.default_rng(seed)
         layers = [Layer(init_weights(sizes[k + 1], sizes[k], init, rng),
                         np.full(sizes[k + 1], float(bias)), activations[k])
@@ -214,22 +218,26 @@ class Network:
 
     def validate(self) -> None:
         if not self.layers:
-            raise ShapeError("a network needs at least one weight layer")
+            raise ShapeError(M("net.no_layers", "a network needs at least one weight layer"))
         if not 1 <= self.input_size <= MAX_LAYER_SIZE:
-            raise ShapeError(f"input size must be 1…{MAX_LAYER_SIZE}, got {self.input_size}")
+            raise ShapeError(M("net.input_size", "input size must be 1…{n}, got {got}",
+                               n=MAX_LAYER_SIZE, got=self.input_size))
         if len(self.layers) > MAX_LAYERS:
-            raise ShapeError(f"at most {MAX_LAYERS} layers, got {len(self.layers)}")
+            raise ShapeError(M("net.too_many_layers", "at most {n} layers, got {got}",
+                               n=MAX_LAYERS, got=len(self.layers)))
         n_prev = self.input_size
         for k, layer in enumerate(self.layers, start=1):
             if layer.n_in != n_prev:
-                raise ShapeError(f"layer {k}: expects {layer.n_in} inputs but layer {k - 1} "
-                                 f"has {n_prev} neurons")
+                raise ShapeError(M("net.layer_inputs",
+                                   "layer {k}: expects {n_in} inputs but layer {prev} has {n} neurons",
+                                   k=k, n_in=layer.n_in, prev=k - 1, n=n_prev))
             if not 1 <= layer.n_out <= MAX_LAYER_SIZE:
-                raise ShapeError(f"layer {k}: size must be 1…{MAX_LAYER_SIZE}")
+                raise ShapeError(M("net.layer_k_size", "layer {k}: size must be 1…{n}", k=k, n=MAX_LAYER_SIZE))
             if get_activation(layer.activation).output_only and k != len(self.layers):
-                raise ShapeError(f"layer {k}: {layer.activation} is only allowed on the output layer")
+                raise ShapeError(M("net.layer_output_only", "layer {k}: {activation} is only allowed on the output layer",
+                                   k=k, activation=layer.activation))
             if not (np.all(np.isfinite(layer.weights)) and np.all(np.isfinite(layer.biases))):
-                raise ShapeError(f"layer {k}: weights and biases must be finite numbers")
+                raise ShapeError(M("net.layer_not_finite", "layer {k}: weights and biases must be finite numbers", k=k))
             n_prev = layer.n_out
 
     # ----------------------------------------------------------------- parameters
@@ -239,13 +247,16 @@ class Network:
 
     def set_params(self, params: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
         if len(params) != len(self.layers):
-            raise ShapeError(f"expected parameters for {len(self.layers)} layers, got {len(params)}")
+            raise ShapeError(M("net.params_count", "expected parameters for {n} layers, got {got}",
+                               n=len(self.layers), got=len(params)))
         for k, (layer, (w, b)) in enumerate(zip(self.layers, params), start=1):
             w = np.asarray(w, dtype=np.float64)
             b = np.asarray(b, dtype=np.float64).reshape(-1)
             if w.shape != layer.weights.shape or b.shape != layer.biases.shape:
-                raise ShapeError(f"layer {k}: parameter shapes {w.shape}/{b.shape} do not fit "
-                                 f"{layer.weights.shape}/{layer.biases.shape}")
+                raise ShapeError(M("net.params_shape",
+                                   "layer {k}: parameter shapes {w}/{b} do not fit {want_w}/{want_b}",
+                                   k=k, w=w.shape, b=b.shape, want_w=layer.weights.shape,
+                                   want_b=layer.biases.shape))
             layer.weights = np.where(layer.mask, w, 0.0)
             layer.biases = b.copy()
 
@@ -284,7 +295,7 @@ class Network:
         layer = self.layer(l)
         arr = {"weight": layer.trainable_weights, "bias": layer.trainable_biases}.get(kind)
         if arr is None:
-            raise ShapeError(f"unknown parameter kind {kind!r} (weight or bias)")
+            raise ShapeError(M("net.param_kind", "unknown parameter kind {kind} (weight or bias)", kind=repr(kind)))
         if index is None:
             arr[...] = bool(trainable)
         else:
@@ -359,10 +370,10 @@ class Network:
         in one step, so a layer of 1,024 costs one allocation, not a thousand inserts.
         """
         if not 0 <= layer <= self.depth:
-            raise ShapeError(f"there is no neuron layer {layer}")
+            raise ShapeError(M("net.no_layer", "there is no neuron layer {layer}", layer=layer))
         size = int(size)
         if not 1 <= size <= MAX_LAYER_SIZE:
-            raise ShapeError(f"layer size must be 1…{MAX_LAYER_SIZE}")
+            raise ShapeError(M("net.layer_size", "layer size must be 1…{n}", n=MAX_LAYER_SIZE))
         old = self.sizes[layer]
         if size == old:
             return

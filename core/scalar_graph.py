@@ -451,7 +451,8 @@ class GraphBuilder:
 
     def _add(self, node: Node) -> "Value":
         if self.max_nodes is not None and len(self._nodes) >= self.max_nodes:
-            raise GraphError(f"the graph would have more than {self.max_nodes} nodes")
+            raise GraphError(M("graph.too_many_nodes", "the graph would have more than {n} nodes",
+                               n=self.max_nodes))
         node.id = len(self._nodes)
         self._nodes.append(node)
         return Value(self, node.id)

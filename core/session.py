@@ -44,7 +44,7 @@ def set_parameter(p: Project, ref: tuple, value: float) -> Project:
     elif ref[0] == "b":
         net.set_bias(ref[1], ref[2], value)
     else:
-        raise ShapeError(f"not a parameter: {ref!r}")
+        raise ShapeError(M("session.not_parameter", "not a parameter: {ref}", ref=repr(ref)))
     return checked(replace(p, network=net))
 
 

@@ -34,6 +34,7 @@ import numpy as np
 from .activations import LEAKY_SLOPE
 from .errors import ShapeError
 from .losses import check_pairing, get_loss
+from .messages import Message as M
 from .network import Network
 from .scalar_graph import Graph, GraphBuilder, Value
 
@@ -56,9 +57,9 @@ def input_name(j: int) -> str:
 def _vector(values, n: int, what: str) -> np.ndarray:
     arr = np.asarray(values, dtype=np.float64).reshape(-1)
     if arr.size != n:
-        raise ShapeError(f"{what}: expected {n} values, got {arr.size}")
+        raise ShapeError(M("unroll.count", "{what}: expected {n} values, got {got}", what=what, n=n, got=arr.size))
     if not np.all(np.isfinite(arr)):
-        raise ShapeError(f"{what}: values must be finite numbers")
+        raise ShapeError(M("unroll.not_finite", "{what}: values must be finite numbers", what=what))
     return arr
 
 
@@ -98,7 +99,8 @@ def _activation(b: GraphBuilder, act: str, l: int, zs: list[Value]) -> list[Valu
             return [b.apply("exp", b.apply("sub", zs[0], zs[0]), label=f"a{l}[0]")]
         lse = b.apply("logsumexp", *zs)
         return [b.apply("exp", b.apply("sub", z, lse), label=f"a{l}[{i}]") for i, z in enumerate(zs)]
-    raise ShapeError(f"layer {l}: cannot unroll activation {act!r}")
+    raise ShapeError(M("unroll.activation", "layer {l}: cannot unroll activation {activation}",
+                       l=l, activation=repr(act)))
 
 
 def _activations(b: GraphBuilder, net: Network, upto: int) -> tuple[list[Value], list[Value]]:
@@ -166,9 +168,10 @@ def unroll_neuron(net: Network, layer: int, neuron: int, x, *,
                   max_nodes: int = MAX_UNROLL_NODES) -> Graph:
     """The activation a{layer}[{neuron}] (layer 1 … L) for input x as a graph, evaluated."""
     if not 1 <= layer <= net.depth:
-        raise ShapeError(f"there is no neuron layer {layer} with weights (1…{net.depth})")
+        raise ShapeError(M("unroll.no_layer", "there is no neuron layer {layer} with weights (1…{n})",
+                           layer=layer, n=net.depth))
     if not 0 <= neuron < net.sizes[layer]:
-        raise ShapeError(f"layer {layer} has no neuron {neuron}")
+        raise ShapeError(M("net.no_neuron", "layer {layer} has no neuron {position}", layer=layer, position=neuron))
     x = _vector(x, net.input_size, "x")
     b = GraphBuilder(max_nodes)
     graph = b.build(_activations(b, net, layer)[0][neuron])

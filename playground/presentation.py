@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .canvas import links
+from .dock_buttons import scale_dock_buttons
+from .plot_minimums import set_presentation_minimums
 from .panels import data_panel
 from .plots import colors
 
@@ -95,6 +97,11 @@ class Presentation(QObject):
             self.scheme_actions[key] = act
         self.act_swap = w._action(self.tr("&Swap the two class colours"), self.set_swapped, None,
                                   None, True)
+        w.training.layout_shown.connect(self.hide_unneeded_docks)
+        for key in ("boundary", "loss"):          # their plots are built when first shown
+            w.docks[key].visibilityChanged.connect(
+                lambda visible: set_presentation_minimums(w.training, True)
+                if visible and self.active else None)
 
     def build_menu(self, view_menu) -> None:
         view_menu.addSeparator()
@@ -193,6 +200,7 @@ class Presentation(QObject):
                 app.setFont(big, c)
             for dock in w.docks.values():
                 dock.setFont(dock_font(font))
+                scale_dock_buttons(dock, SCALE)
             # a widget with a style sheet of its own does not follow its parent's font change
             # (Qt's style-sheet style keeps the font it polished with): give those the font
             styled = [x for x in w.findChildren(QWidget)
@@ -203,20 +211,18 @@ class Presentation(QObject):
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
-            keep = KEEP_DOCKS.get(w.training.current_layout, ())
-            lesson = "lesson" in w.docks and w.docks["lesson"].isVisible()
-            for key, dock in w.docks.items():
-                if key == "lesson":
-                    continue              # a lesson being followed stays in view, and its text
-                if key not in keep or (lesson and key == "derivation"):   # takes the room of
-                    dock.hide()                                            # the derivation's
+            self._saved["layout"] = w.training.current_layout
+            w.training.keep_docks = lambda layout: KEEP_DOCKS.get(layout, ())
+            self.hide_unneeded_docks()
         else:
             saved, self._saved = self._saved, None
+            w.training.keep_docks = None
             for c, f in saved["class_fonts"].items():
                 app.setFont(f, c)
             app.setFont(saved["font"])
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
+                scale_dock_buttons(dock, 1.0)
             for x in saved.get("styled", ()):
                 try:
                     x.setFont(QFont())
@@ -227,6 +233,8 @@ class Presentation(QObject):
                 tb.setIconSize(size)
             for key, visible in saved["docks"].items():
                 w.docks[key].setVisible(visible)
+            if saved["layout"] != w.training.current_layout:      # switched while presenting:
+                w.training.set_layout(w.training.current_layout)  # that layout's docks
         factor = SCALE if on else 1.0
         w.derivation_panel.set_font_scale(factor)
         if getattr(w, "exercises", None) is not None:
@@ -238,6 +246,30 @@ class Presentation(QObject):
             for view in w.findChildren(pg.GraphicsView):
                 scale_plot_axes(view, factor)
         w.view.set_text_scale(factor)
+        set_presentation_minimums(w.training, on)
+        # the docks and fonts settle in the next rounds of layout: fit the canvas to its new size
+        QTimer.singleShot(0, self._settled)
+
+    def hide_unneeded_docks(self, _layout: str | None = None) -> None:
+        """In presentation mode, only the docks the current layout keeps (and a lesson)."""
+        if not self.active:
+            return
+        w = self.window
+        keep = KEEP_DOCKS.get(w.training.current_layout, ())
+        lesson = "lesson" in w.docks and w.docks["lesson"].isVisible()
+        for key, dock in w.docks.items():
+            if key == "lesson":
+                continue              # a lesson being followed stays in view, and its text
+            if key not in keep or (lesson and key == "derivation"):   # takes the room of
+                dock.hide()                                            # the derivation's
+        set_presentation_minimums(w.training, True)      # (plots built when first shown)
+        QTimer.singleShot(0, self._settled)
+
+    def _settled(self) -> None:
+        """Once the new geometry is known: the canvas shows the network again."""
+        view = self.window.view
+        if view.isVisible():
+            view.fit_to_view()
 
 
 def dock_font(font: QFont) -> QFont:

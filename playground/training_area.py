@@ -7,11 +7,12 @@ Document; the pieces themselves live in panels/, plots/, canvas/thumbnails.py an
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
 from .canvas.thumbnails import NeuronThumbnails
+from .column_scroll import ColumnScrollArea
 from .divergence_text import divergence_text
 from .panels.data_panel import DataPanel
 from .panels.training_panel import TrainingPanel, can_train
@@ -26,16 +27,13 @@ OUTPUT_MIN_WIDTH = 320
 
 
 def _scrolling(widget):
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    area.setMinimumWidth(widget.minimumSizeHint().width() + 16)
-    return area
+    return ColumnScrollArea(widget)
 
 
 class TrainingArea(QObject):
+    layout_shown = Signal(str)
+    """A layout's docks were just shown (its name); presentation mode hides what it does not keep."""
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -58,6 +56,8 @@ class TrainingArea(QObject):
                 lambda visible: self.build_plots() if visible else None)
         self._sized = False
         self.current_layout = "step"
+        self.keep_docks = None
+        """None, or (presentation mode) layout name → the docks of it that are shown."""
 
         self.status_label = QLabel()
         window.statusBar().addPermanentWidget(self.status_label)
@@ -170,7 +170,10 @@ class TrainingArea(QObject):
             held = getattr(self.window, "_docks_before_graph", None)
             if held is not None:
                 held[:] = [k for k in held if k not in hidden]
+            keep = self.keep_docks(name) if self.keep_docks is not None else shown
             for key in shown:
+                if key not in keep:
+                    continue          # presentation mode: never shown, so the window keeps its size
                 if held is not None and key in STEP_DOCKS:
                     if key not in held:
                         held.append(key)
@@ -180,6 +183,8 @@ class TrainingArea(QObject):
                 QTimer.singleShot(0, self._first_sizes)
         (self.act_layout_step if name == "step" else self.act_layout_train).setChecked(True)
         self.window.settings.setValue("layout", name)
+        if show_docks:
+            self.layout_shown.emit(name)
 
     def _first_sizes(self) -> None:
         """The training docks' sizes the first time they show: the settings taller than the

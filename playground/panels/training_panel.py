@@ -121,6 +121,7 @@ class TrainingPanel(QWidget):
                                             self._set_hidden_activation)
         self.activation_combo.setPlaceholderText(self.tr("mixed"))   # layers that differ
         self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)       # never cut in a narrow dock
         self.output_combo = QComboBox()
         self.output_combo.setToolTip(self.tr("The output neurons' activation and the loss trained on"))
         self.output_combo.activated.connect(
@@ -161,6 +162,7 @@ class TrainingPanel(QWidget):
             w.setToolTip(tip)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)   # narrow (presentation mode): field under label
         form.addRow(self.tr("Speed"), self.speed_combo)
         form.addRow(self.tr("Learning rate"), self.learning_rate_combo)
         form.addRow(self.tr("Batch size"), self.batch_spin)

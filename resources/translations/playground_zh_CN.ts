@@ -1630,6 +1630,118 @@
         <translation>最多 {n} 层，实际为 {got} 层</translation>
     </message>
     <message>
+        <source>unknown weight initialisation {scheme} (expected one of {schemes})</source>
+        <translation>未知的权重初始化方式 {scheme}（应为 {schemes} 之一）</translation>
+    </message>
+    <message>
+        <source>biases: expected {n} numbers, got {got}</source>
+        <translation>偏置：应为 {n} 个数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>mask: expected {shape}, got {got}</source>
+        <translation>连接掩码：形状应为 {shape}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>trainable flags: expected one per weight and one per bias</source>
+        <translation>可训练标记：每个权重和每个偏置应各有一个</translation>
+    </message>
+    <message>
+        <source>parked weights: expected {shape}, got {got}</source>
+        <translation>停用连接保存的权重：形状应为 {shape}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>a network needs an input layer and an output layer</source>
+        <translation>网络需要一个输入层和一个输出层</translation>
+    </message>
+    <message>
+        <source>expected {n} activations, got {got}</source>
+        <translation>应为 {n} 个激活函数，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>a network needs at least one weight layer</source>
+        <translation>网络至少需要一个权重层</translation>
+    </message>
+    <message>
+        <source>input size must be 1…{n}, got {got}</source>
+        <translation>输入层的大小必须是 1…{n}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>layer {k}: expects {n_in} inputs but layer {prev} has {n} neurons</source>
+        <translation>第 {k} 层：需要 {n_in} 个输入，但第 {prev} 层有 {n} 个神经元</translation>
+    </message>
+    <message>
+        <source>layer {k}: size must be 1…{n}</source>
+        <translation>第 {k} 层：大小必须是 1…{n}</translation>
+    </message>
+    <message>
+        <source>layer {k}: {activation} is only allowed on the output layer</source>
+        <translation>第 {k} 层：{activation} 只能用于输出层</translation>
+    </message>
+    <message>
+        <source>layer {k}: weights and biases must be finite numbers</source>
+        <translation>第 {k} 层：权重和偏置必须是有限数</translation>
+    </message>
+    <message>
+        <source>expected parameters for {n} layers, got {got}</source>
+        <translation>应为 {n} 层的参数，实际为 {got} 层</translation>
+    </message>
+    <message>
+        <source>layer {k}: parameter shapes {w}/{b} do not fit {want_w}/{want_b}</source>
+        <translation>第 {k} 层：参数形状 {w}/{b} 与 {want_w}/{want_b} 不符</translation>
+    </message>
+    <message>
+        <source>unknown parameter kind {kind} (weight or bias)</source>
+        <translation>未知的参数种类 {kind}（应为权重或偏置）</translation>
+    </message>
+    <message>
+        <source>no such quantity: layer {l}, index {index}</source>
+        <translation>没有这个量：第 {l} 层，下标 {index}</translation>
+    </message>
+    <message>
+        <source>softmax has no elementwise derivative (it is a Jacobian)</source>
+        <translation>softmax 没有逐元素的导数（它的导数是雅可比矩阵）</translation>
+    </message>
+    <message>
+        <source>{what}: expected {n} values, got {got}</source>
+        <translation>{what}：应为 {n} 个值，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>{what}: values must be finite numbers</source>
+        <translation>{what}：值必须是有限数</translation>
+    </message>
+    <message>
+        <source>layer {l}: cannot unroll activation {activation}</source>
+        <translation>第 {l} 层：无法展开激活函数 {activation}</translation>
+    </message>
+    <message>
+        <source>there is no neuron layer {layer} with weights (1…{n})</source>
+        <translation>没有带权重的第 {layer} 层神经元（1…{n}）</translation>
+    </message>
+    <message>
+        <source>{what}: expected {n} values per sample, got shape {shape}</source>
+        <translation>{what}：每个样本应有 {n} 个值，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <source>y: expected {n} samples, got {got}</source>
+        <translation>y：应为 {n} 个样本，实际为 {got} 个</translation>
+    </message>
+    <message>
+        <source>backward needs a complete forward trace</source>
+        <translation>反向传播需要完整的前向传播结果</translation>
+    </message>
+    <message>
+        <source>the graph would have more than {n} nodes</source>
+        <translation>计算图将超过 {n} 个节点</translation>
+    </message>
+    <message>
+        <source>{kind} is asked of the output layer {depth}, not {l}</source>
+        <translation>{kind} 只能针对输出层（第 {depth} 层）提问，而不是第 {l} 层</translation>
+    </message>
+    <message>
+        <source>not a parameter: {ref}</source>
+        <translation>不是参数：{ref}</translation>
+    </message>
+    <message>
         <source>expected a list of [x1, x2, label], got {got}</source>
         <translation>应为 [x1, x2, 标签] 的列表，实际为{got}</translation>
     </message>

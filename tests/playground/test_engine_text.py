@@ -174,3 +174,136 @@ def test_an_optimizer_refusal_shows_chinese_in_the_chinese_window(qtbot, tmp_pat
 def replace_optimizer(project):
     from dataclasses import replace
     return replace(project, optimizer=replace(project.optimizer, momentum=5.0))
+
+
+# ------------------------------------------------------------------ every error core can raise
+GUARD_MODULES = ("network", "explain", "unroll", "forward", "backward")
+"""Their errors reach the window (shape checks, the step explanations, the graph explorer)."""
+TABLE_DRIVEN = {("classroom.py", "_type"), ("project_io.py", "_type_name"),
+                ("exercise_diagnosis.py", "message")}
+"""Functions that re-make a Message from a table of constant ones (checked with the tables)."""
+
+
+def _engine_error_names() -> set[str]:
+    import core.errors
+    from core.expression import ExpressionError
+    from core.scalar_graph import GraphError
+    names = {n for n, o in vars(core.errors).items()
+             if isinstance(o, type) and issubclass(o, core.errors.EngineError)}
+    return names | {ExpressionError.__name__, GraphError.__name__}
+
+
+def _raises_with_text(path) -> list[str]:
+    """``raise SomeEngineError("English")`` / ``(f"…")``: an error without a code. DocumentError
+    is left out (its first argument is the field's path; its reason is checked elsewhere)."""
+    names = _engine_error_names() - {"DocumentError"}
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+            func = node.exc.func
+            name = getattr(func, "id", getattr(func, "attr", None))
+            if name in names and isinstance(node.exc.args[0], (ast.Constant, ast.JoinedStr)):
+                out.append(f"{path.name}:{node.lineno}: {ast.unparse(node.exc.args[0])[:70]}")
+    return out
+
+
+def test_every_shape_error_and_every_guard_of_the_step_and_graph_modules_carries_a_code():
+    """Shape errors anywhere in core, and every error of the modules the step view and the graph
+    explorer run, are Messages: the window renders them in its language."""
+    core_dir = ROOT / "core"
+    bare = [hit for path in sorted(core_dir.glob("*.py")) for hit in _raises_with_text(path)
+            if path.stem in GUARD_MODULES or "ShapeError" in hit.split(": ", 1)[0]
+            or _is_shape_error(path, hit)]
+    assert not bare, f"give these errors a code and parameters (core.messages.Message): {bare}"
+
+
+def _is_shape_error(path, hit) -> bool:
+    line = int(hit.split(":")[1])
+    return "ShapeError" in path.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_every_message_in_core_has_a_constant_code_and_template():
+    """So that ``core_templates`` finds every code core can raise, and the window lists it."""
+    loose = []
+    for path in sorted((ROOT / "core").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)] + [tree]:
+            if (path.name, getattr(func, "name", None)) in TABLE_DRIVEN:
+                continue
+            for node in ast.iter_child_nodes(func) if func is tree else ast.walk(func):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("M", "Message"):
+                    if len(node.args) < 2 or not all(isinstance(a, ast.Constant) for a in node.args[:2]):
+                        loose.append(f"{path.name}:{node.lineno}")
+    assert not loose, loose
+    from core.classroom import _type
+    for value in (True, "s", [], {}, None):
+        assert engine_text.TEMPLATES[_type(value).code] == _type(value).template
+
+
+def _codes_of(stems) -> dict[str, str]:
+    out = {}
+    for stem in stems:
+        tree = ast.parse((ROOT / "core" / f"{stem}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("M", "Message")
+                    and len(node.args) >= 2):
+                out[node.args[0].value] = node.args[1].value
+    return out
+
+
+def test_shape_and_guard_messages_read_in_chinese_without_english_words(chinese):
+    import re
+    codes = _codes_of(GUARD_MODULES)
+    codes["graph.too_many_nodes"] = _codes_of(["scalar_graph"])["graph.too_many_nodes"]
+    assert {"net.layer_inputs", "forward.batch_shape", "backward.incomplete", "unroll.count",
+            "explain.no_quantity", "graph.too_many_nodes"} <= set(codes)
+    kept = {"softmax", "exp", "log"}                  # a function's name stays as it is
+    english = {}
+    for code, template in codes.items():
+        params = {k: 7 for k in re.findall(r"\{(\w+)\}", template)}
+        text = engine_text.render(Message(code, template, **params))
+        assert text != Message(code, template, **params).render(), code   # translated at all
+        words = set(re.findall(r"[A-Za-z]{3,}", text)) - kept
+        if words:
+            english[code] = (text, words)
+    assert not english, english
+
+
+def test_network_shape_errors_render_their_parameters_in_chinese(chinese):
+    from core import Layer, Network
+    from core.forward import forward
+    net = Network(2, [Layer([[0.2, 0.3], [0.4, 0.5]], [0.1, 0.2], "relu"),
+                      Layer([[0.5, 0.6]], [0.4], "linear")])
+    with pytest.raises(ShapeError) as info:
+        forward(net, [1.0, 2.0, 3.0])
+    assert str(info.value) == "x: expected 2 values per sample, got shape (3,)"     # CLI: English
+    assert engine_text.error_text(info.value) == "x：每个样本应有 2 个值，实际形状为 (3,)"
+    with pytest.raises(ShapeError) as info:
+        Network(3, net.layers)
+    assert str(info.value) == "layer 1: expects 2 inputs but layer 0 has 3 neurons"
+    assert engine_text.error_text(info.value) == "第 1 层：需要 2 个输入，但第 0 层有 3 个神经元"
+
+
+def test_the_graph_explorer_refuses_a_large_network_in_chinese(qtbot, tmp_path, chinese):
+    """Show the loss of the 784-30-10 digits network as a graph: too many gates for the explorer;
+    the Chinese window says so in Chinese."""
+    import re
+
+    from PySide6.QtCore import QSettings
+
+    from core.unroll import MAX_UNROLL_NODES
+    from playground.main_window import MainWindow
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        assert w.open_path(str(EXAMPLES / "digits_seed001_mnist_784_30_10.json"), ask=False)
+        w.resize(1280, 800)
+        w.show()
+        w.act_loss_graph.trigger()
+        label = w.graph_explorer.error_label
+        assert not label.isHidden(), label.text()
+        assert f"计算图将超过 {MAX_UNROLL_NODES} 个节点" in label.text(), label.text()
+        assert not re.findall(r"[A-Za-z]{3,}", label.text()), label.text()
+    finally:
+        w.training.shutdown()
+        w.doc.undo_stack.setClean()
