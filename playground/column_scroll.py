@@ -19,6 +19,7 @@ class ColumnScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self._asked = -1                # the content width the last updateGeometry() was for
         widget.installEventFilter(self)
 
     def content_width(self) -> int:
@@ -39,5 +40,10 @@ class ColumnScrollArea(QScrollArea):
 
     def eventFilter(self, obj, event) -> bool:         # noqa: N802
         if obj is self.widget() and event.type() == QEvent.LayoutRequest:
-            self.updateGeometry()                      # the dock and the window ask again
+            # (while training the panel's counters ask ~10 times a second with no new width:
+            # only a new width makes the dock and the window lay themselves out again)
+            width = self.content_width()
+            if width != self._asked:
+                self._asked = width
+                self.updateGeometry()                  # the dock and the window ask again
         return super().eventFilter(obj, event)

@@ -22,6 +22,10 @@ TRAIN_COLOUR, TEST_COLOUR = "#212121", "#8a8a8a"
 """Neutral greys (solid train, dashed test) in both plots: orange and blue mean classes."""
 LOSS_DRAW_INTERVAL = 1.0 / 20.0
 """A loss curve needs no more; fewer redraws leave GUI time for the heat map and the canvas."""
+FIGURES_INTERVAL = 0.2
+"""The figures line above the plot (latest losses, accuracy) changes at most this often while
+training: each new text makes the window lay itself out again (a label's new text always asks
+its parents), and nobody reads five numbers faster. The last state is always shown."""
 
 
 def _nice_above(v: float) -> float:
@@ -117,6 +121,7 @@ class LossPlot(QWidget):
         layout.addWidget(self.accuracy_widget)
 
         self._throttle = Throttle(self._draw, LOSS_DRAW_INTERVAL, parent=self)
+        self._figures_throttle = Throttle(self._show_figures, FIGURES_INTERVAL, parent=self)
         self._proxies = [pg.SignalProxy(w.scene().sigMouseMoved, rateLimit=60, slot=self._hover)
                          for w in (self.plot_widget, self.accuracy_widget)]
         controller.doc.changed.connect(self._on_changed)
@@ -198,7 +203,10 @@ class LossPlot(QWidget):
         self._apply_skip()
         self._update_ranges(h, self._checked, n)
         self._checked = n
-        self.figures.setText(self.figures_text())
+        if getattr(self.controller, "running", False):
+            self._figures_throttle()
+        else:
+            self._figures_throttle.now()
         x = h.column("epoch")
         self.train_curve.setData(x, h.column("train_loss"))
         test = h.column("test_loss")
@@ -214,6 +222,9 @@ class LossPlot(QWidget):
         if classification:
             self.train_accuracy_curve.setData(x, h.column("train_accuracy"))
             self.test_accuracy_curve.setData(x, h.column("test_accuracy"))
+
+    def _show_figures(self) -> None:
+        self.figures.setText(self.figures_text())
 
     def _update_ranges(self, h, start: int, n: int) -> None:
         """Axis ranges that only grow, in nice steps: most frames leave the axes alone, so a

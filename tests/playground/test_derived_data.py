@@ -124,3 +124,37 @@ def test_a_neuron_map_shown_while_training_follows_the_frames_that_carry_maps(qt
     assert any(np.array_equal(shown, f.neuron_maps[1][2]) for f in with_maps[seen:])
     bp.clear_neuron_map()
     assert not bp.caption.isVisible()
+
+
+def test_live_labels_change_at_most_ten_times_a_second(qtbot, window):
+    """Each new text of a label lays the window out again: the counters follow a run at
+    ≤ 10 Hz and the loss figures at ≤ 5 Hz (the heat map takes every frame)."""
+    from playground.formatting import format_number
+    from playground.plots.loss_plot import FIGURES_INTERVAL
+    tr, c = window.training, window.training.controller
+    labels = {"figures": tr.loss_plot.figures, "epoch": tr.training_panel.epoch_label,
+              "time": tr.training_panel.time_label, "status": tr.status_label}
+    counts = dict.fromkeys(labels, 0)
+    for name, label in labels.items():
+        original = label.setText
+
+        def counted(text, name=name, original=original):
+            counts[name] += 1
+            original(text)
+        label.setText = counted
+    assert c.play()
+    spin(20000, until=lambda: c.frames_applied >= 5)
+    start, frames = time.monotonic(), c.frames_applied
+    for k in counts:
+        counts[k] = 0
+    spin(1500)
+    seconds = time.monotonic() - start
+    frames = c.frames_applied - frames
+    c.pause()
+    assert frames > 0
+    for name in ("epoch", "time", "status"):
+        assert counts[name] <= 10 * seconds + 2, (name, counts[name], seconds)
+    assert counts["figures"] <= seconds / FIGURES_INTERVAL + 2, (counts["figures"], seconds)
+    spin(400)                                   # the last state is always shown
+    h = c.history
+    assert format_number(h.column("train_loss")[-1], 4) in labels["figures"].text()
