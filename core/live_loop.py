@@ -38,6 +38,9 @@ RAMP = 1.15
 """Fast speed's first frames: frame k trains at most RAMP**k epochs (at least one, as Medium),
 so the loss curve gets points all through the first drop instead of starting at epoch ~18."""
 RAMP_FRAMES = 60
+PARALLEL_CHUNK = 0.002
+"""Beside the GUI, once a frame's time is up the loop trains on in chunks of about this many
+seconds until the GUI takes the frame (each chunk checks for it and for a stop)."""
 MAPS_SECONDS = 1.0 / 12.0
 """Neuron maps (the canvas thumbnails, ~120 KB for 2-8×6-1) travel in a frame at most this
 often, and always in the last one; the window takes a frame's parameters into the Document
@@ -165,7 +168,7 @@ class LiveLoop:
                         self.parallel and self._frame_waiting()))):
                     break           # (beside the GUI: trains on until the GUI takes a frame)
                 n = max(1, int(0.5 * left / per_step)) if left > 0 else \
-                    max(1, int(0.001 / per_step)) if self.parallel else 1
+                    max(1, int(PARALLEL_CHUNK / per_step)) if self.parallel else 1
                 if done < floor:
                     n = max(n, floor - done)
                 if most is not None:
