@@ -21,6 +21,7 @@ from .dock_buttons import scale_dock_buttons
 from .plot_minimums import set_presentation_minimums
 from .panels import data_panel
 from .plots import colors
+from .style_sizes import restore_sheets, scale_sized_widgets
 
 SCALE = 1.75
 """The presentation factor for all text and drawing."""
@@ -212,6 +213,7 @@ class Presentation(QObject):
             for x in styled:
                 x.setFont(QFont(font))
             self._saved["styled"] = styled
+            self._saved["sheets"] = scale_sized_widgets(w.findChildren(QWidget), SCALE)
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
@@ -227,6 +229,7 @@ class Presentation(QObject):
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
                 scale_dock_buttons(dock, 1.0)
+            restore_sheets(saved.get("sheets", ()))
             for x in saved.get("styled", ()):
                 try:
                     x.setFont(QFont())
