@@ -21,6 +21,7 @@ from .dock_buttons import scale_dock_buttons
 from .plot_minimums import set_presentation_minimums
 from .panels import data_panel
 from .plots import colors
+from .style_sizes import restore_sheets, scale_sized_widgets
 
 SCALE = 1.75
 """The presentation factor for all text and drawing."""
@@ -73,6 +74,7 @@ class Presentation(QObject):
         self.window = window
         self.active = False
         self._saved = None
+        self._normal_font = QFont()              # the application font outside presentation
         w = window
         self.act_presentation = w._action(self.tr("&Presentation mode"), self.set_active, "F5",
                                           self.tr("Everything larger, high contrast, only the "
@@ -100,8 +102,11 @@ class Presentation(QObject):
         w.training.layout_shown.connect(self.hide_unneeded_docks)
         for key in ("boundary", "loss"):          # their plots are built when first shown
             w.docks[key].visibilityChanged.connect(
-                lambda visible: set_presentation_minimums(w.training, True)
-                if visible and self.active else None)
+                lambda visible: self._plots_shown() if visible and self.active else None)
+
+    def _plots_shown(self) -> None:
+        set_presentation_minimums(self.window.training, True)
+        self._scale_plots()
 
     def build_menu(self, view_menu) -> None:
         view_menu.addSeparator()
@@ -208,6 +213,7 @@ class Presentation(QObject):
             for x in styled:
                 x.setFont(QFont(font))
             self._saved["styled"] = styled
+            self._saved["sheets"] = scale_sized_widgets(w.findChildren(QWidget), SCALE)
             app.setPalette(high_contrast_palette(app.palette()))
             for tb, size in self._saved["icons"].items():
                 tb.setIconSize(QSize(round(size.width() * SCALE), round(size.height() * SCALE)))
@@ -223,6 +229,7 @@ class Presentation(QObject):
             for dock in w.docks.values():
                 dock.setFont(QFont())         # inherit again
                 scale_dock_buttons(dock, 1.0)
+            restore_sheets(saved.get("sheets", ()))
             for x in saved.get("styled", ()):
                 try:
                     x.setFont(QFont())
@@ -235,20 +242,27 @@ class Presentation(QObject):
                 w.docks[key].setVisible(visible)
             if saved["layout"] != w.training.current_layout:      # switched while presenting:
                 w.training.set_layout(w.training.current_layout)  # that layout's docks
+        self._normal_font = QFont(self._saved["font"] if on else app.font())
         factor = SCALE if on else 1.0
         w.derivation_panel.set_font_scale(factor)
         if getattr(w, "exercises", None) is not None:
             w.exercises.panel.set_font_scale(factor)
         if getattr(w, "lessons", None) is not None:
             w.lessons.panel.set_font_scale(factor)
-        pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
-        if pg is not None:
-            for view in w.findChildren(pg.GraphicsView):
-                scale_plot_axes(view, factor)
+        self._scale_plots()
         w.view.set_text_scale(factor)
         set_presentation_minimums(w.training, on)
         # the docks and fonts settle in the next rounds of layout: fit the canvas to its new size
         QTimer.singleShot(0, self._settled)
+
+    def _scale_plots(self) -> None:
+        """The plots' axes at the current factor (plots built while presenting too)."""
+        pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
+        if pg is None:
+            return
+        factor = SCALE if self.active else 1.0
+        for view in self.window.findChildren(pg.GraphicsView):
+            scale_plot_axes(view, factor, self._normal_font)
 
     def hide_unneeded_docks(self, _layout: str | None = None) -> None:
         """In presentation mode, only the docks the current layout keeps (and a lesson)."""
@@ -286,13 +300,18 @@ def dock_font(font: QFont) -> QFont:
 _AXIS_BASE: dict[int, tuple] = {}
 
 
-def scale_plot_axes(view, factor: float) -> None:
-    """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual."""
+def scale_plot_axes(view, factor: float, normal_font: QFont | None = None) -> None:
+    """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual.
+
+    ``normal_font``: the application font outside presentation mode, the tick font of an axis
+    without one of its own (the application font at call time may already be the larger one:
+    taken as the base, it made the ticks 1.75 × 1.75 = 3 times the usual)."""
     import pyqtgraph as pg
     for item in view.scene().items():
         if not isinstance(item, pg.AxisItem):
             continue
-        base = _AXIS_BASE.setdefault(id(item), (QFont(item.style.get("tickFont") or QFont()),
+        own = item.style.get("tickFont")
+        base = _AXIS_BASE.setdefault(id(item), (QFont(own or normal_font or QFont()),
                                                 item.style.get("tickLength", 5)))
         font = QFont(base[0])
         if font.pointSizeF() > 0:
@@ -304,6 +323,7 @@ def scale_plot_axes(view, factor: float) -> None:
         pen = item.pen()
         pen.setWidthF(max(1.0, factor))
         item.setPen(pen)
+        # (a title set later, the accuracy strip's "epoch" moving to the loss curve, too)
+        item.labelStyle = {**item.labelStyle, "font-size": f"{round(9 * factor)}pt"}
         if item.labelText:
-            item.labelStyle = {**item.labelStyle, "font-size": f"{round(9 * factor)}pt"}
             item._updateLabel()

@@ -22,6 +22,7 @@ from ..commands import SetSettings
 from ..data_commands import current_split
 from ..divergence_text import divergence_text
 from ..formatting import format_number, parse_number
+from ..full_text_tip import show_full_text_in_tooltip
 from ..plots import colors
 from ..widgets import (INVALID_STYLE, LiveLabel, NumberEdit, activation_label, blocked_signals,
                        loss_short_label, row_of)
@@ -77,7 +78,7 @@ class TrainingPanel(QWidget):
         for k, b in enumerate((self.play_button, self.step_button, self.reset_button, self.reinit_button)):
             buttons.addWidget(b, k // 2, k % 2)
         self.epoch_label = LiveLabel()
-        self.epoch_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.epoch_label.setStyleSheet("font-size: 15px; font-weight: bold;")  # scaled: presentation
         self.time_label = LiveLabel()
         counter = QHBoxLayout()
         counter.addWidget(self.epoch_label, 1)
@@ -124,6 +125,7 @@ class TrainingPanel(QWidget):
         self.problem_label.setWordWrap(True)       # never cut in a narrow dock
         self.output_combo = QComboBox()
         self.output_combo.setToolTip(self.tr("The output neurons' activation and the loss trained on"))
+        show_full_text_in_tooltip(self.output_combo)      # its text can be cut (presentation)
         self.output_combo.activated.connect(
             lambda i: self._set_output(tuple(self.output_combo.itemData(i).split("|"))))
         self.init_combo = self._combo((("xavier", self.tr("Xavier")), ("he", self.tr("He")),

@@ -27,6 +27,7 @@ from ..engine_text import error_text
 from ..formatting import format_number
 from ..widgets import arg, blocked_signals
 from . import SquareHolder, colors
+from .axis_ticks import ChoiceAxis, domain_choices
 from .fast_image import HeatImageItem
 from .colour_bar import ColourBar
 
@@ -96,7 +97,9 @@ class BoundaryPlot(QWidget):
         self.discretize_box.toggled.connect(lambda _on: self._redraw_image())
         self.test_box.toggled.connect(lambda on: self.test_scatter.setVisible(on))
 
-        self.plot_widget = pg.PlotWidget(viewBox=_DrawViewBox(self.click_at), background="w")
+        axes = {side: ChoiceAxis(side, domain_choices()) for side in ("bottom", "left")}
+        self.plot_widget = pg.PlotWidget(viewBox=_DrawViewBox(self.click_at), background="w",
+                                         axisItems=axes)   # ticks every 2, 3 or 6: what fits
         self.plot_widget.setMinimumSize(220, 220)
         p = self.plot_widget.getPlotItem()
         p.hideButtons()
@@ -106,10 +109,6 @@ class BoundaryPlot(QWidget):
         p.setMouseEnabled(x=False, y=False)
         p.setLabel("bottom", "x₁")
         p.setLabel("left", "x₂")
-        ticks = [[(float(v), str(v).replace("-", "−")) for v in range(-6, 7, 2)], []]
-        for side in ("bottom", "left"):
-            p.getAxis(side).setTicks(ticks)     # fixed ticks: the axes never re-layout
-            p.getAxis(side).setStyle(hideOverlappingLabels=False)
         self.view_box = p.getViewBox()
         self.image_item = HeatImageItem(axisOrder="row-major")
         self.image_item.setZValue(-10)

@@ -2,9 +2,9 @@
 binary decision value, or for regression the value range on the diverging scale."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..formatting import format_number
 from . import colors
@@ -42,6 +42,38 @@ class ColourBar(QWidget):
         """The labels drawn (for tests and screen readers)."""
         return [t for t in self._text if t]
 
+    def scale_labels(self) -> list[tuple[QRectF, str]]:
+        """Where the scale's end labels and its caption are drawn: the caption between the two
+        ends, centred, elided if it is longer than the room between them (never over them)."""
+        if self._mode[0] != "scale":
+            return []
+        fm = QFontMetricsF(self.font())
+        h, gap = fm.height(), fm.horizontalAdvance(" ")
+        left, right, y = 4.0, self.width() - 4.0, h + 4
+        lo, middle, hi = self._text
+        lw, hw = fm.horizontalAdvance(lo), fm.horizontalAdvance(hi)
+        out = [(QRectF(left, y, lw, h), lo), (QRectF(right - hw, y, hw, h), hi)]
+        room = (right - hw - gap) - (left + lw + gap)
+        if middle and room > 0:
+            text = middle if fm.horizontalAdvance(middle) <= room else \
+                fm.elidedText(middle, Qt.ElideRight, room)
+            w = fm.horizontalAdvance(text)
+            x = min(max((left + right - w) / 2, left + lw + gap), right - hw - gap - w)
+            out.append((QRectF(x, y, w, h), text))
+        return out
+
+    def caption_elided(self) -> bool:
+        labels = self.scale_labels()
+        return len(labels) > 2 and labels[2][1] != self._text[1] or \
+            (self._mode[0] == "scale" and bool(self._text[1]) and len(labels) == 2)
+
+    def event(self, event) -> bool:
+        """A cut caption is whole in the tooltip."""
+        if event.type() == QEvent.ToolTip and self.caption_elided():
+            QToolTip.showText(event.globalPos(), f"{self._text[1]}\n{self.toolTip()}", self)
+            return True
+        return super().event(event)
+
     def paintEvent(self, event) -> None:    # noqa: N802
         kind, arg = self._mode
         if kind == "none":
@@ -62,9 +94,8 @@ class ColourBar(QWidget):
             p.drawRect(bar)
             y = bar.bottom() + 2
             p.setPen(QColor("#222"))
-            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignLeft, self._text[0])
-            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignHCenter, middle)
-            p.drawText(QRectF(bar.left(), y, bar.width(), h), Qt.AlignRight, self._text[2])
+            for rect, text in self.scale_labels():
+                p.drawText(rect, Qt.AlignLeft, text)
         else:
             n = max(len(arg), 1)
             w = bar.width() / n

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..formatting import format_number
 from ..widgets import LiveLabel
 from . import Throttle
+from .axis_ticks import ChoiceAxis, RoomyAxis
+from .axis_ticks import tick_font
+from .loss_fit import fit_title, strip_fits, title_font
 
 # loaded with the first plot shown (not at start-up); every plot draws this way
 pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
@@ -57,7 +61,8 @@ class LossPlot(QWidget):
         self._finite = {"train_loss": True, "test_loss": True}
         self._checked = 0
 
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", axisItems={
+            "left": RoomyAxis("left"), "bottom": RoomyAxis("bottom")})   # labels never touch
         self.plot_widget.setMenuEnabled(False)
         self.plot_widget.setMinimumHeight(120)
         p = self.plot = self.plot_widget.getPlotItem()
@@ -67,14 +72,16 @@ class LossPlot(QWidget):
         self.test_curve = _curve(p, TEST_COLOUR, self.tr("test"), Qt.DashLine)
         self.train_curve.setSkipFiniteCheck(True)
 
-        self.accuracy_widget = pg.PlotWidget(background="w")
+        self.accuracy_widget = pg.PlotWidget(background="w", axisItems={
+            "left": ChoiceAxis("left", [[(0.0, "0"), (0.5, "0.5"), (1.0, "1")],
+                                        [(0.0, "0"), (1.0, "1")]]),
+            "bottom": RoomyAxis("bottom")})
         self.accuracy_widget.setMenuEnabled(False)
         self.accuracy_widget.setFixedHeight(110)
         a = self.accuracy_plot = self.accuracy_widget.getPlotItem()
         a.setLabel("left", self.tr("accuracy"))
         a.setLabel("bottom", self.tr("epoch"))
         a.setYRange(0.0, 1.0, padding=0.1)
-        a.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         a.setXLink(p)
         self.train_accuracy_curve = _curve(a, TRAIN_COLOUR, self.tr("train"))
         self.test_accuracy_curve = _curve(a, TEST_COLOUR, self.tr("test"), Qt.DashLine)
@@ -217,14 +224,38 @@ class LossPlot(QWidget):
         classification = self._classification()
         if classification != self._classification_shown:      # (re-laying out costs)
             self._classification_shown = classification
-            self.accuracy_widget.setVisible(classification)
-            self.plot.setLabel("bottom", None if classification else self.tr("epoch"))
+            self.fit()
         if classification:
             self.train_accuracy_curve.setData(x, h.column("train_accuracy"))
             self.test_accuracy_curve.setData(x, h.column("test_accuracy"))
 
     def _show_figures(self) -> None:
         self.figures.setText(self.figures_text())
+
+    def fit(self) -> None:
+        """The accuracy strip only where it leaves the loss curve room; titles that fit."""
+        strip = bool(self._classification_shown) and strip_fits(self)
+        if strip != self.accuracy_widget.isVisibleTo(self):
+            self.accuracy_widget.setVisible(strip)
+            self.plot.setLabel("bottom", None if strip else self.tr("epoch"))
+        left = self.plot.getAxis("left")                # wide enough for title and ticks
+        width = (QFontMetricsF(tick_font(left)).horizontalAdvance("0.00") + left.style["tickLength"]
+                 + QFontMetricsF(title_font(left)).height() + 10)
+        for plot in (self.plot, self.accuracy_plot):       # (both: their x axes line up)
+            if abs(plot.getAxis("left").width() - max(52, width)) > 1:
+                plot.getAxis("left").setWidth(round(max(52, width)))
+        for axis in (self.plot.getAxis("left"), self.plot.getAxis("bottom"),
+                     self.accuracy_plot.getAxis("left"), self.accuracy_plot.getAxis("bottom")):
+            fit_title(axis)
+
+    def resizeEvent(self, event) -> None:      # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event) -> None:      # noqa: N802: fonts (presentation), language
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.LanguageChange):
+            QTimer.singleShot(0, self, self.fit)
 
     def _update_ranges(self, h, start: int, n: int) -> None:
         """Axis ranges that only grow, in nice steps: most frames leave the axes alone, so a
