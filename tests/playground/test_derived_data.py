@@ -1,11 +1,10 @@
 """Derived data (the heat map's grid, the neuron thumbnails, the metrics) is computed once per
 change in one place, the Document's DerivedData, and every view draws that one result; while
 training the window computes none of it (the frames bring it)."""
-import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from core.problem import set_metrics
@@ -14,16 +13,7 @@ from playground.commands import SetParameter
 from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
-
-
-def spin(ms: int, until=None) -> None:
-    loop = QEventLoop()
-    end = time.monotonic() + ms / 1000
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
-                          else None)
-    timer.start()
-    loop.exec()
+from .event_loop import spin
 
 
 @pytest.fixture

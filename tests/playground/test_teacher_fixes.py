@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from playground.main_window import STATUS_MS, MainWindow
 
 from ..conftest import EXAMPLES, ROOT
+from .event_loop import spin
 
 
 @pytest.fixture
@@ -226,19 +227,6 @@ def test_screenshot_leaves_only_the_png(tmp_path):
 
 
 # ---------------------------------------------------------------- training: the loss curve
-def spin(ms: int, until=None) -> None:
-    """Run the event loop (never qWait while a worker trains: it starves the thread)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    import time
-    end = time.monotonic() + ms / 1000
-    while time.monotonic() < end:
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-        if until is not None and until():
-            return
-
-
 def _speed(window, key):
     combo = window.training.training_panel.speed_combo
     combo.setCurrentIndex(combo.findData(key))
