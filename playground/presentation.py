@@ -235,8 +235,9 @@ class Presentation(QObject):
             w.lessons.panel.set_font_scale(factor)
         pg = sys.modules.get("pyqtgraph")        # no plot built yet: none to scale
         if pg is not None:
+            usual = self._saved["font"] if on else app.font()    # the font before the scale
             for view in w.findChildren(pg.GraphicsView):
-                scale_plot_axes(view, factor)
+                scale_plot_axes(view, factor, usual)
         w.view.set_text_scale(factor)
 
 
@@ -251,17 +252,22 @@ def dock_font(font: QFont) -> QFont:
     return f
 
 
-_AXIS_BASE: dict[int, tuple] = {}
-
-
-def scale_plot_axes(view, factor: float) -> None:
-    """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual."""
+def scale_plot_axes(view, factor: float, usual_font: QFont) -> None:
+    """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual.
+    ``usual_font`` is the application font without the scale: what an axis with no tick font
+    of its own draws in (read after the application font has grown, QFont() would be scaled
+    twice)."""
     import pyqtgraph as pg
     for item in view.scene().items():
         if not isinstance(item, pg.AxisItem):
             continue
-        base = _AXIS_BASE.setdefault(id(item), (QFont(item.style.get("tickFont") or QFont()),
-                                                item.style.get("tickLength", 5)))
+        # the usual size, read the first time, is kept on the axis itself (a module-level table
+        # keyed by id() grew with every plot ever made, and a new axis that reused a deleted
+        # one's id was given that one's sizes)
+        base = getattr(item, "_presentation_base", None)
+        if base is None:
+            base = item._presentation_base = (QFont(item.style.get("tickFont") or usual_font),
+                                              item.style.get("tickLength", 5))
         font = QFont(base[0])
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * factor)
