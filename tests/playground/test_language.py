@@ -4,13 +4,13 @@ or a running training."""
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from playground import i18n
 from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
 from .event_loop import spin, spin_until
+from .windows import shown_window
 
 
 @pytest.fixture
@@ -22,11 +22,7 @@ def english(qapp):
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch, english):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch, exposed=False)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()

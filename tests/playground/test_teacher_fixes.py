@@ -5,23 +5,19 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from playground.main_window import STATUS_MS, MainWindow
+from playground.main_window import STATUS_MS
 
 from ..conftest import EXAMPLES, ROOT
 from .event_loop import spin
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path, (1400, 900), monkeypatch=monkeypatch)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()

@@ -10,6 +10,7 @@ from playground.training_area import STEP_DOCKS, TRAIN_DOCKS
 
 from ..conftest import EXAMPLES
 from .event_loop import spin
+from .windows import shown_window
 
 
 @pytest.fixture
@@ -21,12 +22,8 @@ def window(qtbot, tmp_path, monkeypatch):
         return QMessageBox.Discard
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    w = shown_window(qtbot, tmp_path, (1400, 900))
     w.asked = asked
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()
