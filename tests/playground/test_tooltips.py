@@ -6,14 +6,13 @@ Chinese."""
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication,
                                QComboBox, QLineEdit, QScrollBar, QTabBar, QWidget)
 
 from playground import fonts, i18n
-from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
+from .windows import shown_window
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
 
@@ -109,11 +108,7 @@ def window(qtbot, qapp, tmp_path):
 
     def make(language):
         i18n.set_language(language)
-        w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-        qtbot.addWidget(w)
-        w.resize(1280, 800)
-        w.show()
-        qtbot.waitExposed(w)
+        w = shown_window(qtbot, tmp_path)
         made.append(w)
         return w
 
