@@ -324,7 +324,10 @@ def loads(text: str | bytes) -> Lesson:
     except json.JSONDecodeError as exc:
         raise DocumentError("", M("doc.not_json", "not valid JSON: {error} (line {line}, column {column})",
                                   error=exc.msg, line=exc.lineno, column=exc.colno)) from None
-    except (ValueError, RecursionError):
+    except ValueError as exc:  # e.g. an integer literal beyond Python's 4300-digit limit
+        raise DocumentError("", M("doc.invalid", "not a valid document: {error}",
+                                  error=str(exc).split(";")[0])) from None
+    except RecursionError:
         raise DocumentError("", M("doc.too_deep", "not a valid document: nested too deeply")) from None
     return lesson_from_dict(doc)
 

@@ -297,22 +297,22 @@ def dock_font(font: QFont) -> QFont:
     return f
 
 
-_AXIS_BASE: dict[int, tuple] = {}
-
-
-def scale_plot_axes(view, factor: float, normal_font: QFont | None = None) -> None:
+def scale_plot_axes(view, factor: float, usual_font: QFont) -> None:
     """A pyqtgraph view's axes: tick font, tick length and label ``factor`` times the usual.
-
-    ``normal_font``: the application font outside presentation mode, the tick font of an axis
-    without one of its own (the application font at call time may already be the larger one:
-    taken as the base, it made the ticks 1.75 × 1.75 = 3 times the usual)."""
+    ``usual_font`` is the application font without the scale: what an axis with no tick font
+    of its own draws in (read after the application font has grown, QFont() would be scaled
+    twice)."""
     import pyqtgraph as pg
     for item in view.scene().items():
         if not isinstance(item, pg.AxisItem):
             continue
-        own = item.style.get("tickFont")
-        base = _AXIS_BASE.setdefault(id(item), (QFont(own or normal_font or QFont()),
-                                                item.style.get("tickLength", 5)))
+        # the usual size, read the first time, is kept on the axis itself (a module-level table
+        # keyed by id() grew with every plot ever made, and a new axis that reused a deleted
+        # one's id was given that one's sizes)
+        base = getattr(item, "_presentation_base", None)
+        if base is None:
+            base = item._presentation_base = (QFont(item.style.get("tickFont") or usual_font),
+                                              item.style.get("tickLength", 5))
         font = QFont(base[0])
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * factor)

@@ -140,6 +140,10 @@ class DockTabTips(QObject):
         super().__init__(window)
         self.window = window
         self._pending = False
+        # a timer of its own, deleted with the window: a QTimer.singleShot(0, self.apply) still
+        # fired after the window and its docks were deleted (RuntimeError in the event loop)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.apply)
         window.installEventFilter(self)
         self.apply()
 
@@ -147,7 +151,7 @@ class DockTabTips(QObject):
         if obj is self.window and event.type() in (QEvent.LayoutRequest, QEvent.ChildAdded) \
                 and not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.apply)
+            self._timer.start()
         return False
 
     def apply(self) -> None:

@@ -7,6 +7,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the app's autosave never writes into the real data folder during tests (subprocesses too)
 import tempfile  # noqa: E402
 os.environ.setdefault("BACKPROP_PLAYGROUND_AUTOSAVE_DIR", tempfile.mkdtemp(prefix="bp-autosave-"))
+# nor into the user's settings (QSettings() is ~/.config/BackpropPlayground/… on Linux): the app
+# started in a subprocess (the crash tests, the CLI) reads and writes a scratch folder instead,
+# and each test gets an empty one (see fresh_user_config), so no test sees what another left.
+CONFIG_ROOT = tempfile.mkdtemp(prefix="bp-config-")
+os.environ["XDG_CONFIG_HOME"] = CONFIG_ROOT
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+atexit.register(shutil.rmtree, CONFIG_ROOT, ignore_errors=True)
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -16,6 +24,14 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 EXAMPLES = ROOT / "resources" / "examples"
+
+
+@pytest.fixture(autouse=True)
+def fresh_user_config(monkeypatch):
+    """An empty user configuration folder for each test's subprocesses: the default QSettings
+    of an app started by a test (window layout, geometry, recent files, language) never comes
+    from an earlier test, an earlier run or another suite running at the same time."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", tempfile.mkdtemp(dir=CONFIG_ROOT))
 
 
 @pytest.fixture

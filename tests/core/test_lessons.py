@@ -165,3 +165,14 @@ def test_bad_json_and_non_finite_numbers_are_refused():
     text = json.dumps(_raw(NAMES[0])).replace('"value": 0.9', '"value": NaN', 1)
     with pytest.raises(DocumentError):
         lessons.loads(text)
+
+
+def test_an_enormous_integer_literal_is_refused_as_such_not_as_nesting():
+    """Beyond Python's 4300-digit limit json refuses the literal with a ValueError: it was
+    reported as "nested too deeply" (the project and classroom files said what it is)."""
+    with pytest.raises(DocumentError) as info:
+        lessons.loads('{"format": 1' + "0" * 5000 + "}")
+    assert info.value.reason_message.code == "doc.invalid" and "digits" in str(info.value)
+    with pytest.raises(DocumentError) as info:
+        lessons.loads("[" * 100000 + "]" * 100000)
+    assert info.value.reason_message.code == "doc.too_deep"

@@ -7,15 +7,15 @@ switched to it while running."""
 import re
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLabel, QMenu,
                                QMessageBox, QTextEdit, QWidget)
 
 from playground import fonts, i18n, retranslate
-from playground.main_window import MainWindow
 from playground.window_language import switch_language
 
 from ..conftest import EXAMPLES
+from .windows import shown_window
 
 ALLOWED = set("""
 backprop playground tensorflow relu leaky tanh sigmoid softmax sgd adam xavier csv json rmse nan
@@ -196,11 +196,7 @@ def _check(found: dict) -> None:
 
 def test_a_window_started_in_chinese_has_no_english_left(qtbot, tmp_path, chinese):
     i18n.set_language("zh_CN")
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path)
     try:
         assert not _clipped(w), _clipped(w)
         found = walk(qtbot, w, tmp_path)
@@ -216,11 +212,7 @@ def test_a_window_started_in_chinese_has_no_english_left(qtbot, tmp_path, chines
 
 def test_a_window_switched_to_chinese_while_running_has_no_english_left(qtbot, tmp_path, chinese):
     i18n.set_language("en")
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path)
     try:
         w.act_forward.trigger()
         w.sample_panel.x_edits[0].setText("0.7")

@@ -6,14 +6,14 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from playground import i18n
-from playground.main_window import MainWindow
 from playground.window_language import switch_language
 
 from ..conftest import ROOT
+from .windows import shown_window
 
 CLASS = {"format": "backprop-playground-classroom", "version": 1, "title": "Step by step",
          "hide": ["menu.file", "data", "graph_explorer"], "lock": ["canvas.edit", "step.update"],
@@ -31,11 +31,7 @@ def window(qtbot, tmp_path, monkeypatch):
     made = []
 
     def make():
-        w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-        qtbot.addWidget(w)
-        w.resize(1280, 800)
-        w.show()
-        qtbot.waitExposed(w)
+        w = shown_window(qtbot, tmp_path)
         made.append(w)
         return w
     yield make

@@ -1,23 +1,19 @@
 """The control registry: every name hides, locks and highlights real widgets and actions, the
 state holds against the window's own refreshes, and unknown names are refused with a code."""
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
 
 from core.control_names import CONTROL_NAMES, UnknownControlError, check_names
 from playground import engine_text, i18n
 from playground.control_parts import ActionPart, Badge, DockPart, MenuPart, TabPart, WidgetPart
-from playground.main_window import MainWindow
+
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch)
     yield w
     w.controls.clear()
     w.doc.undo_stack.setClean()

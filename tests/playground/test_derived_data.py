@@ -1,40 +1,25 @@
 """Derived data (the heat map's grid, the neuron thumbnails, the metrics) is computed once per
 change in one place, the Document's DerivedData, and every view draws that one result; while
 training the window computes none of it (the frames bring it)."""
-import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from core.problem import set_metrics
 from core.view_data import view_data
 from playground.commands import SetParameter
-from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
-
-
-def spin(ms: int, until=None) -> None:
-    loop = QEventLoop()
-    end = time.monotonic() + ms / 1000
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
-                          else None)
-    timer.start()
-    loop.exec()
+from .event_loop import spin
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail(str(a[2])))
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path)
     assert w.open_path(str(EXAMPLES / "circle.json"), ask=False)
     w.training.set_layout("training")
     spin(300)

@@ -5,25 +5,21 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from core.digits import load_set
 from playground.canvas.input_image import IMAGE_SIZE, InputImageItem
 from playground.canvas.items import NeuronItem
-from playground.main_window import MainWindow
+
+from .windows import shown_window
 
 SHOTS = os.environ.get("DIGITS_SCREENSHOTS")
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch)
     yield w
     w.doc.undo_stack.setClean()
 

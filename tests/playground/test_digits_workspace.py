@@ -3,39 +3,21 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from core.digit_preprocess import preprocess
 from core.digits import load_set
-from playground.main_window import MainWindow
+
+from .event_loop import spin, spin_until
+from .windows import shown_window
 
 SHOTS = os.environ.get("DIGITS_SCREENSHOTS")     # a folder: save the screenshots there too
 
 
-def spin(ms: int) -> None:
-    """Let the worker thread run (QTest.qWait would starve it)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def spin_until(cond, timeout_s: float = 60.0) -> None:
-    import time
-    end = time.monotonic() + timeout_s
-    while not cond():
-        assert time.monotonic() < end, "timed out"
-        spin(20)
-
-
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 768)
-    w.show()
+    w = shown_window(qtbot, tmp_path, (1024, 768), monkeypatch=monkeypatch, exposed=False)
     w.tabs.setCurrentWidget(w.digits_page)
     yield w
     w.digits.cancel()

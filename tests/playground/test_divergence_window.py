@@ -3,20 +3,16 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
 from core import load_project
-from playground.main_window import MainWindow
+
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
+    w = shown_window(qtbot, tmp_path, (1400, 900), monkeypatch=monkeypatch, exposed=False)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()

@@ -2,26 +2,21 @@
 predicted, right and wrong answers are marked (with the factor to check), hints, the score,
 the public session API and the training-prediction dialog — in English and in Chinese."""
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
 from core.exercise import Question, answer
 from playground import fonts, i18n
-from playground.main_window import MainWindow
 from playground.window_language import switch_language
 
 from ..conftest import EXAMPLES
 from .test_chinese_ui import english_words
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
     i18n.set_language("en")
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch, exposed=False)
     w.set_digits(6)
     yield w
     if w.exercises.dialog is not None:

@@ -1,32 +1,16 @@
 """Choosing the language: translators loaded from the bundle, the View ▸ Language menu, the choice
 remembered, applied to the running window at once without losing the document, its undo history
 or a running training."""
-import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from playground import i18n
 from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
-
-
-def spin(ms: int) -> None:
-    """Run the event loop for ``ms`` without QTest.qWait (which starves the training thread)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def spin_until(cond, timeout_ms: int = 10000) -> bool:
-    end = time.monotonic() + timeout_ms / 1000
-    while time.monotonic() < end:
-        if cond():
-            return True
-        spin(30)
-    return cond()
+from .event_loop import spin, spin_until
+from .windows import shown_window
 
 
 @pytest.fixture
@@ -38,11 +22,7 @@ def english(qapp):
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch, english):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch, exposed=False)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()
@@ -118,12 +98,12 @@ def test_switching_language_keeps_a_running_training(qtbot, window):
     c = window.training.controller
     window.training.act_play.trigger()
     try:
-        assert spin_until(lambda: c.history.n > 2)
+        assert spin_until(lambda: c.history.n > 2, timeout_s=10)
         window.language_menu.choose("zh_CN")
         assert c.running
         assert window.training.act_play.text() == "暂停(&P)"
         n = c.history.n
-        assert spin_until(lambda: c.history.n > n + 2)              # still learning
+        assert spin_until(lambda: c.history.n > n + 2, timeout_s=10)              # still learning
         assert "训练周期" in window.training.status_label.text()
         window.language_menu.choose("en")
         assert c.running and window.training.act_play.text() == "&Pause"

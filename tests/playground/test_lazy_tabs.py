@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from playground.main_window import MainWindow
 from playground.window_language import switch_language
+
+from .windows import shown_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,11 +46,7 @@ def test_the_step_by_step_window_imports_no_pyqtgraph_digits_or_graph_explorer()
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
+    w = shown_window(qtbot, tmp_path, monkeypatch=monkeypatch, exposed=False)
     yield w
     w.doc.undo_stack.setClean()
 

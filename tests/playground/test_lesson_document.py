@@ -4,23 +4,20 @@ import json
 from importlib import resources
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from core import lessons
 from playground import i18n
-from playground.main_window import MainWindow
 from playground.window_language import switch_language
+
+from .windows import shown_window
 
 FIRST = "1_worked_example_2_2_1.json"
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
+    w = shown_window(qtbot, tmp_path, None, monkeypatch=monkeypatch, exposed=False)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()

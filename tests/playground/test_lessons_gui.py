@@ -2,10 +2,9 @@
 step's action is performed with the widgets a learner uses, each goal must fire, and no step
 shows English prose in the Chinese window."""
 import re
-import time
 
 import pytest
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -13,24 +12,12 @@ from core import lessons
 from playground import i18n
 from playground.main_window import MainWindow
 
+from .event_loop import spin, spin_until
+
 NAMES = lessons.lesson_names()
 ENGLISH_RUN = re.compile(r"\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,})+\b")
 CODE = re.compile(r"model\.\w+\(\.*\)|model = Sequential\(\[\.*\]\)")
 PROPER = ("TensorFlow Playground", "Keras", "Sigmoid", "sigmoid", "ReLU", "tanh", "softmax")
-
-
-def spin(ms: int) -> None:
-    """Let worker threads run (QTest.qWait would starve them)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def spin_until(cond, timeout_s: float = 90.0) -> None:
-    end = time.monotonic() + timeout_s
-    while not cond():
-        assert time.monotonic() < end, "timed out"
-        spin(25)
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -73,7 +60,8 @@ def _train_until(w, runner):
     panel = w.training.training_panel
     if not w.training.controller.running:
         panel.play_button.click()
-    spin_until(lambda: runner.goal_done() or not w.training.controller.running and runner.goal_done())
+    spin_until(lambda: runner.goal_done() or not w.training.controller.running and runner.goal_done(),
+               timeout_s=90)
     w.training.controller.pause()
 
 
@@ -95,7 +83,7 @@ def perform(w, runner, wait):
             tp.play_button.click()
             spin(400)
             tp.play_button.click()
-            spin_until(lambda: not w.training.controller.running)
+            spin_until(lambda: not w.training.controller.running, timeout_s=90)
         elif a == "draw_digit":
             _draw(d.pad_panel.pad)
         else:
@@ -126,7 +114,7 @@ def perform(w, runner, wait):
     elif goal == "test_accuracy_above":
         d.steps.fit.epochs.setValue(10)
         d.steps.fit.fit.click()
-        spin_until(lambda: not d.fitting)
+        spin_until(lambda: not d.fitting, timeout_s=90)
     else:
         raise AssertionError(goal)
 

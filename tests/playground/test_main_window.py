@@ -11,16 +11,12 @@ from playground.commands import SetParameter
 from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    # a modal "unsaved changes?" box would block the test run: answer Discard
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
+    w = shown_window(qtbot, tmp_path, (1400, 900), monkeypatch=monkeypatch, exposed=False)
     w.set_digits(6)
     yield w
     w.doc.undo_stack.setClean()

@@ -4,7 +4,7 @@ colour schemes (a colour-blind-safe one, swappable class colours)."""
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -214,3 +214,23 @@ def test_the_document_note_and_styled_labels_grow_in_presentation_mode(make_wind
     w.presentation.set_active(False)
     QApplication.processEvents()
     assert note.font().pointSizeF() == pytest.approx(base)
+
+
+def test_plot_axes_grow_in_presentation_mode_and_return_to_their_own_size(make_window):
+    """Tick labels and ticks 1.75× in presentation mode (an axis drawn in the application font
+    was scaled twice: its usual size was read after the application font had grown), and back
+    to each axis's own size after (kept on the axis, never read from another one)."""
+    import pyqtgraph as pg
+    w = make_window(1024, 768)
+    w.training.build_plots()
+    axes = [a for v in w.findChildren(pg.GraphicsView) for a in v.scene().items()
+            if isinstance(a, pg.AxisItem)]
+    assert axes
+    before = [(QFont(a.style["tickFont"] or QFont()).pointSizeF(), a.style["tickLength"])
+              for a in axes]
+    w.presentation.set_active(True)
+    for a, (size, length) in zip(axes, before):
+        assert a.style["tickFont"].pointSizeF() == pytest.approx(size * presentation.SCALE)
+        assert a.style["tickLength"] == round(length * presentation.SCALE)
+    w.presentation.set_active(False)
+    assert [(a.style["tickFont"].pointSizeF(), a.style["tickLength"]) for a in axes] == before

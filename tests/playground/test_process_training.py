@@ -1,11 +1,9 @@
 """Live training in a child process, through the controller: a run ends where the same
 Trainer here would, Pause/Play resumes exactly, a child that dies is reported and the next
 Play works, and where no child can start the run trains in a thread instead."""
-import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 
 from core import Trainer, train_process
 from playground.document import Document
@@ -13,16 +11,7 @@ from playground.resources import load_example
 from playground.training.controller import TrainingController
 from playground.training.process_worker import ProcessTrainWorker
 
-
-def spin(ms: int, until=None) -> None:
-    """A real event loop (QTest.qWait would starve the worker thread)."""
-    loop = QEventLoop()
-    end = time.monotonic() + ms / 1000
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
-                          else None)
-    timer.start()
-    loop.exec()
+from .event_loop import spin
 
 
 @pytest.fixture

@@ -5,22 +5,19 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from playground.main_window import STATUS_MS, MainWindow
+from playground.main_window import STATUS_MS
 
 from ..conftest import EXAMPLES, ROOT
+from .event_loop import spin
+from .windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, tmp_path, (1400, 900), monkeypatch=monkeypatch)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()
@@ -226,19 +223,6 @@ def test_screenshot_leaves_only_the_png(tmp_path):
 
 
 # ---------------------------------------------------------------- training: the loss curve
-def spin(ms: int, until=None) -> None:
-    """Run the event loop (never qWait while a worker trains: it starves the thread)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    import time
-    end = time.monotonic() + ms / 1000
-    while time.monotonic() < end:
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-        if until is not None and until():
-            return
-
-
 def _speed(window, key):
     combo = window.training.training_panel.speed_combo
     combo.setCurrentIndex(combo.findData(key))

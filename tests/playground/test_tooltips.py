@@ -6,14 +6,13 @@ Chinese."""
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication,
                                QComboBox, QLineEdit, QScrollBar, QTabBar, QWidget)
 
 from playground import fonts, i18n
-from playground.main_window import MainWindow
 
 from ..conftest import EXAMPLES
+from .windows import shown_window
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider)
 
@@ -109,11 +108,7 @@ def window(qtbot, qapp, tmp_path):
 
     def make(language):
         i18n.set_language(language)
-        w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-        qtbot.addWidget(w)
-        w.resize(1280, 800)
-        w.show()
-        qtbot.waitExposed(w)
+        w = shown_window(qtbot, tmp_path)
         made.append(w)
         return w
 
@@ -155,3 +150,20 @@ def test_the_learning_rate_and_batch_size_have_a_longer_whats_this(qtbot, window
         assert "diverges" in panel.learning_rate_combo.whatsThis()
     finally:
         w.doc.undo_stack.setClean()
+
+
+def test_a_window_deleted_with_a_tab_tip_update_pending_raises_nothing_later(qtbot, tmp_path):
+    """The dock tab tips' update after a layout was a QTimer.singleShot on a bound method: it
+    fired after its window was deleted, in whatever test ran next (a RuntimeError from a
+    deleted QDockWidget in the event loop)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+    from playground.main_window import MainWindow
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    w.show()                                # (not qtbot's: it would close the deleted window)
+    QApplication.processEvents()
+    QCoreApplication.sendEvent(w, QEvent(QEvent.LayoutRequest))     # an update is pending
+    assert w.dock_tab_tips._pending
+    w.doc.undo_stack.setClean()
+    shiboken6.delete(w)
+    QApplication.processEvents()            # qtbot fails the test on an exception in here

@@ -2,13 +2,15 @@
 thumbnails on the canvas and their large view on hover — used through the real widgets."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from playground.main_window import MainWindow
 from playground.training_area import STEP_DOCKS, TRAIN_DOCKS
 
 from ..conftest import EXAMPLES
+from .event_loop import spin
+from .windows import shown_window
 
 
 @pytest.fixture
@@ -20,12 +22,8 @@ def window(qtbot, tmp_path, monkeypatch):
         return QMessageBox.Discard
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    w = shown_window(qtbot, tmp_path, (1400, 900))
     w.asked = asked
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
     yield w
     w.training.shutdown()
     w.doc.undo_stack.setClean()
@@ -179,9 +177,7 @@ def test_document_follows_training_at_a_bounded_rate(qtbot, window):
     updates = []
     window.doc.changed.connect(lambda ch: updates.append(ch) if ch.training and ch.params else None)
     c.play()
-    loop = QEventLoop()                 # a real event loop, not qWait (it starves the worker)
-    QTimer.singleShot(1500, loop.quit)
-    loop.exec()
+    spin(1500)                          # a real event loop, not qWait (it starves the worker)
     c.pause()
     frames = c.frames_applied           # (after the pause: it applies the run's last frame)
     during = len(updates)

@@ -6,7 +6,6 @@ import time
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 
 from playground.document import Document
 from playground.resources import load_example
@@ -14,16 +13,7 @@ from playground.training import controller as controller_module
 from playground.training.controller import TrainingController
 from playground.training.worker import TrainWorker
 
-
-def spin(ms: int, until=None) -> None:
-    """A real event loop (QTest.qWait would starve the worker thread)."""
-    loop = QEventLoop()
-    end = time.monotonic() + ms / 1000
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: loop.quit() if time.monotonic() > end or (until and until())
-                          else None)
-    timer.start()
-    loop.exec()
+from .event_loop import spin
 
 
 @pytest.fixture

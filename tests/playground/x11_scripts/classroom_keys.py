@@ -4,36 +4,15 @@ F6/F8 and Ctrl+O do nothing, the clicker's PageDown still steps, F5 still leaves
 mode, and after View ▸ Unlock F6 steps again. Exits non-zero with a message on a failure."""
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
-sys.path.insert(0, os.getcwd())
-import playground  # noqa: E402,F401
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QFileDialog  # noqa: E402
+from x11_common import check, finish, key, shown_window
 
-from playground.app import create_application  # noqa: E402
-
-app = create_application()
-from playground.main_window import MainWindow  # noqa: E402
-
-failures = []
 opened = []
 QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (opened.append(1), ("", ""))[1])
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-
-
-def key(name):
-    subprocess.run(["xdotool", "key", "--clearmodifiers", name], check=True)
-    QTest.qWait(250)
-
 
 folder = tempfile.mkdtemp()
 path = os.path.join(folder, "class.json")
@@ -41,15 +20,9 @@ with open(path, "w", encoding="utf-8") as fh:
     json.dump({"format": "backprop-playground-classroom", "version": 1, "presentation": True,
                "lock": ["step.forward", "step.update", "menu.file"],
                "document": "worked_example_2_2_1_relu"}, fh)
-settings = QSettings(os.path.join(folder, "s.ini"), QSettings.IniFormat)
-w = MainWindow(settings=settings)
-w.resize(1024, 768)
-w.show()
-w.activateWindow()
-QTest.qWaitForWindowExposed(w)
+w = shown_window(folder)
 check(w.classroom.open_path(path, ask=False), "the classroom file opens")
 QTest.qWait(300)
-check(app.platformName() == "xcb", f"platform is {app.platformName()}")
 check(w.presentation.active, "the classroom starts presentation mode")
 doc = w.doc
 w.view.setFocus()
@@ -66,9 +39,4 @@ key("F6")
 check(doc.cursor.position == 2, f"F6 after Unlock: position {doc.cursor.position}")
 key("F5")
 check(not w.presentation.active, "F5 ends presentation mode")
-doc.undo_stack.setClean()
-w.close()
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("ok")
+finish(w)
