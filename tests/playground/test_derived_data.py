@@ -1,6 +1,7 @@
 """Derived data (the heat map's grid, the neuron thumbnails, the metrics) is computed once per
 change in one place, the Document's DerivedData, and every view draws that one result; while
 training the window computes none of it (the frames bring it)."""
+import time
 
 import numpy as np
 import pytest
