@@ -228,7 +228,9 @@ class Presentation(QObject):
             for key, visible in saved["docks"].items():
                 w.docks[key].setVisible(visible)
         factor = SCALE if on else 1.0
-        w.derivation_panel.set_font_scale(factor)
+        w._derivation_scale = factor         # a derivation built later takes it (step_docks.py)
+        if (panel := w.deferred.built("derivation")) is not None:
+            panel.set_font_scale(factor)
         if getattr(w, "exercises", None) is not None:
             w.exercises.panel.set_font_scale(factor)
         if getattr(w, "lessons", None) is not None:
