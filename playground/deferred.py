@@ -34,7 +34,7 @@ class AfterFirstPaint(QObject):
 
     def add(self, callback: Callable[[], None]) -> None:
         if self.done:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)
         else:
             self._pending.append(callback)
 
@@ -44,7 +44,7 @@ class AfterFirstPaint(QObject):
         if obj is self.window and event.type() == QEvent.Paint:
             self.window.removeEventFilter(self)
             self.done = True
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:
@@ -112,4 +112,4 @@ class DeferredParts(QObject):
         if rest:
             self.get(rest[0])
         if len(rest) > 1:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)
