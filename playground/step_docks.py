@@ -8,7 +8,7 @@ others build their panel when first asked for, so every caller sees a real panel
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from .deferred import AfterFirstPaint, DeferredParts
 
@@ -46,14 +46,15 @@ class StepDocks:
     """Mixin: the step docks as deferred parts, their panels as properties."""
 
     def _add_step_docks(self) -> None:
+        # the titles keep MainWindow's translation context (they were its own)
         self.after_first_paint = AfterFirstPaint(self)
         parts = self.deferred = DeferredParts(self, self.after_first_paint)
         for key, title, factory, area in (
-                ("steps", self.tr("Step"), _step_panel, Qt.RightDockWidgetArea),
-                ("derivation", self.tr("Derivation"), _derivation_panel, Qt.RightDockWidgetArea),
-                ("inspector", self.tr("Inspector"), _inspector, Qt.LeftDockWidgetArea),
-                ("sample", self.tr("Sample and loss"), _sample_panel, Qt.LeftDockWidgetArea),
-                ("weights", self.tr("Weight table"), _weight_table, Qt.BottomDockWidgetArea)):
+                ("steps", QCoreApplication.translate("MainWindow", "Step"), _step_panel, Qt.RightDockWidgetArea),
+                ("derivation", QCoreApplication.translate("MainWindow", "Derivation"), _derivation_panel, Qt.RightDockWidgetArea),
+                ("inspector", QCoreApplication.translate("MainWindow", "Inspector"), _inspector, Qt.LeftDockWidgetArea),
+                ("sample", QCoreApplication.translate("MainWindow", "Sample and loss"), _sample_panel, Qt.LeftDockWidgetArea),
+                ("weights", QCoreApplication.translate("MainWindow", "Weight table"), _weight_table, Qt.BottomDockWidgetArea)):
             parts.add_dock(key, title, area, lambda f=factory: f(self))
         for key in ("inspector", "sample", "weights"):
             parts.when_built(key, self._connect_invalid)
