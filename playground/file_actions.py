@@ -14,7 +14,7 @@ from . import i18n
 from .document import new_project
 from .engine_text import error_text
 from .widgets import arg
-from .resources import load_example
+from .resources import example_texts, load_example
 
 MAX_RECENT = 8
 # Strings here are in the "MainWindow" context, written out: at run time QObject.tr() takes
@@ -130,11 +130,10 @@ class FileActions:
     def _example_texts(name: str) -> tuple[str, str]:
         """An example's title and description in the current language."""
         try:
-            p = load_example(name)
+            title, description = example_texts(name, i18n.current_language())
         except EngineError:
             return name, ""
-        language = i18n.current_language()
-        return p.text("title", language) or name, p.text("description", language)
+        return title or name, description
 
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()

@@ -211,16 +211,26 @@ class HelpMenu:
                                            tr("Where the bundled digit images come from, and the "
                                               "full licence texts"))
         self.dialog: HelpDialog | None = None
+        deferred = getattr(window, "deferred", None)
+        pending = deferred.pending() if deferred is not None else ()
         for key, dock in window.docks.items():
-            fill_tooltips(dock.widget())
             text = panel_help(key)
             if text:
                 dock.setWhatsThis(text)
-                dock.widget().setWhatsThis(text)
+            if key in pending:           # a panel built later (step_docks.py) gets them then
+                deferred.when_built(key, lambda w, k=key: self._explain_panel(w, panel_help(k)))
+            else:
+                self._explain_panel(dock.widget(), text)
         window.view.setWhatsThis(tr("The network: click to select, double-click to edit, "
                                     "right-click for more; the values appear as you step."))
         window.graph_page.setWhatsThis(tr("The computational graph of a formula, a neuron or the "
                                           "loss, walked one node at a time."))
+
+    @staticmethod
+    def _explain_panel(widget, text: str) -> None:
+        fill_tooltips(widget)
+        if text:
+            widget.setWhatsThis(text)
 
     def build(self, menubar) -> None:
         m = menubar.addMenu(tr("&Help"))

@@ -20,16 +20,11 @@ from .widgets import LiveLabel
 from .exercise.window import ExerciseWindow
 from .help import HelpMenu
 from .lessons import LessonArea
-from .panels.derivation_panel import DerivationPanel
-from .panels.inspector import InspectorPanel
-from .panels.sample_panel import SamplePanel
-from .panels.step_panel import StepPanel
-from .panels.weight_table import WeightTablePanel
 from .resources import example_names
 from .selection import Selection
+from .step_docks import StepDocks
 from .training_area import TrainingArea
 from .presentation import Presentation
-from .controls import ControlRegistry
 from .classroom import ClassroomMode
 from .window_language import LanguageMenu
 from . import i18n, structure_edits, tooltips
@@ -52,7 +47,7 @@ STATUS_TRAINING_SECONDS = 0.5
 STEP_DOCK_KEYS = ("steps", "derivation", "exercise", "inspector", "sample", "weights")
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(StepDocks, FileActions, QMainWindow):
     tab_built = Signal(str, object)     # "graph" | "digits", the widget: built on first use
 
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
@@ -77,17 +72,10 @@ class MainWindow(FileActions, QMainWindow):
         self.view.scene().graph_requested.connect(self.show_as_graph)
         self.setAcceptDrops(True)
 
-        self.step_panel = StepPanel(self.doc)
-        self.derivation_panel = DerivationPanel(self.doc, self.selection)
-        self.inspector = InspectorPanel(self.doc, self.selection)
-        self.sample_panel = SamplePanel(self.doc)
-        self.weight_table = WeightTablePanel(self.doc)
         self.docks = {}
-        self._add_dock("steps", self.tr("Step"), self.step_panel, Qt.RightDockWidgetArea)
-        self._add_dock("derivation", self.tr("Derivation"), self.derivation_panel, Qt.RightDockWidgetArea)
-        self._add_dock("inspector", self.tr("Inspector"), self.inspector, Qt.LeftDockWidgetArea)
-        self._add_dock("sample", self.tr("Sample and loss"), self.sample_panel, Qt.LeftDockWidgetArea)
-        self._add_dock("weights", self.tr("Weight table"), self.weight_table, Qt.BottomDockWidgetArea)
+        # the step docks' panels are built on first show or use, or right after the first
+        # paint (step_docks.py): the training layout's first frame does not show them
+        self._add_step_docks()
         self.docks["weights"].hide()
         self.training = TrainingArea(self)
 
@@ -101,7 +89,7 @@ class MainWindow(FileActions, QMainWindow):
         self._build_toolbar()
         self.exercises = ExerciseWindow(self)     # predict before reveal: dock, Step menu items
         self.exercise = self.exercises.session
-        self.controls = ControlRegistry(self)
+        self._controls = None       # ControlRegistry, made on first use (see ``controls``)
 
         self.doc.changed.connect(self._on_changed)
         self.selection.changed.connect(lambda _ref: self._refresh_actions())
@@ -110,10 +98,6 @@ class MainWindow(FileActions, QMainWindow):
         self._docks_before_graph: list[str] | None = None
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.doc.error.connect(self.show_error)
-        for w in (self.inspector, self.sample_panel, self.weight_table):
-            sig = getattr(w, "invalid", None)
-            if sig is not None:
-                sig.connect(self.show_error)
         self._update_title()
         self._refresh_status()
         self._refresh_actions()
@@ -131,6 +115,15 @@ class MainWindow(FileActions, QMainWindow):
         page.setWidgetResizable(True)
         page.setFrameShape(QScrollArea.NoFrame)
         return page
+
+    @property
+    def controls(self):
+        """What lessons and classroom files hide, lock and highlight (made on first use: it
+        names the step docks' buttons, and so builds those docks)."""
+        if self._controls is None:
+            from .controls import ControlRegistry
+            self._controls = ControlRegistry(self)
+        return self._controls
 
     @property
     def graph_explorer(self):
@@ -241,8 +234,8 @@ class MainWindow(FileActions, QMainWindow):
                     w.removeAction(before)
             before.setParent(None)
             before.deleteLater()
-        if getattr(self, "controls", None) is not None:
-            self.controls.reapply()          # a locked Undo stays locked in the new language
+        if getattr(self, "_controls", None) is not None:
+            self._controls.reapply()          # a locked Undo stays locked in the new language
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -402,7 +395,9 @@ class MainWindow(FileActions, QMainWindow):
 
     def set_digits(self, n: int) -> None:
         self.view.scene().set_digits(n)
-        self.derivation_panel.set_digits(max(n, 6))     # derivations never show fewer than 6
+        self._derivation_digits = max(n, 6)             # derivations never show fewer than 6
+        if (panel := self.deferred.built("derivation")) is not None:
+            panel.set_digits(self._derivation_digits)
         self.exercises.panel.set_digits(max(n, 6))
 
     def show_error(self, message: str) -> None:

@@ -244,7 +244,9 @@ class Presentation(QObject):
                 w.training.set_layout(w.training.current_layout)  # that layout's docks
         self._normal_font = QFont(self._saved["font"] if on else app.font())
         factor = SCALE if on else 1.0
-        w.derivation_panel.set_font_scale(factor)
+        w._derivation_scale = factor         # a derivation built later takes it (step_docks.py)
+        if (panel := w.deferred.built("derivation")) is not None:
+            panel.set_font_scale(factor)
         if getattr(w, "exercises", None) is not None:
             w.exercises.panel.set_font_scale(factor)
         if getattr(w, "lessons", None) is not None:

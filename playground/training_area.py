@@ -165,6 +165,9 @@ class TrainingArea(QObject):
             docks = self.window.docks
             for key in hidden:
                 docks[key].hide()
+            deferred = getattr(self.window, "deferred", None)
+            if deferred is not None and self.window.isVisible():
+                deferred.build_shown(shown)  # built before they show: sized for their content
             # the graph and Digits tabs hold the step docks back (MainWindow._on_tab_changed):
             # a document opened there brings them back with the Network tab, not over the tab
             held = getattr(self.window, "_docks_before_graph", None)

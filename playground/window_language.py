@@ -51,20 +51,24 @@ def refresh_texts(window) -> None:
     """Texts the window builds from the document (titles, status, derivations, canvas captions)."""
     window.rebuild_undo_actions()
     window.rebuild_examples_menu()
-    window.sample_panel._build_rows()
+    sample = window.deferred.built("sample")      # an unbuilt panel is built in the new language
+    if sample is not None:
+        sample._build_rows()
     window._update_title()
     window._refresh_status()
     window.view.scene().rebuild()
-    for name in ("step_panel", "derivation_panel"):
-        getattr(window, name).refresh()
+    for key in ("steps", "derivation"):
+        if (panel := window.deferred.built(key)) is not None:
+            panel.refresh()
     exercises = getattr(window, "exercises", None)
     if exercises is not None:
         exercises.refresh()
-    window.inspector.rebuild(commit_pending=False)
+    if (inspector := window.deferred.built("inspector")) is not None:
+        inspector.rebuild(commit_pending=False)
     if getattr(window, "classroom", None) is not None:
         window.classroom.refresh_banner()
-    if getattr(window, "controls", None) is not None:
-        window.controls.reapply()            # menus and actions made anew keep their lock
+    if getattr(window, "_controls", None) is not None:
+        window._controls.reapply()            # menus and actions made anew keep their lock
     t = window.training
     t.training_panel.refresh()
     t.data_panel.refresh()

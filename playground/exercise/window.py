@@ -31,7 +31,8 @@ class ExerciseWindow(QObject):
         acts = window.view_menu.actions()       # beside the other docks' items
         after = acts.index(window.docks["weights"].toggleViewAction())
         window.view_menu.insertAction(acts[after + 1], window.docks["exercise"].toggleViewAction())
-        window.step_panel.attach_exercise(self.session)
+        # the step panel is built later (step_docks.py): it gets the session when it is
+        window.deferred.when_built("steps", lambda panel: panel.attach_exercise(self.session))
         self.act_predict = QAction(self.tr("&Predict before reveal"), window)
         self.act_predict.setCheckable(True)
         self.act_predict.setStatusTip(self.tr("Before each step shows its values, type your "

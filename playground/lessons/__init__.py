@@ -2,7 +2,9 @@
 (``core.lessons`` reads and checks the files; ``runner`` runs one; ``panel`` shows it)."""
 from __future__ import annotations
 
+import json
 import os
+from importlib import resources
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -16,6 +18,24 @@ from .panel import LessonPanel
 from .runner import LessonRunner
 
 __all__ = ["LessonArea", "LessonPanel", "LessonRunner"]
+
+
+def bundled_title(name: str, language: str) -> str:
+    """A bundled lesson's title in ``language`` (``Text.get``), read from its JSON alone: the
+    menu does not need every lesson parsed and checked at start. A file that does not read
+    this way is loaded (and checked) as before; a bad one is listed by its file name."""
+    try:
+        doc = json.loads((resources.files("resources") / "lessons" / name).read_bytes())
+        title = doc["title"]
+        text = title.get(language) or title["en"]
+        if isinstance(text, str) and text:
+            return text
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
+        pass
+    try:
+        return lessons.load_bundled(name).title.get(language)
+    except EngineError:
+        return name
 
 
 class LessonArea(QObject):
@@ -38,10 +58,7 @@ class LessonArea(QObject):
         from ..i18n import current_language
         self.menu.clear()
         for name in lessons.lesson_names():
-            try:
-                title = lessons.load_bundled(name).title.get(current_language())
-            except EngineError:
-                title = name
+            title = bundled_title(name, current_language())
             act = self.menu.addAction(title)
             act.setData(name)
             act.triggered.connect(lambda _=False, n=name: self.open_bundled(n))

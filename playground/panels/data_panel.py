@@ -187,9 +187,18 @@ class DataPanel(QWidget):
         opens step by step never needs them: ~15 ms of its start-up)."""
         if not self._thumbnails_drawn:
             self._thumbnails_drawn = True
-            for name, button in self.dataset_buttons.items():
-                button.setIcon(thumbnail(name))
+            # in the window's first frame the buttons are drawn without them; they follow
+            # right after it (deferred.AfterFirstPaint)
+            after = getattr(self.window(), "after_first_paint", None)
+            if after is not None and not after.done:
+                after.add(self.draw_thumbnails)
+            else:
+                self.draw_thumbnails()
         super().showEvent(event)
+
+    def draw_thumbnails(self) -> None:
+        for name, button in self.dataset_buttons.items():
+            button.setIcon(thumbnail(name))
 
     def _slider(self, lo: int, hi: int, name: str) -> QSlider:
         s = QSlider(Qt.Horizontal, minimum=lo, maximum=hi)
