@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from .control_names import UnknownControlError, check_names
 from .errors import DocumentError
+from .json_text import parse_json
 from .messages import Message as M
 
 FORMAT = "backprop-playground-classroom"
@@ -127,21 +128,7 @@ def loads(text: str | bytes, folder: str = "") -> Classroom:
     if len(text) > MAX_BYTES:
         raise DocumentError("", M("classroom.too_large", "a classroom file is at most {kb} KB",
                                   kb=MAX_BYTES // 1024))
-    try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8-sig")
-        d = json.loads(text, parse_constant=lambda name: None)
-    except UnicodeDecodeError as exc:
-        raise DocumentError("", M("doc.not_utf8", "the file is not UTF-8 text ({reason} at byte {byte})",
-                                  reason=exc.reason, byte=exc.start)) from None
-    except json.JSONDecodeError as exc:
-        raise DocumentError("", M("doc.not_json", "not valid JSON: {error} (line {line}, column {column})",
-                                  error=exc.msg, line=exc.lineno, column=exc.colno)) from None
-    except RecursionError:
-        raise DocumentError("", M("doc.too_deep", "not a valid document: nested too deeply")) from None
-    except ValueError as exc:
-        raise DocumentError("", M("doc.invalid", "not a valid document: {error}",
-                                  error=str(exc).split(";")[0])) from None
+    d = parse_json(text, parse_constant=lambda name: None)
     return classroom_from_dict(d, folder)
 
 

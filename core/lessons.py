@@ -31,7 +31,6 @@ there. Loading refuses anything else with ``DocumentError(path, Message)`` namin
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -39,7 +38,8 @@ from typing import Any
 
 from .errors import DocumentError
 from .messages import Message as M
-from .project_io import _int, _keys, _num, _obj, _reject_constant, _str, project_from_dict
+from .json_text import parse_json
+from .project_io import _int, _keys, _num, _obj, _str, project_from_dict
 
 FORMAT = "backprop-playground-lesson"
 CURRENT_VERSION = 1
@@ -313,22 +313,7 @@ def lesson_from_dict(doc: Any) -> Lesson:
 def loads(text: str | bytes) -> Lesson:
     if len(text) > MAX_BYTES:
         raise DocumentError("", M("doc.file_too_large", "the file is larger than {mb} MB", mb=MAX_BYTES // 2**20))
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DocumentError("", M("doc.not_utf8", "the file is not UTF-8 text ({reason} at byte {byte})",
-                                      reason=exc.reason, byte=exc.start)) from None
-    try:
-        doc = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise DocumentError("", M("doc.not_json", "not valid JSON: {error} (line {line}, column {column})",
-                                  error=exc.msg, line=exc.lineno, column=exc.colno)) from None
-    except ValueError as exc:  # e.g. an integer literal beyond Python's 4300-digit limit
-        raise DocumentError("", M("doc.invalid", "not a valid document: {error}",
-                                  error=str(exc).split(";")[0])) from None
-    except RecursionError:
-        raise DocumentError("", M("doc.too_deep", "not a valid document: nested too deeply")) from None
+    doc = parse_json(text)
     return lesson_from_dict(doc)
 
 

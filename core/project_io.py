@@ -62,6 +62,7 @@ from .activations import ACTIVATIONS
 from .atomic_file import atomic_write
 from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
+from .json_text import parse_json
 from .losses import LOSSES, check_pairing, check_targets, get_loss
 from .messages import Message as M
 from .kernel import PRECISIONS
@@ -478,32 +479,12 @@ def _step(d, net: Network, path="step") -> int:
     return _int(d.get("position", 0), f"{path}.position", 0, len(stages_for(net.depth)) - 2)
 
 
-def _reject_constant(name: str):
-    raise DocumentError("", M("doc.constant", "{name} is not allowed in a document (numbers must be finite)",
-                                 name=name))
-
-
 def loads(text: str | bytes) -> Project:
     """Parse and validate a document from JSON text."""
     if len(text) > MAX_FILE_BYTES:
         raise DocumentError("", M("doc.file_too_large", "the file is larger than {mb} MB",
                                  mb=MAX_FILE_BYTES // (1024 * 1024)))
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DocumentError("", M("doc.not_utf8", "the file is not UTF-8 text ({reason} at byte {byte})",
-                                     reason=exc.reason, byte=exc.start)) from None
-    try:
-        doc = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise DocumentError("", M("doc.not_json", "not valid JSON: {error} (line {line}, column {column})",
-                                 error=exc.msg, line=exc.lineno, column=exc.colno)) from None
-    except ValueError as exc:  # e.g. an integer literal beyond Python's 4300-digit limit
-        raise DocumentError("", M("doc.invalid", "not a valid document: {error}",
-                                 error=str(exc).split(";")[0])) from None
-    except RecursionError:
-        raise DocumentError("", M("doc.too_deep", "not a valid document: nested too deeply")) from None
+    doc = parse_json(text)
     return project_from_dict(doc)
 
 
