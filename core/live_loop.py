@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .training import Trainer, TrainSnapshot
-from .view_data import view_data
+from .view_data import output_grid, view_data
 
 FRAME_SECONDS = 1.0 / 60.0
 """Frames keep a steady beat of this period."""
@@ -56,7 +56,8 @@ class Frame:
     snapshot: TrainSnapshot
     grid: np.ndarray | None
     """``core.view_data.ViewData.output``: the output (or the arg-max class of several) over
-    the 100×100 grid (float32), or None without features."""
+    the 100×100 grid (float32), or None without features. A loop with ``output_here`` false
+    leaves it None for the receiver to add (``with_output``)."""
     neuron_maps: list | None
     """Per neuron layer, (n_neurons, n, n) float32 thumbnails; None in frames between two
     that carry them (``MAPS_SECONDS``) and without features."""
@@ -64,10 +65,23 @@ class Frame:
     elapsed: float
 
 
+def with_output(frame: Frame, net, features, grid_n: int) -> Frame:
+    """``frame`` with its output grid computed from its own parameters into ``net`` (a network
+    of the run's shape, overwritten). A child process leaves the grid to the window (see
+    ``LiveLoop.output_here``): there the grid costs a core the child does not need, while in
+    the child it took a quarter of the time training could have had."""
+    if frame.grid is not None or not features:
+        return frame
+    net.set_params(frame.snapshot.params)
+    return replace(frame, grid=output_grid(net, features, grid_n))
+
+
 class LiveLoop:
     """One run of ``trainer``; ``run()`` returns when a stop rule holds or a stop is asked."""
 
     parallel = False
+    output_here = True
+    """Frames carry the output grid; false: the receiver adds it (``with_output``)."""
 
     def init_loop(self, run_id: int, trainer: Trainer, features, speed: str = "fast",
                   grid_n: int = 100, thumb_n: int = 24) -> None:
@@ -117,7 +131,8 @@ class LiveLoop:
                 self._frame_net = self.trainer.net.copy()
             net = self._frame_net
             net.set_params(snap.params)
-            data = view_data(net, self.features, self.grid_n, self.thumb_n, maps=with_maps)
+            data = view_data(net, self.features, self.grid_n, self.thumb_n, maps=with_maps,
+                             output=self.output_here)
             grid, maps = data.output, data.neuron_maps
             if with_maps:
                 self._maps_at = now

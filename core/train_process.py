@@ -82,6 +82,10 @@ def read_message(stream):
 # ---------------------------------------------------------------- the child
 class _ChildLoop(LiveLoop):
     parallel = True
+    output_here = False
+    """The window adds each frame's output grid (``core.live_loop.with_output``): the 100×100
+    grid through the network took about a quarter of this process's time, which is the time
+    it trains in; the window has a core with room to spare (tests/benchmarks/bench_live.py)."""
 
     def __init__(self, job: dict, out, out_lock: threading.Lock):
         self.init_loop(job["run_id"], job["trainer"], job["features"], job["speed"],

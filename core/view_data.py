@@ -28,13 +28,24 @@ class ViewData:
     """Per neuron layer 0 … L, (n_neurons, THUMB_N, THUMB_N) float32; layer 0 the inputs."""
 
 
+def _fits(net: Network, features) -> bool:
+    return bool(features) and len(features) == net.input_size
+
+
+def output_grid(net: Network, features, grid_n: int = GRID_N) -> np.ndarray | None:
+    """``ViewData.output`` alone (the heat map): None without features that fit the network."""
+    if not _fits(net, features):
+        return None
+    if net.output_size > 1:
+        return predict_class_grid(net, tuple(features), grid_n).astype(np.float32)
+    return predict_grid(net, tuple(features), grid_n)
+
+
 def view_data(net: Network, features, grid_n: int = GRID_N, thumb_n: int = THUMB_N,
-              maps: bool = True) -> ViewData:
-    if not features or len(features) != net.input_size:
+              maps: bool = True, output: bool = True) -> ViewData:
+    """The heat map's grid (unless ``output`` is false) and, if ``maps``, every neuron's map."""
+    if not _fits(net, features):
         return ViewData(None, None)
     features = tuple(features)
-    if net.output_size > 1:
-        output = predict_class_grid(net, features, grid_n).astype(np.float32)
-    else:
-        output = predict_grid(net, features, grid_n)
-    return ViewData(output, neuron_grids(net, features, thumb_n) if maps else None)
+    return ViewData(output_grid(net, features, grid_n) if output else None,
+                    neuron_grids(net, features, thumb_n) if maps else None)

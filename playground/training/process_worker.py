@@ -18,7 +18,7 @@ import threading
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core import Trainer, train_process
-from core.live_loop import Frame
+from core.live_loop import Frame, with_output
 
 from .worker import TrainWorker
 
@@ -134,6 +134,7 @@ class ProcessTrainWorker(QObject):
         for message in early:
             child.send(message)
         clean = False
+        net = self.trainer.net.copy()       # the frames' output grids are computed here
         try:
             while True:
                 message = child.receive()
@@ -142,12 +143,13 @@ class ProcessTrainWorker(QObject):
                     return
                 kind = message[0]
                 if kind == "frame":
+                    frame = with_output(message[1], net, self.features, self.grid_n)
                     with self._lock:
-                        self._latest = message[1]
+                        self._latest = frame
                     self.frame_ready.emit()
                 elif kind == "done" and message[1] == self._own_id:
                     self.trainer.restore(message[2])
-                    self.final = message[3]
+                    self.final = with_output(message[3], net, self.features, self.grid_n)
                     clean = True
                     return
                 elif kind == "failed" and message[1] == self._own_id:

@@ -70,6 +70,20 @@ def test_every_frame_has_the_grid_and_some_have_the_neuron_maps():
     assert np.array_equal(f.grid, expected.output)
 
 
+def test_a_loop_that_leaves_the_output_to_the_receiver_still_sends_the_maps():
+    loop = _Loop(_trainer(), seconds=0.3)
+    loop.output_here = False
+    loop.run_loop()
+    assert all(f.grid is None for f in loop.frames)
+    assert loop.frames[0].neuron_maps is not None and loop.frames[-1].neuron_maps is not None
+    from core.live_loop import with_output
+    f = with_output(loop.frames[-1], loop.trainer.net.copy(), ("x1", "x2"), 12)
+    net = loop.trainer.net.copy()
+    net.set_params(f.snapshot.params)
+    from core.view_data import output_grid
+    assert np.array_equal(f.grid, output_grid(net, ("x1", "x2"), 12))
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's")
 def test_the_pipes_to_the_child_hold_a_whole_frame():
     import fcntl

@@ -26,7 +26,8 @@ def _run(child, trainer, run_id, speed="fast", stop_after=None):
         assert message is not None, "the child ended"
         if message[0] == "frame":
             frames += 1
-            assert message[1].run_id == run_id and message[1].grid.shape == (20, 20)
+            # the child leaves the output grid to the window (core.live_loop.with_output)
+            assert message[1].run_id == run_id and message[1].grid is None
             child.send(("taken", run_id))
             if stop_after is not None and frames == stop_after:
                 child.send(("stop", run_id))
@@ -55,6 +56,25 @@ def test_a_run_in_the_child_ends_where_it_would_here(method):
         here.train_steps(state.step - here.step)
         there.restore(state)
         assert np.array_equal(here.flat.theta, there.flat.theta)
+    finally:
+        train_process.give_back(child)
+
+
+def test_the_receiver_adds_the_output_grid_of_the_frames_own_parameters():
+    from core.live_loop import with_output
+    from core.view_data import view_data
+    child = train_process.borrow()
+    try:
+        t = _trainer(max_epochs=1.0)
+        _, final, _ = _run(child, t, 3)
+        net = t.net.copy()
+        framed = with_output(final, net, ("x1", "x2"), 20)
+        expected = t.net.copy()
+        expected.set_params(final.snapshot.params)
+        assert framed.grid.shape == (20, 20)
+        assert np.array_equal(framed.grid, view_data(expected, ("x1", "x2"), 20).output)
+        assert framed.neuron_maps is final.neuron_maps and framed.snapshot is final.snapshot
+        assert with_output(framed, net, ("x1", "x2"), 20) is framed      # never twice
     finally:
         train_process.give_back(child)
 

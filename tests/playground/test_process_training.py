@@ -46,6 +46,24 @@ def test_a_run_in_the_child_ends_where_the_same_run_here_ends(session):
     assert c._trainer.step == ref.step
 
 
+def test_the_heat_map_follows_every_frame_of_a_child_run(session):
+    """The child leaves the output grid to the window's relay: every frame the views get has
+    it, computed from that frame's own parameters."""
+    from core.view_data import output_grid
+    doc, c = session
+    doc.set_settings(max_epochs=4)
+    seen = []
+    doc.changed.connect(lambda change: change.frame is not None and seen.append(change.frame))
+    assert c.play()
+    spin(30000, until=lambda: not c.running)
+    assert len(seen) >= 2 and all(f.grid is not None for f in seen)
+    net = doc.network.copy()
+    for f in (seen[0], seen[-1]):
+        net.set_params(f.snapshot.params)
+        assert np.array_equal(f.grid, output_grid(net, doc.project.features))
+    assert np.array_equal(doc.derived.output, output_grid(doc.network, doc.project.features))
+
+
 def test_pause_and_play_resume_exactly(session):
     doc, c = session
     doc.set_settings(max_epochs=12)
