@@ -4,8 +4,8 @@ Qt-free, so the same loop runs in the window's worker thread (``playground.train
 or in a child process (``core.train_process``) that has a core of its own. Each frame period
 (on deadlines, not sleeps, so no drift) it trains for as many steps as fit the time left
 (measured as it goes), then packs an immutable ``Frame`` (metrics, parameters, the 100×100
-boundary grid and the neuron thumbnails, all computed here so the GUI only draws) and hands
-it out. Frames are never queued: while the GUI has not taken the last one, no new one is
+boundary grid and the neuron thumbnails, computed here so the GUI only draws; a child process
+leaves the grid to the window's relay thread, ``with_output``) and hands it out. Frames are never queued: while the GUI has not taken the last one, no new one is
 built, and the GUI always draws the newest there is.
 
 A subclass supplies the transport (``_stop_requested``, ``_take_config``, ``_frame_waiting``,

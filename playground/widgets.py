@@ -138,12 +138,8 @@ class NumberEdit(QLineEdit):
         """Take the typed text: True if it was accepted (or unchanged), False if refused."""
         if not self.is_edited() and not self._invalid_reason:
             return True
-        value, reason = parse_reason(self.text())
-        if value is not None and self._check is not None:
-            reason = self._check(value) or ""
+        value, reason = self._judge()
         if reason:
-            self._set_invalid(reason)
-            self.invalid.emit(self._prefixed(reason))
             return False
         self._set_invalid("")
         changed = value != self._value
@@ -159,13 +155,18 @@ class NumberEdit(QLineEdit):
 
     def check_text(self) -> str:
         """The reason the current text would be refused ('' if acceptable); shows it if so."""
+        return self._judge()[1]
+
+    def _judge(self) -> tuple:
+        """(value, reason) of the typed text: parsed, then the field's own check; a refusal
+        is shown on the field and sent as ``invalid``."""
         value, reason = parse_reason(self.text())
         if value is not None and self._check is not None:
             reason = self._check(value) or ""
         if reason:
             self._set_invalid(reason)
             self.invalid.emit(self._prefixed(reason))
-        return reason
+        return value, reason
 
     # ------------------------------------------------------------ events
     def keyPressEvent(self, event):      # noqa: N802

@@ -17,6 +17,7 @@ from core import problem
 from core.training import Trainer
 
 from ..engine_text import error_text
+from ..worker_thread import start_in_thread
 
 PROGRESS_INTERVAL = 0.05
 
@@ -84,9 +85,4 @@ class FitWorker(QObject):
 
 def start_fit(worker: FitWorker) -> QThread:
     """Move the worker into a new thread and start it; the thread ends when the fit ends."""
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    thread.start()
-    return thread
+    return start_in_thread(worker, quit_on=worker.finished)

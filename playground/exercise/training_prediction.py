@@ -8,7 +8,7 @@ what happened and whether the prediction was right. The document is never change
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDoubleSpinBox, QFormLayout,
                                QHBoxLayout, QLabel, QProgressBar, QPushButton, QRadioButton,
                                QSpinBox, QVBoxLayout)
@@ -17,6 +17,7 @@ from core.errors import EngineError
 from core.predictions import MAX_EPOCHS, ChoiceQuestion, run_outcome
 
 from ..engine_text import error_text
+from ..worker_thread import start_in_thread
 from ..formatting import format_number
 
 
@@ -179,14 +180,10 @@ class TrainingPredictionDialog(QDialog):
                 self._failed(error_text(exc))
             return
         worker = _Worker(q, self.doc.project)
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._failed)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._worker = worker
+        self._thread = start_in_thread(worker, self, (
+            (worker.progress, self._on_progress), (worker.done, self._done),
+            (worker.failed, self._failed)))
         self._refresh_buttons()
 
     def _on_progress(self, fraction: float) -> None:

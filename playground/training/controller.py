@@ -34,6 +34,7 @@ from ..commands import SetSettings, TrainingRun
 from .process_worker import PROCESS_ENDED, ProcessTrainWorker, worker_class
 from .worker import Frame, TrainWorker
 from ..engine_text import error_text
+from ..worker_thread import start_in_thread
 
 LIVE_SETTINGS = {"optimizer", "batch_size", "max_epochs", "target_loss"}
 DOCUMENT_INTERVAL = 1.0 / 12.0
@@ -168,14 +169,10 @@ class TrainingController(QObject):
         self.run_id += 1
         worker = worker_class()(self.run_id, trainer, self.doc.project.features, self.speed)
         worker.elapsed_before = self._elapsed
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.frame_ready.connect(self._on_frame_ready)
-        worker.failed.connect(self._on_worker_failed)
-        worker.finished.connect(self._on_worker_finished)
-        self._worker, self._thread = worker, thread
-        thread.start()
+        self._worker = worker
+        self._thread = start_in_thread(worker, self, (
+            (worker.frame_ready, self._on_frame_ready), (worker.failed, self._on_worker_failed),
+            (worker.finished, self._on_worker_finished)))
         self.running_changed.emit(True)
         return True
 

@@ -1,11 +1,12 @@
 """ProcessTrainWorker: the TrainWorker interface, with the loop in a child process.
 
 Its ``run`` slot (in a QThread of the window) borrows a child (``core.train_process``), sends
-it the run (the Trainer travels as network, data and state), then relays: each frame becomes
-*the latest* frame and ``frame_ready``; at the end the child's Trainer state is restored into
-this side's Trainer, so a paused run resumes exactly where the child stopped. The GUI's
-commands (stop, config, speed, drawn) go straight down the pipe. The thread waits on the pipe
-without the GIL; the child trains on its own core.
+it the run (the Trainer travels as network, data and state), then relays: each frame, with
+its output grid added here (``core.live_loop.with_output``; numpy runs it without the GIL),
+becomes *the latest* frame and ``frame_ready``; at the end the child's Trainer state is
+restored into this side's Trainer, so a paused run resumes exactly where the child stopped.
+The GUI's commands (stop, config, speed, drawn) go straight down the pipe. The thread waits
+on the pipe without the GIL; the child trains on its own core.
 
 ``worker_class()`` picks this worker unless child processes cannot start here (then the
 threaded one, for the rest of the session) or ``BACKPROP_TRAINING=thread`` is set.
