@@ -15,8 +15,6 @@ in the document, so a reopened document trains and tests on the same images.
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -69,6 +67,8 @@ def load_set(name: str) -> DigitImages:
     """A bundled set, read once per process and checked against its manifest."""
     if name not in SETS:
         raise EngineError(f"unknown digit set {name!r} (expected one of: {', '.join(SETS)})")
+    import gzip
+    import hashlib      # here, not at import: OpenSSL's libcrypto is 3 MB of the first window
     folder = resources.files("resources") / "datasets"
     entry = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))[name]
     raw = gzip.decompress((folder / entry["file"]).read_bytes())

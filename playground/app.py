@@ -5,10 +5,11 @@ import argparse
 import os
 import sys
 
-# The engine (and numpy) before Qt: once PySide6 is imported it reads the source of every
-# module imported after it (its __feature__ check calls inspect.getsource on each, PYSIDE-2029):
-# numpy's ~150 modules and the engine's cost the first window ~0.1-0.2 s when imported later.
-import core  # noqa: E402,F401
+from .qt_import import skip_source_scan
+
+# before anything else imports Qt's users: PySide6 would read the source of every module the
+# window imports after it (see qt_import)
+skip_source_scan()
 
 APP_NAME = "Backprop Playground"
 ORG_NAME = "BackpropPlayground"

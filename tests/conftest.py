@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 import playground  # noqa: E402,F401  (one BLAS thread before numpy loads, as in the app)
+from playground.qt_import import skip_source_scan  # noqa: E402
+skip_source_scan()   # as the app starts: PySide6 reads no source of the modules imported next
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
