@@ -66,16 +66,19 @@ def test_the_heat_map_follows_every_frame_of_a_child_run(session):
 
 def test_pause_and_play_resume_exactly(session):
     doc, c = session
-    doc.set_settings(max_epochs=12)
+    # long enough that Pause lands mid-run on a fast machine too: frames come at ≤ 60 Hz, and
+    # one frame's worth of steps is several epochs of this data set
+    epochs = 300
+    doc.set_settings(max_epochs=epochs)
     start = doc.project
     assert c.play()
     spin(30000, until=lambda: doc.history.last_epoch >= 2)
     c.pause()
-    assert not c.running and 0 < doc.history.last_epoch < 12
+    assert not c.running and 0 < doc.history.last_epoch < epochs
     assert c.play()
-    spin(30000, until=lambda: not c.running)
-    assert doc.history.last_epoch == 12.0
-    assert _params_equal(doc.network.get_params(), _reference(start, 12).params())
+    spin(60000, until=lambda: not c.running)
+    assert doc.history.last_epoch == float(epochs)
+    assert _params_equal(doc.network.get_params(), _reference(start, epochs).params())
 
 
 def test_a_child_that_dies_is_reported_and_the_next_play_works(session):
