@@ -78,14 +78,20 @@ class Layer:
                                   else np.array(self.trainable_weights, dtype=bool, ndmin=2))
         self.trainable_biases = (np.ones(n, dtype=bool) if self.trainable_biases is None
                                  else np.array(self.trainable_biases, dtype=bool).reshape(-1))
-        self.parked = (np.where(self.mask, 0.0, self.weights) if self.parked is None
-                       else np.array(self.parked, dtype=np.float64, ndmin=2))
+        # nothing parked (every fully connected layer): fresh zero pages, which take no memory
+        # until a link is disabled (a 1024 × 1024 layer's would be 8 MB in every copy)
+        if self.parked is None:
+            self.parked = (np.zeros(shape) if self.mask.all()
+                           else np.where(self.mask, 0.0, self.weights))
+        else:
+            self.parked = np.array(self.parked, dtype=np.float64, ndmin=2)
         if self.trainable_weights.shape != shape or self.trainable_biases.shape != (n,):
             raise ShapeError(M("net.trainable_shape", "trainable flags: expected one per weight and one per bias"))
         if self.parked.shape != shape:
             raise ShapeError(M("net.parked_shape", "parked weights: expected {shape}, got {got}",
                                shape=shape, got=self.parked.shape))
-        self.parked[self.mask] = 0.0
+        if self.parked.any():           # (reading zero pages leaves them unallocated)
+            self.parked[self.mask] = 0.0
         self.weights[~self.mask] = 0.0
 
     @property
@@ -104,7 +110,7 @@ class Layer:
     def copy(self) -> "Layer":
         return Layer(self.weights.copy(), self.biases.copy(), self.activation, self.mask.copy(),
                      self.trainable_weights.copy(), self.trainable_biases.copy(),
-                     self.parked.copy())
+                     None if self.mask.all() and not self.parked.any() else self.parked.copy())
 
     # rows / columns of every per-link array, for structure edits
     def _link_arrays(self) -> tuple[str, ...]:

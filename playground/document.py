@@ -32,6 +32,7 @@ from .changes import Change
 from .derived import DerivedData
 from .engine_text import error_text
 from .divergence_text import divergence_text
+from .freed_memory import give_back
 
 
 def default_project() -> Project:
@@ -443,6 +444,7 @@ class Document(QObject):
         project = load_project(path)
         self.replace_project(project, os.path.abspath(path))
         remove_stale_temps(path)        # left by a save that was killed half way
+        give_back()                     # what parsing the file's text freed (big documents)
 
     def save(self, path: str | None = None) -> None:
         """Write the document atomically (the original stays if it fails: OSError/EngineError)."""

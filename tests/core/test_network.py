@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from core import Network, ShapeError
+from core import Layer, Network, ShapeError
 
 
 @pytest.fixture
@@ -104,3 +104,26 @@ def test_init_schemes_are_seeded():
     assert a == b and not a == c
     u = Network.create([2, 50, 1], "tanh", init="uniform", seed=0)
     assert np.all(np.abs(u.layers[0].weights) <= 0.5)
+
+
+def test_copies_keep_parked_weights_and_never_share_them():
+    """A layer with nothing parked gets fresh zeros (no memory until written); a copy keeps
+    every parked weight, and a link disabled or enabled in one copy leaves the other alone."""
+    net = Network.create([3, 4, 2], "tanh", seed=5)
+    full = net.copy()
+    assert all(not layer.parked.any() and layer.parked.flags.writeable
+               and layer.parked.shape == layer.weights.shape for layer in full.layers)
+    w = float(net.layers[0].weights[1, 2])
+    net.set_link_enabled(1, 1, 2, False)
+    parked = net.copy()
+    assert parked.layers[0].parked[1, 2] == w and parked.layers[0].weights[1, 2] == 0.0
+    parked.set_link_enabled(1, 1, 2, True)
+    assert parked.layers[0].weights[1, 2] == w and not parked.layers[0].parked.any()
+    assert net.layers[0].parked[1, 2] == w and not net.layers[0].mask[1, 2]   # untouched
+    full.set_link_enabled(1, 0, 0, False)
+    assert full.layers[0].parked[0, 0] != 0.0
+    assert not net.copy().layers[1].parked.any() and net.layers[0].parked[0, 0] == 0.0
+    # a layer read with a weight on a disabled link parks it, as before
+    layer = Layer(np.array([[1.0, 2.0]]), np.zeros(1), "tanh", mask=np.array([[True, False]]))
+    assert layer.parked.tolist() == [[0.0, 2.0]] and layer.weights.tolist() == [[1.0, 0.0]]
+    assert layer.copy().parked.tolist() == [[0.0, 2.0]]
