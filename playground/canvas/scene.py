@@ -20,18 +20,18 @@ from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from .. import structure_edits as edits
-from ..commands import SetParameter, SetSample
 from ..formatting import format_number
 from ..widgets import activation_label, symbol_text
+from .hit_test import nearest_link, segment_distance
+from .inline_editing import InlineEditing
 from .input_image import IMAGE_SIZE, InputImageItem, image_side
 from .items import (ButtonItem, InlineEditor, LabelItem, LayerHeaderItem, MoreItem,
                     NeuronItem)
 from .links import LinkItem, LinkLayerItem, link_style
-from .palette import (EDITOR_WIDTH, HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, LABEL_PIXEL_SIZE,
-                      MIN_TEXT_PIXELS, NEURON_RADIUS, Z_EDITOR, Z_HALO, Z_HIGHLIGHT, Z_LINK,
+from .palette import (HIGHLIGHT, HOVER, LABEL_LINE_HEIGHT, LABEL_PIXEL_SIZE,
+                      MIN_TEXT_PIXELS, NEURON_RADIUS, Z_HALO, Z_HIGHLIGHT, Z_LINK,
                       Z_LINK_LABEL, Z_SELECTED_LINK, label_fonts)
 
-EDIT_DIGITS = 12            # digits shown in the inline editor
 DEFAULT_DIGITS = 6          # significant digits on the canvas: every digit the seeds print
 BIG_NET_LINKS = 200         # from this many links, link labels show only on hover/selection
 COLLAPSE_ABOVE = 40         # a column with more neurons draws only the first and last few
@@ -89,14 +89,7 @@ class NetworkScene(QGraphicsScene):
         self._selected = None                     # NeuronItem | LinkItem | None
         self._labelled: set[LinkItem] = set()     # links whose label is currently shown
         self._cursor, self._updated = None, False  # as of the last refresh
-        self._editor = InlineEditor()
-        self._editor.accepted.connect(self._commit_edit)
-        self._editor.refused.connect(doc.error.emit)      # the status bar says why, too
-        self._editor.cancelled.connect(self.cancel_edit)
-        self._proxy = self.addWidget(self._editor)
-        self._proxy.setZValue(Z_EDITOR)
-        self._proxy.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self._proxy.hide()
+        self._editing = InlineEditing(self)
         self._gesture_end = QTimer(self, singleShot=True, interval=ZOOM_GESTURE_MS)
         self._gesture_end.timeout.connect(self.end_zoom_gesture)
         doc.changed.connect(self._on_changed)
@@ -674,7 +667,7 @@ class NetworkScene(QGraphicsScene):
     def is_control_at(self, pos: QPointF) -> bool:
         """True over a header button or the inline editor (they take their own clicks)."""
         item = self.itemAt(pos, QTransform())
-        while item is not None and not isinstance(item, ButtonItem) and item is not self._proxy:
+        while item is not None and not isinstance(item, ButtonItem) and item is not self._editing.proxy:
             item = item.parentItem()
         return item is not None
 
@@ -788,22 +781,9 @@ class NetworkScene(QGraphicsScene):
             return label
         if isinstance(self._selected, LinkItem):     # the selected link is drawn on top
             sel = self._selected
-            if _distance(sel.line(), pos) - sel.pen().widthF() / 2 <= tolerance:
+            if segment_distance(sel.line(), pos) - sel.pen().widthF() / 2 <= tolerance:
                 return sel.ref
-        best, best_d = None, tolerance
-        x, y = pos.x(), pos.y()
-        for item in self._link_layers.values():
-            rect = item.boundingRect()
-            if not (rect.left() - tolerance <= x <= rect.right() + tolerance):
-                continue
-            xy, half = item.segments()
-            if not len(xy):
-                continue
-            d = _distances(xy, x, y) - half
-            k = int(np.argmin(d))
-            if d[k] <= best_d:
-                best, best_d = item.links[k].ref, d[k]
-        return best
+        return nearest_link(self._link_layers.values(), pos, tolerance)
 
     def hover_at(self, pos: QPointF | None, tolerance: float = 5.0) -> None:
         """The mouse is at ``pos`` (None: it left): the link under it (none over a neuron)
@@ -820,85 +800,22 @@ class NetworkScene(QGraphicsScene):
     # ================================================================ inline editing
     def active_editor(self) -> InlineEditor | None:
         """The open inline editor (a QLineEdit), or None."""
-        return self._editor if self._proxy.isVisible() else None
+        return self._editing.active()
 
     def begin_edit(self, ref) -> InlineEditor | None:
         """Open the inline editor on a link (its weight), a hidden/output neuron (its bias) or
         an input neuron (the sample's x_j). Returns the editor, or None if it cannot be edited."""
-        self.cancel_edit()
-        if self._edit_lock[0]:
-            return None
-        ref, net = tuple(ref), self.doc.network
-        if ref[0] == "link":
-            layer = net.layers[ref[1] - 1]
-            if not layer.mask[ref[2], ref[3]]:
-                self.doc.error.emit(
-                    self.tr("This link is disabled; enable it before editing its weight."))
-                return None
-            link = self._links[ref[1:]]
-            value = layer.weights[ref[2], ref[3]]
-            where = link.label_pos if link.label_pos is not None else link.label_point()
-            if link.label is not None:
-                link.label.hide()            # the editor takes its place
-        else:
-            value = (self.doc.project.sample_x[ref[2]] if ref[1] == 0
-                     else net.layers[ref[1] - 1].biases[ref[2]])
-            item = self._neurons.get(ref[1:])
-            if item is not None:
-                where = item.pos()
-            elif ref[1] == 0 and self._input_image is not None:      # a pixel of the picture
-                where = self._input_image.mapToScene(
-                    self._input_image.pixel_rect(ref[2]).center())
-            else:
-                return None                  # not drawn: edit it in the inspector
-        self._editor.start(ref, format_number(float(value), EDIT_DIGITS))
-        self._proxy.setPos(where)
-        height = self._editor.sizeHint().height()
-        self._proxy.setTransform(QTransform.fromTranslate(-EDITOR_WIDTH / 2, -height / 2))
-        self._proxy.show()
-        self._proxy.setFocus()
-        self._editor.setFocus()
-        return self._editor
+        return self._editing.begin(ref)
 
     def cancel_edit(self) -> None:
         """Close the inline editor without changing anything."""
-        if self._proxy.isVisible():
-            ref, self._editor.ref = self._editor.ref, None
-            self._proxy.hide()
-            if ref is not None and ref[0] == "link" and ref[1:] in self._links:
-                self._update_link_label(self._links[ref[1:]])
+        self._editing.cancel()
 
-    def _commit_edit(self, value: float) -> None:
-        ref, doc = self._editor.ref, self.doc
-        self.cancel_edit()                   # close first: the command may rebuild the scene
-        if ref is None:
-            return
-        if ref[0] == "link":
-            if value != doc.network.layers[ref[1] - 1].weights[ref[2], ref[3]]:
-                doc.undo_stack.push(SetParameter(doc, ("W", *ref[1:]), value))
-        elif ref[1] == 0:
-            x = doc.project.sample_x.copy()
-            if value != x[ref[2]]:
-                x[ref[2]] = value
-                doc.undo_stack.push(SetSample(doc, x, doc.project.sample_y.copy()))
-        elif value != doc.network.layers[ref[1] - 1].biases[ref[2]]:
-            doc.undo_stack.push(SetParameter(doc, ("b", ref[1], ref[2]), value))
+    def drawn_neuron(self, layer: int, i: int) -> NeuronItem | None:
+        """The neuron's item, or None where a collapsed column does not draw it."""
+        return self._neurons.get((layer, i))
 
-
-def _distances(xy: np.ndarray, x: float, y: float) -> np.ndarray:
-    """Distances from (x, y) to each segment (x1, y1, x2, y2) of the rows of ``xy``."""
-    x1, y1, dx, dy = xy[:, 0], xy[:, 1], xy[:, 2] - xy[:, 0], xy[:, 3] - xy[:, 1]
-    length2 = dx * dx + dy * dy
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(length2 > 0, ((x - x1) * dx + (y - y1) * dy) / length2, 0.0)
-    t = np.clip(t, 0.0, 1.0)
-    return np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
-
-
-def _distance(line: QLineF, p: QPointF) -> float:
-    """Distance from ``p`` to the segment ``line``."""
-    dx, dy = line.dx(), line.dy()
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p.x() - line.x1()) * dx
-                                                    + (p.y() - line.y1()) * dy) / length2))
-    return math.hypot(p.x() - (line.x1() + t * dx), p.y() - (line.y1() + t * dy))
+    def refresh_link_label(self, key: tuple[int, int, int]) -> None:
+        """Redraw the label of link (l, i, j) if it is drawn (after the editor covered it)."""
+        if key in self._links:
+            self._update_link_label(self._links[key])

@@ -52,7 +52,7 @@ def test_hover_over_a_link_shows_its_label_and_leaving_hides_it(qtbot):
     qtbot.waitUntil(lambda: scene.hovered_link() is not None, timeout=2000)
     hovered = scene.hovered_link()
     # the link under the mouse: its stroke within 5 pixels (links cross at their middles)
-    from playground.canvas.scene import _distance
+    from playground.canvas.hit_test import segment_distance as _distance
     mouse = view.mapToScene(at)
     assert (_distance(hovered.line(), mouse) - hovered.pen().widthF() / 2) * view.zoom_factor() <= 5.5
     assert hovered.label_texts()[0].startswith("w = ")
