@@ -606,13 +606,7 @@ class NetworkScene(QGraphicsScene):
             self._update_link_label(new)
 
     def _place_halo(self, link: LinkItem) -> None:
-        color = QColor(HIGHLIGHT)
-        color.setAlpha(110)
-        pen = QPen(color, link.pen().widthF() + 8)
-        pen.setCapStyle(Qt.RoundCap)
-        self._halo.setPen(pen)
-        self._halo.setLine(link.line())
-        self._halo.show()
+        _show_halo(self._halo, link, HIGHLIGHT, 110, 8)
         self._selected_line.setPen(link.pen())
         self._selected_line.setLine(link.line())
         self._selected_line.show()
@@ -656,13 +650,7 @@ class NetworkScene(QGraphicsScene):
         if link is None or link is self._selected:
             self._hover_halo.hide()
             return
-        color = QColor(HOVER)
-        color.setAlpha(90)
-        pen = QPen(color, link.pen().widthF() + 5)
-        pen.setCapStyle(Qt.RoundCap)
-        self._hover_halo.setPen(pen)
-        self._hover_halo.setLine(link.line())
-        self._hover_halo.show()
+        _show_halo(self._hover_halo, link, HOVER, 90, 5)
 
     def is_control_at(self, pos: QPointF) -> bool:
         """True over a header button or the inline editor (they take their own clicks)."""
@@ -819,3 +807,15 @@ class NetworkScene(QGraphicsScene):
         """Redraw the label of link (l, i, j) if it is drawn (after the editor covered it)."""
         if key in self._links:
             self._update_link_label(self._links[key])
+
+
+def _show_halo(halo: QGraphicsLineItem, link: LinkItem, colour: QColor, alpha: int,
+               wider: float) -> None:
+    """``halo`` drawn along ``link``: ``wider`` units wider than its pen, round-capped."""
+    color = QColor(colour)
+    color.setAlpha(alpha)
+    pen = QPen(color, link.pen().widthF() + wider)
+    pen.setCapStyle(Qt.RoundCap)
+    halo.setPen(pen)
+    halo.setLine(link.line())
+    halo.show()

@@ -51,10 +51,8 @@ class ConfusionView(QWidget):
                 self.table.setItem(i, j, item)
 
 
-class MisclassifiedGallery(QWidget):
-    """Test images the network gets wrong, captioned "true → predicted"; click loads one."""
-
-    image_chosen = Signal(object, int)     # image (side×side), true label
+class _CaptionedGrid(QWidget):
+    """A wrapped caption over an ImageGrid."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -63,8 +61,17 @@ class MisclassifiedGallery(QWidget):
         self.caption.setWordWrap(True)
         lay.addWidget(self.caption)
         self.grid = ImageGrid()
-        self.grid.clicked.connect(self._clicked)
         lay.addWidget(self.grid, 1)
+
+
+class MisclassifiedGallery(_CaptionedGrid):
+    """Test images the network gets wrong, captioned "true → predicted"; click loads one."""
+
+    image_chosen = Signal(object, int)     # image (side×side), true label
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid.clicked.connect(self._clicked)
         self.items: list[tuple[np.ndarray, int, int]] = []
 
     def set_items(self, images, true, predicted, max_value: float) -> None:
@@ -82,17 +89,8 @@ class MisclassifiedGallery(QWidget):
         self.image_chosen.emit(img, t)
 
 
-class WeightImages(QWidget):
+class WeightImages(_CaptionedGrid):
     """Each first-layer hidden unit's incoming weights drawn as an image (red +, blue −)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        lay.addWidget(self.caption)
-        self.grid = ImageGrid()
-        lay.addWidget(self.grid, 1)
 
     def set_weights(self, weights: np.ndarray, side: int) -> None:
         w = np.asarray(weights)
