@@ -29,7 +29,9 @@ PROBE = textwrap.dedent(r"""
     window.resize(1024, 700)
     window.show()
     app.processEvents()
-    ours = [f for f in linecache.cache if f.startswith(sys.argv[1])]
+    import os
+    mine = tuple(os.path.join(sys.argv[1], p) + os.sep for p in ("core", "playground"))
+    ours = [f for f in linecache.cache if f.startswith(mine)]   # (a venv may be in the checkout)
     print(json.dumps({"ours": len(ours), "pyqtgraph": "pyqtgraph" in sys.modules,
                       "all": len(linecache.cache)}))
 """)
