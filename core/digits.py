@@ -144,10 +144,10 @@ class DigitsSpec:
 def spec_from_dict(d, path: str = "digits") -> DigitsSpec:
     """Validate the ``digits`` section (DocumentError naming the field)."""
     from . import array_codec
-    from .project_io import _int, _keys, _num, _obj, _opt, _str
-    d = _obj(d, path)
-    _keys(d, path, {"set", "train_ratio", "seed", "count", "images", "labels"})
-    name = _str(d.get("set", "digits_8x8"), f"{path}.set", SET_NAMES)
+    from .json_fields import check_keys, read_int, read_num, read_obj, read_opt, read_str
+    d = read_obj(d, path)
+    check_keys(d, path, {"set", "train_ratio", "seed", "count", "images", "labels"})
+    name = read_str(d.get("set", "digits_8x8"), f"{path}.set", SET_NAMES)
     images = labels = None
     if name == "custom":
         for key in ("images", "labels"):
@@ -173,9 +173,9 @@ def spec_from_dict(d, path: str = "digits") -> DigitsSpec:
                                                       name=name))
     return DigitsSpec(
         set=name,
-        train_ratio=_num(d.get("train_ratio", 0.75), f"{path}.train_ratio", 0.01, 0.99),
-        seed=_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
-        count=_opt(d.get("count"), f"{path}.count", _int, 2, 1_000_000),
+        train_ratio=read_num(d.get("train_ratio", 0.75), f"{path}.train_ratio", 0.01, 0.99),
+        seed=read_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
+        count=read_opt(d.get("count"), f"{path}.count", read_int, 2, 1_000_000),
         images=images, labels=labels)
 
 

@@ -150,8 +150,8 @@ def _int(obj: dict, key: str, where: str, lo: int, hi: int | None) -> int:
 
 
 def _got(v):
-    from .project_io import _type_name
-    return _type_name(v) if not isinstance(v, (int, float)) or isinstance(v, bool) else v
+    from .json_fields import type_name
+    return type_name(v) if not isinstance(v, (int, float)) or isinstance(v, bool) else v
 
 
 def _number(obj: dict, key: str, where: str, lo: float, hi: float, open_lo: bool) -> float:
@@ -168,9 +168,9 @@ def _number(obj: dict, key: str, where: str, lo: float, hi: float, open_lo: bool
 
 def parse_tolerance(obj, where: str = "tolerance") -> Tolerance:
     if not isinstance(obj, dict):
-        from .project_io import _type_name
+        from .json_fields import type_name
         raise DocumentError(where, M("doc.expected_object", "expected an object, got {got}",
-                                     got=_type_name(obj)))
+                                     got=type_name(obj)))
     for key in obj:
         if key not in ("rel", "abs", "digits"):
             raise DocumentError(f"{where}.{key}", M("doc.unknown_field", "unknown field"))
@@ -188,9 +188,9 @@ def parse_question(obj, where: str = "question", network=None) -> Question:
     """A Question from its JSON object; with ``network`` (a ``core.Network``) the layer, neuron
     and source must exist in it. DocumentError naming the field otherwise."""
     if not isinstance(obj, dict):
-        from .project_io import _type_name
+        from .json_fields import type_name
         raise DocumentError(where, M("doc.expected_object", "expected an object, got {got}",
-                                     got=_type_name(obj)))
+                                     got=type_name(obj)))
     for key in obj:
         if key not in _FIELDS:
             raise DocumentError(f"{where}.{key}", M("doc.unknown_field", "unknown field"))

@@ -50,35 +50,35 @@ class Event:
 
 # ---------------------------------------------------------------- settings and edits
 def check_setting(name: str, value, path: str):
-    from .project_io import _int, _num, _str
+    from .json_fields import read_int, read_num, read_str
     from .datasets import DATASET_NAMES
     from .features import FEATURE_NAMES
     from .losses import LOSSES
     from .optim import REGULARIZATIONS
     if name == "learning_rate":
-        return _num(value, path, 1e-9, 1e6)
+        return read_num(value, path, 1e-9, 1e6)
     if name in ("regularization_rate", "noise"):
-        return _num(value, path, 0.0, 0.5 if name == "noise" else 1e6)
+        return read_num(value, path, 0.0, 0.5 if name == "noise" else 1e6)
     if name == "batch_size":
-        return _int(value, path, 0, 100_000)
+        return read_int(value, path, 0, 100_000)
     if name == "hidden_layers":
-        return _int(value, path, 0, 10)
+        return read_int(value, path, 0, 10)
     if name == "loss":
-        return _str(value, path, tuple(LOSSES))
+        return read_str(value, path, tuple(LOSSES))
     if name == "regularization":
-        return _str(value, path, REGULARIZATIONS)
+        return read_str(value, path, REGULARIZATIONS)
     if name == "dataset":
-        return _str(value, path, DATASET_NAMES)
+        return read_str(value, path, DATASET_NAMES)
     if not isinstance(value, list) or not value:
         raise DocumentError(path, M("doc.features_list", "expected a non-empty list of feature names or null"))
-    return [_str(f, f"{path}[{i}]", FEATURE_NAMES) for i, f in enumerate(value)]
+    return [read_str(f, f"{path}[{i}]", FEATURE_NAMES) for i, f in enumerate(value)]
 
 
 def check_edit(e, path: str) -> dict:
-    from .project_io import _keys, _obj, _str
-    d = _obj(e, path)
-    _keys(d, path, {"set", "value"})
-    name = _str(d.get("set"), f"{path}.set", tuple(n for n in EDITS if n not in CHECK_ONLY))
+    from .json_fields import check_keys, read_obj, read_str
+    d = read_obj(e, path)
+    check_keys(d, path, {"set", "value"})
+    name = read_str(d.get("set"), f"{path}.set", tuple(n for n in EDITS if n not in CHECK_ONLY))
     return {"set": name, "value": check_setting(name, d.get("value"), f"{path}.value")}
 
 
@@ -168,25 +168,25 @@ def goal_met(wait: dict | None, p, event: Event) -> bool:
 
 # ---------------------------------------------------------------- quoted numbers
 def check_quote(q, path: str) -> dict:
-    from .project_io import _int, _keys, _num, _obj, _str
-    d = _obj(q, path)
-    _keys(d, path, {"value", "digits", "of", "printed"})
-    value = _num(d.get("value"), f"{path}.value")
-    digits = _int(d.get("digits", 6), f"{path}.digits", 1, 17)
+    from .json_fields import check_keys, read_int, read_num, read_obj, read_str
+    d = read_obj(q, path)
+    check_keys(d, path, {"value", "digits", "of", "printed"})
+    value = read_num(d.get("value"), f"{path}.value")
+    digits = read_int(d.get("digits", 6), f"{path}.digits", 1, 17)
     if "printed" in d:       # a number the text quotes from elsewhere (an article's slip), said why
         if "of" in d:
             raise DocumentError(f"{path}.printed", M("lesson.printed_or_of", "give either of or printed"))
-        return {"value": value, "digits": digits, "printed": _str(d["printed"], f"{path}.printed", max_len=500)}
-    ref = _obj(d.get("of"), f"{path}.of")
+        return {"value": value, "digits": digits, "printed": read_str(d["printed"], f"{path}.printed", max_len=500)}
+    ref = read_obj(d.get("of"), f"{path}.of")
     kinds = {**NETWORK_REFS, **GRAPH_REFS, **OTHER_REFS}
-    kind = _str(ref.get("kind"), f"{path}.of.kind", tuple(kinds))
+    kind = read_str(ref.get("kind"), f"{path}.of.kind", tuple(kinds))
     extra = {"formula", "values"} if kind in GRAPH_REFS else set()
-    _keys(ref, f"{path}.of", {"kind", *kinds[kind], *extra})
+    check_keys(ref, f"{path}.of", {"kind", *kinds[kind], *extra})
     for key in kinds[kind]:
         if key not in ref:
             raise DocumentError(f"{path}.of.{key}", M("doc.missing", "missing"))
         if key in ("layer", "neuron", "input"):
-            _int(ref[key], f"{path}.of.{key}", 1, 10_000)
+            read_int(ref[key], f"{path}.of.{key}", 1, 10_000)
     return {"value": value, "digits": digits, "of": dict(ref)}
 
 

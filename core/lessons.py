@@ -39,7 +39,8 @@ from typing import Any
 from .errors import DocumentError
 from .messages import Message as M
 from .json_text import parse_json
-from .project_io import _int, _keys, _num, _obj, _str, project_from_dict
+from .json_fields import check_keys, read_int, read_num, read_obj, read_str
+from .project_io import project_from_dict
 
 FORMAT = "backprop-playground-lesson"
 CURRENT_VERSION = 1
@@ -128,13 +129,13 @@ class Lesson:
 
 # ---------------------------------------------------------------- fields
 def _text(v, path: str, rich: bool = False) -> Text:
-    d = _obj(v, path)
-    _keys(d, path, set(LANGUAGES))
+    d = read_obj(v, path)
+    check_keys(d, path, set(LANGUAGES))
     out = {}
     for lang in LANGUAGES:
         if lang not in d:
             raise DocumentError(f"{path}.{lang}", M("doc.missing", "missing"))
-        s = _str(d[lang], f"{path}.{lang}", max_len=20_000).strip()
+        s = read_str(d[lang], f"{path}.{lang}", max_len=20_000).strip()
         if not s:
             raise DocumentError(f"{path}.{lang}", M("lesson.empty_text", "the text is empty"))
         if rich:
@@ -154,7 +155,7 @@ def _names(v, path: str) -> tuple:
     out = []
     known = known_controls()
     for i, name in enumerate(v):
-        name = _str(name, f"{path}[{i}]", max_len=80)
+        name = read_str(name, f"{path}[{i}]", max_len=80)
         if not CONTROL_NAME.fullmatch(name) or (known is not None and name not in known):
             raise DocumentError(f"{path}[{i}]", M("lesson.control_name",
                                                   "{name} is not a control name (such as step.forward)",
@@ -164,12 +165,12 @@ def _names(v, path: str) -> tuple:
 
 
 def _document(v, path: str) -> dict:
-    d = _obj(v, path)
-    _keys(d, path, {"example", "embedded"})
+    d = read_obj(v, path)
+    check_keys(d, path, {"example", "embedded"})
     if len(d) != 1:
         raise DocumentError(path, M("lesson.document_one", "expected either example or embedded"))
     if "example" in d:
-        name = _str(d["example"], f"{path}.example", max_len=120)
+        name = read_str(d["example"], f"{path}.example", max_len=120)
         if name not in example_names():
             raise DocumentError(f"{path}.example", M("lesson.no_example", "there is no bundled example {name}",
                                                      name=repr(name)))
@@ -185,47 +186,47 @@ def _document(v, path: str) -> dict:
 def _graph(v, path: str) -> dict:
     from .expression import parse_expression, variables_of
     from .errors import EngineError
-    d = _obj(v, path)
-    _keys(d, path, {"formula", "values"})
-    formula = _str(d.get("formula"), f"{path}.formula", max_len=500)
+    d = read_obj(v, path)
+    check_keys(d, path, {"formula", "values"})
+    formula = read_str(d.get("formula"), f"{path}.formula", max_len=500)
     try:
         names = set(variables_of(parse_expression(formula)))
     except EngineError as exc:
         raise DocumentError(f"{path}.formula", exc.message or str(exc)) from None
     values = {}
-    for name, x in _obj(d.get("values", {}), f"{path}.values").items():
+    for name, x in read_obj(d.get("values", {}), f"{path}.values").items():
         if name not in names:
             raise DocumentError(f"{path}.values.{name}", M("lesson.no_variable",
                                                            "the formula has no variable {name}", name=name))
-        values[name] = _num(x, f"{path}.values.{name}", -1e6, 1e6)
+        values[name] = read_num(x, f"{path}.values.{name}", -1e6, 1e6)
     return {"formula": formula, "values": values}
 
 
 def _wait(v, path: str) -> dict | None:
     if v is None:
         return None
-    d = _obj(v, path)
+    d = read_obj(v, path)
     if "predict" in d:
-        _keys(d, path, {"predict"})
+        check_keys(d, path, {"predict"})
         return {"predict": check_question(d["predict"], f"{path}.predict")}
     if "action" in d:
-        _keys(d, path, {"action", "stage"})
-        out = {"action": _str(d["action"], f"{path}.action", ACTIONS)}
+        check_keys(d, path, {"action", "stage"})
+        out = {"action": read_str(d["action"], f"{path}.action", ACTIONS)}
         if "stage" in d:
-            out["stage"] = _str(d["stage"], f"{path}.stage", ("forward", "loss", "backward", "update"))
+            out["stage"] = read_str(d["stage"], f"{path}.stage", ("forward", "loss", "backward", "update"))
         return out
     if "goal" in d:
-        goal = _str(d["goal"], f"{path}.goal", tuple(GOALS))
+        goal = read_str(d["goal"], f"{path}.goal", tuple(GOALS))
         if goal == "setting":
             from .lesson_goals import check_setting
-            _keys(d, path, {"goal", "field", "value"})
-            fld = _str(d.get("field"), f"{path}.field", tuple(_setting_names()))
+            check_keys(d, path, {"goal", "field", "value"})
+            fld = read_str(d.get("field"), f"{path}.field", tuple(_setting_names()))
             return {"goal": goal, "field": fld, "value": check_setting(fld, d.get("value"), f"{path}.value")}
         need = GOALS[goal]
-        _keys(d, path, {"goal"} | ({need} if need else set()))
+        check_keys(d, path, {"goal"} | ({need} if need else set()))
         out = {"goal": goal}
         if need:
-            out[need] = _num(d.get(need), f"{path}.{need}", 0.0)
+            out[need] = read_num(d.get(need), f"{path}.{need}", 0.0)
         return out
     raise DocumentError(path, M("lesson.wait_kind", "expected action, goal or predict"))
 
@@ -241,8 +242,8 @@ def check_question(q, path: str) -> dict:
     try:
         from .exercise import parse_question
     except ImportError:
-        d = _obj(q, path)
-        _str(d.get("kind"), f"{path}.kind", max_len=40)
+        d = read_obj(q, path)
+        read_str(d.get("kind"), f"{path}.kind", max_len=40)
         return d
     parse_question(q, path)
     return q
@@ -259,8 +260,8 @@ def _quotes(v, path: str) -> tuple:
 
 def _step(v, path: str) -> Step:
     from .lesson_goals import check_edit
-    d = _obj(v, path)
-    _keys(d, path, {"title", "text", "document", "edits", "tab", "layout", "graph", "highlight",
+    d = read_obj(v, path)
+    check_keys(d, path, {"title", "text", "document", "edits", "tab", "layout", "graph", "highlight",
                     "lock", "hide", "wait", "hints", "quotes"})
     edits = d.get("edits") or []
     if not isinstance(edits, list):
@@ -273,8 +274,8 @@ def _step(v, path: str) -> Step:
         text=_text(d.get("text"), f"{path}.text", rich=True),
         document=_document(d["document"], f"{path}.document") if d.get("document") is not None else None,
         edits=tuple(check_edit(e, f"{path}.edits[{i}]") for i, e in enumerate(edits)),
-        tab=_str(d["tab"], f"{path}.tab", TABS) if d.get("tab") is not None else None,
-        layout=_str(d["layout"], f"{path}.layout", LAYOUTS) if d.get("layout") is not None else None,
+        tab=read_str(d["tab"], f"{path}.tab", TABS) if d.get("tab") is not None else None,
+        layout=read_str(d["layout"], f"{path}.layout", LAYOUTS) if d.get("layout") is not None else None,
         graph=_graph(d["graph"], f"{path}.graph") if d.get("graph") is not None else None,
         highlight=_names(d.get("highlight"), f"{path}.highlight"),
         lock=_names(d.get("lock"), f"{path}.lock"),
@@ -286,7 +287,7 @@ def _step(v, path: str) -> Step:
 
 # ---------------------------------------------------------------- public API
 def lesson_from_dict(doc: Any) -> Lesson:
-    doc = _obj(doc, "")
+    doc = read_obj(doc, "")
     if doc.get("format") != FORMAT:
         raise DocumentError("format", M("lesson.format", 'not a Backprop Playground lesson (expected "{format}")',
                                         format=FORMAT))
@@ -296,14 +297,14 @@ def lesson_from_dict(doc: Any) -> Lesson:
     if version != CURRENT_VERSION:
         raise DocumentError("version", M("lesson.version", "lesson version {version} is not supported; this program reads version {current}",
                                          version=version, current=CURRENT_VERSION))
-    _keys(doc, "", {"format", "version", "id", "title", "summary", "steps"})
-    lid = _str(doc.get("id"), "id", max_len=64)
+    check_keys(doc, "", {"format", "version", "id", "title", "summary", "steps"})
+    lid = read_str(doc.get("id"), "id", max_len=64)
     if not LESSON_ID.fullmatch(lid):
         raise DocumentError("id", M("lesson.id", "use letters, digits, _ and - only"))
     steps = doc.get("steps")
     if not isinstance(steps, list) or not steps:
         raise DocumentError("steps", M("lesson.steps", "expected a non-empty list of steps"))
-    _int(len(steps), "steps", 1, MAX_STEPS)
+    read_int(len(steps), "steps", 1, MAX_STEPS)
     parsed = tuple(_step(s, f"steps[{k}]") for k, s in enumerate(steps))
     return Lesson(id=lid, title=_text(doc.get("title"), "title"),
                   summary=_text(doc["summary"], "summary") if doc.get("summary") is not None else None,

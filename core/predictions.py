@@ -118,10 +118,10 @@ def _loss_outcome(q, project, stop, progress) -> Outcome | None:
 
 # ---------------------------------------------------------------- JSON
 def parse_choice_question(obj, where: str = "question") -> ChoiceQuestion:
-    from .project_io import _type_name
+    from .json_fields import type_name
     if not isinstance(obj, dict):
         raise DocumentError(where, M("doc.expected_object", "expected an object, got {got}",
-                                     got=_type_name(obj)))
+                                     got=type_name(obj)))
     fields = {"kind", "epochs", "learning_rate", "neuron"}
     for key in obj:
         if key not in fields:
@@ -131,7 +131,7 @@ def parse_choice_question(obj, where: str = "question") -> ChoiceQuestion:
         raise DocumentError(f"{where}.kind", M("doc.missing", "missing"))
     if not isinstance(kind, str) or kind not in CHOICES:
         raise DocumentError(f"{where}.kind", M("doc.not_one_of", "{value} is not one of: {choices}",
-                                               value=kind if isinstance(kind, str) else _type_name(kind),
+                                               value=kind if isinstance(kind, str) else type_name(kind),
                                                choices=", ".join(TRAINING_KINDS)))
     own = {"loss_after_epochs": ("epochs", "learning_rate"), "output_after_update": ("neuron",)}[kind]
     for key in obj:
@@ -144,7 +144,7 @@ def parse_choice_question(obj, where: str = "question") -> ChoiceQuestion:
         if key in obj:
             v = obj[key]
             if isinstance(v, bool) or not isinstance(v, int) or v < lo or (hi is not None and v > hi):
-                got = _type_name(v) if isinstance(v, bool) or not isinstance(v, (int, float)) else v
+                got = type_name(v) if isinstance(v, bool) or not isinstance(v, (int, float)) else v
                 if hi is None:
                     raise DocumentError(f"{where}.{key}", M(
                         "exercise.integer_min", "expected an integer ≥ {lo}, got {got}", lo=lo, got=got))
@@ -157,7 +157,7 @@ def parse_choice_question(obj, where: str = "question") -> ChoiceQuestion:
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not 0 < v <= 100:
             raise DocumentError(f"{where}.learning_rate", M(
                 "exercise.number_range", "expected a number in {range}, got {got}",
-                range="(0, 100]", got=_type_name(v) if isinstance(v, (bool, str, list, dict)) or v is None else v))
+                range="(0, 100]", got=type_name(v) if isinstance(v, (bool, str, list, dict)) or v is None else v))
         out = replace(out, learning_rate=float(v))
     return out
 

@@ -49,7 +49,6 @@ and sizes beyond the engine's limits — each with the path of the offending fie
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections import OrderedDict
@@ -60,8 +59,10 @@ import numpy as np
 from . import array_codec
 from .activations import ACTIVATIONS
 from .atomic_file import atomic_write
-from .divergence import PARAMETER_LIMIT
 from .errors import DocumentError, EngineError
+from .json_fields import VALUE_LIMIT  # noqa: F401  (the documents' value bound, read here too)
+from .json_fields import (check_keys, read_int, read_matrix, read_num, read_obj, read_opt,
+                          read_str, read_vector, type_name)
 from .json_text import parse_json
 from .losses import LOSSES, check_pairing, check_targets, get_loss
 from .messages import Message as M
@@ -80,165 +81,24 @@ from .csvdata import MAX_ROWS as MAX_POINTS  # noqa: E402  (one limit for CSV an
 MAX_HISTORY = 1_000_000
 ENCODE_ABOVE = 4096
 """Weight matrices with more entries are written as base64 (``core.array_codec``)."""
-VALUE_LIMIT = PARAMETER_LIMIT
-"""Every weight, bias, input, target and data point of a document lies within ±1e6: beyond
-that a loss can overflow to ∞ (a target of 1.797e308), and a document that saved such a loss
-could not be opened again. Training keeps weights within the same bound (core.divergence)."""
-
-
-# ---------------------------------------------------------------- reading helpers
-_TYPE_NAMES = {dict: ("object", "an object"), list: ("list", "a list"), str: ("string", "a string"),
-               bool: ("bool", "true/false"), type(None): ("null", "null")}
-
-
-def _type_name(v: Any) -> M:
-    code, text = _TYPE_NAMES.get(type(v), ("number", "a number") if isinstance(v, (int, float))
-                                 else ("other", type(v).__name__))
-    return M(f"type.{code}", text)
-
-
-def _obj(v, path: str) -> dict:
-    if not isinstance(v, dict):
-        raise DocumentError(path, M("doc.expected_object", "expected an object, got {got}", got=_type_name(v)))
-    return v
-
-
-def _shown(v) -> str:
-    """A number as it appears in a message: never thousands of digits."""
-    text = f"{v:g}" if isinstance(v, float) else str(v)
-    return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
-
-
-def _num(v, path: str, lo: float | None = None, hi: float | None = None) -> float:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise DocumentError(path, M("doc.expected_number", "expected a number, got {got}", got=_type_name(v)))
-    try:
-        v = float(v)
-    except OverflowError:  # a JSON integer literal with hundreds of digits
-        raise DocumentError(path, M("doc.expected_finite_got", "expected a finite number, got {got}",
-                                     got=_shown(v))) from None
-    if not math.isfinite(v):
-        raise DocumentError(path, M("doc.expected_finite", "expected a finite number"))
-    if lo is not None and v < lo:
-        raise DocumentError(path, M("doc.at_least", "must be ≥ {lo}, got {got}", lo=f"{lo:g}", got=f"{v:g}"))
-    if hi is not None and v > hi:
-        raise DocumentError(path, M("doc.at_most", "must be ≤ {hi}, got {got}", hi=f"{hi:g}", got=f"{v:g}"))
-    return v
-
-
-def _int(v, path: str, lo: int | None = None, hi: int | None = None) -> int:
-    if isinstance(v, bool) or not isinstance(v, int):
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        else:
-            raise DocumentError(path, M("doc.expected_int", "expected a whole number, got {got}",
-                                         got=_type_name(v)))
-    if lo is not None and v < lo:
-        raise DocumentError(path, M("doc.at_least", "must be ≥ {lo}, got {got}", lo=lo, got=_shown(v)))
-    if hi is not None and v > hi:
-        raise DocumentError(path, M("doc.at_most", "must be ≤ {hi}, got {got}", hi=hi, got=_shown(v)))
-    return v
-
-
-def _opt(v, path: str, conv, *args):
-    return None if v is None else conv(v, path, *args)
-
-
-def _str(v, path: str, choices=None, max_len: int = 10_000) -> str:
-    if not isinstance(v, str):
-        raise DocumentError(path, M("doc.expected_string", "expected a string, got {got}", got=_type_name(v)))
-    if len(v) > max_len:
-        raise DocumentError(path, M("doc.text_too_long", "text longer than {n} characters", n=max_len))
-    if choices is not None and v not in choices:
-        raise DocumentError(path, M("doc.not_one_of", "{value} is not one of: {choices}", value=repr(v),
-                                     choices=", ".join(choices)))
-    return v
-
-
-def _vector(v, path: str, n: int | None = None, max_len: int = MAX_LAYER_SIZE) -> np.ndarray:
-    """Numbers within ±VALUE_LIMIT (weights, biases, samples, points)."""
-    if not isinstance(v, list):
-        raise DocumentError(path, M("doc.expected_numbers", "expected a list of numbers, got {got}",
-                                     got=_type_name(v)))
-    if len(v) > max_len:
-        raise DocumentError(path, M("doc.too_many_numbers", "at most {n} numbers, got {got}", n=max_len,
-                                     got=len(v)))
-    if n is not None and len(v) != n:
-        raise DocumentError(path, M("doc.count", "expected {n} numbers, got {got}", n=n, got=len(v)))
-    return np.array([_num(x, f"{path}[{i}]", -VALUE_LIMIT, VALUE_LIMIT) for i, x in enumerate(v)],
-                    dtype=np.float64)
-
-
-def _matrix(v, path: str, rows: int, cols: int, kind=float) -> np.ndarray:
-    if kind is float and array_codec.is_encoded(v):
-        return array_codec.decode(v, path, "float64", (rows, cols), -VALUE_LIMIT, VALUE_LIMIT)
-    what = M("doc.bools", "true/false values") if kind is bool else M("doc.numbers", "numbers")
-    if not isinstance(v, list):
-        raise DocumentError(path, M("doc.matrix_type", "expected {rows}×{cols} {what}, got {got}",
-                                     rows=rows, cols=cols, what=what, got=_type_name(v)))
-    bad_row = next((i for i, r in enumerate(v) if not isinstance(r, list)), None)
-    if bad_row is not None:
-        raise DocumentError(f"{path}[{bad_row}]", M("doc.row_type", "expected a row of {cols} {what}, got {got}",
-                                                    cols=cols, what=what, got=_type_name(v[bad_row])))
-    lengths = {len(r) for r in v}
-    if len(lengths) <= 1 and (len(v), lengths.pop() if lengths else cols) != (rows, cols):
-        raise DocumentError(path, M("doc.matrix_shape", "expected {rows}×{cols} {what}, got {got_rows}×{got_cols}",
-                                     rows=rows, cols=cols, what=what, got_rows=len(v),
-                                     got_cols=len(v[0]) if v else 0))
-    if len(v) != rows:  # ragged as well as the wrong height
-        raise DocumentError(path, M("doc.matrix_rows", "expected {rows}×{cols} {what}, got {got} rows",
-                                     rows=rows, cols=cols, what=what, got=len(v)))
-    short = next((i for i, r in enumerate(v) if len(r) != cols), None)
-    if short is not None:  # ragged: name the first row that does not fit
-        raise DocumentError(f"{path}[{short}]", M("doc.ragged_row",
-                                                  "expected {cols} {what} (row {row} of {rows}×{cols}), got {got}",
-                                                  cols=cols, what=what, row=short + 1, rows=rows,
-                                                  got=len(v[short])))
-    if kind is bool:
-        out = np.empty((rows, cols), dtype=bool)
-        for i, r in enumerate(v):
-            for j, x in enumerate(r):
-                if not isinstance(x, bool):
-                    raise DocumentError(f"{path}[{i}][{j}]", M("doc.expected_bool", "expected true or false, got {got}",
-                                                               got=_type_name(x)))
-                out[i, j] = x
-        return out
-    # fast path (a 1024 × 1024 layer in ~0.1 s): only JSON numbers, all finite and within
-    # ±VALUE_LIMIT once converted; anything else is named entry by entry below
-    if all(type(x) is float or type(x) is int for r in v for x in r):
-        try:
-            out = np.array(v, dtype=np.float64).reshape(rows, cols)
-        except OverflowError:  # an integer literal beyond the float range
-            out = None
-        if out is not None and np.isfinite(out).all() and np.abs(out).max(initial=0) <= VALUE_LIMIT:
-            return out
-    return np.array([[_num(x, f"{path}[{i}][{j}]", -VALUE_LIMIT, VALUE_LIMIT) for j, x in enumerate(r)]
-                     for i, r in enumerate(v)],
-                    dtype=np.float64).reshape(rows, cols)
-
-
-def _keys(d: dict, path: str, allowed: set[str]) -> None:
-    unknown = sorted(set(d) - allowed)
-    if unknown:
-        raise DocumentError(f"{path}.{unknown[0]}" if path else unknown[0], M("doc.unknown_field", "unknown field"))
 
 
 # ---------------------------------------------------------------- sections
 def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
-    d = _obj(d, path)
-    _keys(d, path, {"input_size", "features", "layers"})
+    d = read_obj(d, path)
+    check_keys(d, path, {"input_size", "features", "layers"})
     features = d.get("features")
     if features is not None:
         from .features import FEATURE_NAMES
         if not isinstance(features, list) or not features:
             raise DocumentError(f"{path}.features", M("doc.features_list",
                                                       "expected a non-empty list of feature names or null"))
-        features = tuple(_str(f, f"{path}.features[{i}]", FEATURE_NAMES) for i, f in enumerate(features))
+        features = tuple(read_str(f, f"{path}.features[{i}]", FEATURE_NAMES) for i, f in enumerate(features))
         if len(set(features)) != len(features):
             raise DocumentError(f"{path}.features", M("doc.feature_twice", "a feature is listed twice"))
     if "input_size" not in d:
         raise DocumentError(f"{path}.input_size", M("doc.missing", "missing"))
-    n_in = _int(d["input_size"], f"{path}.input_size", 1, MAX_LAYER_SIZE)
+    n_in = read_int(d["input_size"], f"{path}.input_size", 1, MAX_LAYER_SIZE)
     if features is not None and len(features) != n_in:
         raise DocumentError(f"{path}.features", M("doc.features_inputs", "{n} features for {inputs} inputs",
                                                   n=len(features), inputs=n_in))
@@ -251,21 +111,21 @@ def _network(d, path="network") -> tuple[Network, tuple[str, ...] | None]:
     layers, prev, total = [], n_in, 0
     for k, raw in enumerate(layers_raw):
         p = f"{path}.layers[{k}]"
-        raw = _obj(raw, p)
-        _keys(raw, p, {"size", "activation", "weights", "biases", "mask", "parked", "trainable"})
-        size = _int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
+        raw = read_obj(raw, p)
+        check_keys(raw, p, {"size", "activation", "weights", "biases", "mask", "parked", "trainable"})
+        size = read_int(raw.get("size"), f"{p}.size", 1, MAX_LAYER_SIZE)
         total += size * (prev + 1)
         if total > MAX_PARAMETERS:
             raise DocumentError(p, M("doc.too_many_parameters",
                                       "the network would have more than {n} parameters", n=MAX_PARAMETERS))
-        act = _str(raw.get("activation"), f"{p}.activation", tuple(ACTIVATIONS))
+        act = read_str(raw.get("activation"), f"{p}.activation", tuple(ACTIVATIONS))
         if ACTIVATIONS[act].output_only and k != len(layers_raw) - 1:
             raise DocumentError(f"{p}.activation", M("doc.output_only", "{activation} is only allowed on the output layer",
                                                         activation=act))
-        w = _matrix(raw.get("weights"), f"{p}.weights", size, prev)
-        b = _vector(raw.get("biases"), f"{p}.biases", size)
-        mask = _matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
-        parked = (_matrix(raw["parked"], f"{p}.parked", size, prev)
+        w = read_matrix(raw.get("weights"), f"{p}.weights", size, prev)
+        b = read_vector(raw.get("biases"), f"{p}.biases", size)
+        mask = read_matrix(raw["mask"], f"{p}.mask", size, prev, bool) if raw.get("mask") is not None else None
+        parked = (read_matrix(raw["parked"], f"{p}.parked", size, prev)
                   if raw.get("parked") is not None else None)
         tw, tb = _trainable(raw.get("trainable"), f"{p}.trainable", size, prev)
         layers.append(Layer(w, b, act, mask, tw, tb, parked))
@@ -277,15 +137,15 @@ def _trainable(d, path: str, rows: int, cols: int):
     """(trainable weights, trainable biases) or (None, None) for "all trainable"."""
     if d is None:
         return None, None
-    d = _obj(d, path)
-    _keys(d, path, {"weights", "biases"})
+    d = read_obj(d, path)
+    check_keys(d, path, {"weights", "biases"})
     out = []
     for key, shape in (("weights", (rows, cols)), ("biases", (rows,))):
         v = d.get(key, True)
         if isinstance(v, bool):
             out.append(np.full(shape, v))
         elif key == "weights":
-            out.append(_matrix(v, f"{path}.weights", rows, cols, bool))
+            out.append(read_matrix(v, f"{path}.weights", rows, cols, bool))
         else:
             if not isinstance(v, list) or len(v) != rows or not all(isinstance(x, bool) for x in v):
                 raise DocumentError(f"{path}.biases", f"expected true, false or a list of {rows} true/false values")
@@ -294,18 +154,18 @@ def _trainable(d, path: str, rows: int, cols: int):
 
 
 def _optimizer(d, path="optimizer") -> OptimizerConfig:
-    d = _obj(d, path)
-    _keys(d, path, {"method", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
+    d = read_obj(d, path)
+    check_keys(d, path, {"method", "learning_rate", "momentum", "beta1", "beta2", "epsilon",
                     "regularization", "regularization_rate"})
     base = OptimizerConfig()
     kw = {}
     if "method" in d:
-        kw["method"] = _str(d["method"], f"{path}.method", OPTIMIZERS)
+        kw["method"] = read_str(d["method"], f"{path}.method", OPTIMIZERS)
     if "regularization" in d:
-        kw["regularization"] = _str(d["regularization"], f"{path}.regularization", REGULARIZATIONS)
+        kw["regularization"] = read_str(d["regularization"], f"{path}.regularization", REGULARIZATIONS)
     for key, (lo, hi, strict) in OPTIMIZER_LIMITS.items():
         if key in d:
-            kw[key] = _num(d[key], f"{path}.{key}", lo, hi)
+            kw[key] = read_num(d[key], f"{path}.{key}", lo, hi)
             if strict and kw[key] == lo:
                 raise DocumentError(f"{path}.{key}", f"must be greater than {lo:g}")
     return OptimizerConfig(**{**base.__dict__, **kw})
@@ -315,37 +175,37 @@ def _dataset(d, path="dataset") -> DatasetSpec | None:
     if d is None:
         return None
     from .datasets import DATASET_KIND, DATASET_NAMES
-    d = _obj(d, path)
-    _keys(d, path, {"name", "noise", "train_ratio", "seed", "n_points", "n_classes", "points",
+    d = read_obj(d, path)
+    check_keys(d, path, {"name", "noise", "train_ratio", "seed", "n_points", "n_classes", "points",
                     "test_points"})
-    name = _str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
+    name = read_str(d.get("name", "circle"), f"{path}.name", tuple(DATASET_NAMES) + ("custom",))
     points_raw = d.get("points", [])
     if not isinstance(points_raw, list):
         raise DocumentError(f"{path}.points", M("doc.points_list", "expected a list of [x1, x2, label], got {got}",
-                                                got=_type_name(points_raw)))
+                                                got=type_name(points_raw)))
     if len(points_raw) > MAX_POINTS:
         raise DocumentError(f"{path}.points", M("doc.too_many_points", "at most {n} points", n=MAX_POINTS))
-    points = tuple(tuple(_vector(p, f"{path}.points[{i}]", 3)) for i, p in enumerate(points_raw))
+    points = tuple(tuple(read_vector(p, f"{path}.points[{i}]", 3)) for i, p in enumerate(points_raw))
     test_raw = d.get("test_points")
     test_points = None
     if test_raw is not None:
         if not isinstance(test_raw, list):
             raise DocumentError(f"{path}.test_points", M("doc.points_list",
                                                          "expected a list of [x1, x2, label], got {got}",
-                                                         got=_type_name(test_raw)))
+                                                         got=type_name(test_raw)))
         if len(points_raw) + len(test_raw) > MAX_POINTS:
             raise DocumentError(f"{path}.test_points", M("doc.too_many_points_all", "at most {n} points in all",
                                                          n=MAX_POINTS))
-        test_points = tuple(tuple(float(v) for v in _vector(p, f"{path}.test_points[{i}]", 3))
+        test_points = tuple(tuple(float(v) for v in read_vector(p, f"{path}.test_points[{i}]", 3))
                             for i, p in enumerate(test_raw))
     # a custom set may be empty: the user is about to draw its points (nothing to train on yet)
     return DatasetSpec(
         name=name,
-        noise=_num(d.get("noise", 0.0), f"{path}.noise", 0.0, 0.5),
-        train_ratio=_num(d.get("train_ratio", 0.5), f"{path}.train_ratio", 0.01, 0.99),
-        seed=_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
-        n_points=_opt(d.get("n_points"), f"{path}.n_points", _int, 2, MAX_POINTS),
-        n_classes=_int(d.get("n_classes", 3), f"{path}.n_classes",
+        noise=read_num(d.get("noise", 0.0), f"{path}.noise", 0.0, 0.5),
+        train_ratio=read_num(d.get("train_ratio", 0.5), f"{path}.train_ratio", 0.01, 0.99),
+        seed=read_int(d.get("seed", 0), f"{path}.seed", 0, 2**63 - 1),
+        n_points=read_opt(d.get("n_points"), f"{path}.n_points", read_int, 2, MAX_POINTS),
+        n_classes=read_int(d.get("n_classes", 3), f"{path}.n_classes",
                        *((3, 5) if DATASET_KIND.get(name) == "multiclass" else (2, 10))),
         points=tuple(tuple(float(v) for v in p) for p in points), test_points=test_points)
 
@@ -353,14 +213,14 @@ def _dataset(d, path="dataset") -> DatasetSpec | None:
 def _history(d, path="history") -> History:
     if d is None:
         return History()
-    d = _obj(d, path)
-    _keys(d, path, {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "steps"})
+    d = read_obj(d, path)
+    check_keys(d, path, {"epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "steps"})
     cols = {}
     for key in ("epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         v = d.get(key, [])
         if not isinstance(v, list) or len(v) > MAX_HISTORY:
             raise DocumentError(f"{path}.{key}", M("doc.history_list", "expected a list (of at most a million numbers)"))
-        cols[key] = tuple(None if x is None else _num(x, f"{path}.{key}[{i}]") for i, x in enumerate(v))
+        cols[key] = tuple(None if x is None else read_num(x, f"{path}.{key}[{i}]") for i, x in enumerate(v))
     n = len(cols["epoch"])
     for key, v in cols.items():
         if v and len(v) != n:
@@ -370,7 +230,7 @@ def _history(d, path="history") -> History:
             cols[key] = (None,) * n
     if any(v is None for v in cols["epoch"] + cols["train_loss"]):
         raise DocumentError(f"{path}", M("doc.history_numbers", "epoch and train_loss entries must be numbers"))
-    return History(steps=_int(d.get("steps", 0), f"{path}.steps", 0), **cols)
+    return History(steps=read_int(d.get("steps", 0), f"{path}.steps", 0), **cols)
 
 
 # ---------------------------------------------------------------- public API
@@ -378,7 +238,7 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
     """Validate a parsed JSON document and build the Project. Raises DocumentError.
     (``_checked``: sections ``validate`` already knows to be valid, taken as they are.)"""
     _checked = _checked or {}
-    doc = _obj(doc, "")
+    doc = read_obj(doc, "")
     if doc.get("format") != FORMAT:
         raise DocumentError("format", M("doc.format", 'not a Backprop Playground document (expected "{format}")',
                                         format=FORMAT))
@@ -396,16 +256,16 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
                                          current=CURRENT_VERSION))
     for migrate in MIGRATIONS[version - 1:]:
         doc = migrate(doc)
-    _keys(doc, "", {"format", "version", "title", "description", "translations", "network",
+    check_keys(doc, "", {"format", "version", "title", "description", "translations", "network",
                     "sample", "loss", "optimizer", "training", "dataset", "history", "step", "digits"})
     if "network" not in doc:
         raise DocumentError("network", M("doc.missing", "missing"))
     net, features = _network(doc["network"])
-    sample = _obj(doc.get("sample"), "sample")
-    _keys(sample, "sample", {"x", "y"})
-    x = _vector(sample.get("x"), "sample.x", net.input_size)
-    y = _vector(sample.get("y"), "sample.y", net.output_size)
-    loss = _str(doc.get("loss", "half_squared_error"), "loss", tuple(LOSSES))
+    sample = read_obj(doc.get("sample"), "sample")
+    check_keys(sample, "sample", {"x", "y"})
+    x = read_vector(sample.get("x"), "sample.x", net.input_size)
+    y = read_vector(sample.get("y"), "sample.y", net.output_size)
+    loss = read_str(doc.get("loss", "half_squared_error"), "loss", tuple(LOSSES))
     try:
         check_pairing(get_loss(loss), net.layers[-1].activation)
     except EngineError as exc:
@@ -414,8 +274,8 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
     if bad_targets:
         raise DocumentError("sample.y", bad_targets)
     optimizer = _optimizer(doc.get("optimizer", {}))
-    tr = _obj(doc.get("training", {}), "training")
-    _keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed",
+    tr = read_obj(doc.get("training", {}), "training")
+    check_keys(tr, "training", {"batch_size", "max_epochs", "target_loss", "seed", "init", "init_seed",
                            "precision"})
     dataset = _checked["dataset"] if "dataset" in _checked else _dataset(doc.get("dataset"))
     digits = _checked.get("digits")
@@ -430,18 +290,18 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
                                                   "a document with a data set must name the input features"))
     return Project(
         network=net, sample_x=x, sample_y=y, loss=loss, optimizer=optimizer,
-        batch_size=_int(tr.get("batch_size", 10), "training.batch_size", 0, MAX_POINTS),
+        batch_size=read_int(tr.get("batch_size", 10), "training.batch_size", 0, MAX_POINTS),
         features=features, dataset=dataset,
-        max_epochs=_opt(tr.get("max_epochs"), "training.max_epochs", _int, 0, 10**9),
-        target_loss=_opt(tr.get("target_loss"), "training.target_loss", _num, 0.0),
-        training_seed=_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
-        init=_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
-        init_seed=_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
-        precision=_str(tr.get("precision", "float64"), "training.precision", PRECISIONS),
+        max_epochs=read_opt(tr.get("max_epochs"), "training.max_epochs", read_int, 0, 10**9),
+        target_loss=read_opt(tr.get("target_loss"), "training.target_loss", read_num, 0.0),
+        training_seed=read_int(tr.get("seed", 0), "training.seed", 0, 2**63 - 1),
+        init=read_str(tr.get("init", "xavier"), "training.init", INIT_SCHEMES),
+        init_seed=read_int(tr.get("init_seed", 0), "training.init_seed", 0, 2**63 - 1),
+        precision=read_str(tr.get("precision", "float64"), "training.precision", PRECISIONS),
         history=_checked["history"] if "history" in _checked else _history(doc.get("history")),
         digits=digits,
-        title=_str(doc.get("title", ""), "title", max_len=200),
-        description=_str(doc.get("description", ""), "description"),
+        title=read_str(doc.get("title", ""), "title", max_len=200),
+        description=read_str(doc.get("description", ""), "description"),
         translations=_translations(doc.get("translations")),
         step_position=_step(doc.get("step"), net))
 
@@ -449,12 +309,12 @@ def project_from_dict(doc: Any, _checked: dict | None = None) -> Project:
 def _translations(d, path="translations") -> dict:
     """{language code: {"title": …, "description": …}} (both optional)."""
     out = {}
-    for code, texts in _obj(d if d is not None else {}, path).items():
+    for code, texts in read_obj(d if d is not None else {}, path).items():
         if not LANGUAGE_CODE.fullmatch(code):
             raise DocumentError(f"{path}.{code}", M("doc.language_code", "expected a language code such as zh_CN"))
-        texts = _obj(texts, f"{path}.{code}")
-        _keys(texts, f"{path}.{code}", {"title", "description"})
-        out[code] = {k: _str(texts[k], f"{path}.{code}.{k}", max_len=200 if k == "title" else 10_000)
+        texts = read_obj(texts, f"{path}.{code}")
+        check_keys(texts, f"{path}.{code}", {"title", "description"})
+        out[code] = {k: read_str(texts[k], f"{path}.{code}.{k}", max_len=200 if k == "title" else 10_000)
                      for k in ("title", "description") if k in texts}
     return out
 
@@ -474,9 +334,9 @@ def _step(d, net: Network, path="step") -> int:
     if d is None:
         return 0
     from .stepping import stages_for
-    d = _obj(d, path)
-    _keys(d, path, {"position"})
-    return _int(d.get("position", 0), f"{path}.position", 0, len(stages_for(net.depth)) - 2)
+    d = read_obj(d, path)
+    check_keys(d, path, {"position"})
+    return read_int(d.get("position", 0), f"{path}.position", 0, len(stages_for(net.depth)) - 2)
 
 
 def loads(text: str | bytes) -> Project:

@@ -3,7 +3,7 @@ or an input's x_j. The editor (``items.InlineEditor``, a QLineEdit in a proxy th
 view's zoom) opens over the number; Enter pushes one undoable command, Escape closes it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -56,8 +56,8 @@ class InlineEditing(QObject):
         if ref[0] == "link":
             layer = net.layers[ref[1] - 1]
             if not layer.mask[ref[2], ref[3]]:
-                self.doc.error.emit(
-                    self.tr("This link is disabled; enable it before editing its weight."))
+                self.doc.error.emit(QCoreApplication.translate(   # (the canvas's context)
+                    "NetworkScene", "This link is disabled; enable it before editing its weight."))
                 return None
             link = scene.link_item(*ref[1:])
             value = layer.weights[ref[2], ref[3]]

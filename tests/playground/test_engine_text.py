@@ -32,8 +32,8 @@ def test_the_window_knows_every_code_with_the_same_english_template():
     wrong = {c: t for c, t in found.items() if engine_text.TEMPLATES.get(c) != t}
     assert not wrong, ("playground/engine_text.py TEMPLATES must list these codes with core's English "
                        f"text (then run `python packaging/translations.py` and translate): {wrong}")
-    from core.project_io import _TYPE_NAMES
-    for code, text in _TYPE_NAMES.values():
+    from core.json_fields import TYPE_NAMES
+    for code, text in TYPE_NAMES.values():
         assert code == "other" or engine_text.TEMPLATES[f"type.{code}"] == text
 
 
@@ -179,7 +179,7 @@ def replace_optimizer(project):
 # ------------------------------------------------------------------ every error core can raise
 GUARD_MODULES = ("network", "explain", "unroll", "forward", "backward")
 """Their errors reach the window (shape checks, the step explanations, the graph explorer)."""
-TABLE_DRIVEN = {("classroom.py", "_type"), ("project_io.py", "_type_name"),
+TABLE_DRIVEN = {("classroom.py", "_type"), ("json_fields.py", "type_name"),
                 ("exercise_diagnosis.py", "message")}
 """Functions that re-make a Message from a table of constant ones (checked with the tables)."""
 
