@@ -56,9 +56,25 @@ def test_the_app_start_reads_no_source_of_its_modules():
     assert plain["all"] > app["all"] + 100
 
 
-def test_the_feature_switch_still_works_for_a_module_that_asks(tmp_path, monkeypatch):
+FEATURE_PROBE = textwrap.dedent(r"""
+    import json, linecache, sys, textwrap
+    sys.path.insert(0, sys.argv[1])
+    sys.path.insert(0, sys.argv[2])
     from playground.qt_import import skip_source_scan
     assert skip_source_scan()
+    import bp_plain_probe, bp_snake_probe
+    feature = sys.modules["PySide6.support.feature"]
+    print(json.dumps({
+        "snake": bp_snake_probe.name(), "plain": bp_plain_probe.name(),
+        "plain_id": feature.pyside_feature_dict["bp_plain_probe"],
+        "snake_id": feature.pyside_feature_dict["bp_snake_probe"],
+        "plain_read": any(f.endswith("bp_plain_probe.py") for f in linecache.cache)}))
+""")
+
+
+def test_the_feature_switch_still_works_for_a_module_that_asks(tmp_path):
+    # in a fresh interpreter: a module that turns snake_case on changes PySide6's type
+    # dictionaries for the rest of its process, which no other test should run under
     (tmp_path / "bp_snake_probe.py").write_text(textwrap.dedent("""
         from __feature__ import snake_case
         from PySide6.QtCore import QObject
@@ -74,13 +90,11 @@ def test_the_feature_switch_still_works_for_a_module_that_asks(tmp_path, monkeyp
             o.setObjectName("plain")
             return o.objectName()
     """))
-    monkeypatch.syspath_prepend(str(tmp_path))
-    import bp_plain_probe
-    import bp_snake_probe
-    assert bp_snake_probe.name() == "snake"
-    assert bp_plain_probe.name() == "plain"      # camelCase stays for everyone else
-    feature = sys.modules["PySide6.support.feature"]
-    assert feature.pyside_feature_dict["bp_plain_probe"] == 0   # "no feature", read no source
-    assert feature.pyside_feature_dict["bp_snake_probe"] != 0
-    import linecache
-    assert str(tmp_path / "bp_plain_probe.py") not in linecache.cache
+    out = subprocess.run([sys.executable, "-c", FEATURE_PROBE, str(ROOT), str(tmp_path)],
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["snake"] == "snake" and got["plain"] == "plain"   # camelCase stays for the rest
+    assert got["plain_id"] == 0 and got["snake_id"] != 0        # "no feature", read no source
+    assert not got["plain_read"]
