@@ -4,10 +4,11 @@ undo commands. ``retranslate()`` maps each slot's text from the old language to 
 the tests walk the same slots to find English left in a Chinese window and clipped labels."""
 from __future__ import annotations
 
+import gc
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
-
-import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -117,14 +118,31 @@ def retranslate(old: str, new: str, widgets=None, undo_stacks=()) -> int:
     """Re-label every slot whose text is a catalogue string of ``old``; returns how many."""
     mapping = text_map(old, new)
     n = 0
-    for slot in list(slots(widgets, undo_stacks)):
-        if slot.set is None:
-            continue
-        text = slot.get()
-        if not isinstance(text, str):
-            continue
-        mapped = mapping(text)
-        if mapped is not None and mapped != text:
-            slot.set(mapped)
-            n += 1
+    with _no_collection():
+        for slot in list(slots(widgets, undo_stacks)):
+            if slot.set is None:
+                continue
+            text = slot.get()
+            if not isinstance(text, str):
+                continue
+            mapped = mapping(text)
+            if mapped is not None and mapped != text:
+                slot.set(mapped)
+                n += 1
     return n
+
+
+@contextmanager
+def _no_collection():
+    """The walk holds a wrapper of every widget and graphics item in the application. A
+    garbage collection in its middle could delete a Python-owned window that was closed earlier
+    (kept only by a reference cycle) together with children the walk still holds: collect
+    first, then walk with collection paused. (A test run once crashed in this walk.)"""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -111,3 +111,44 @@ def test_switching_language_keeps_a_running_training(qtbot, window):
         window.training.act_play.trigger()
     assert not c.running
     assert window.doc.undo_stack.count() >= 1        # the run became one undo step
+
+
+def test_the_retranslation_walk_runs_without_garbage_collection(qtbot):
+    """It collects first and pauses collection while it holds every widget's wrapper, and
+    collection is on again afterwards (also when a slot raises)."""
+    import gc
+
+    from playground.retranslate import retranslate
+
+    seen = []
+
+    class Command:
+        def text(self):
+            seen.append(gc.isenabled())
+            return "Forward"
+
+        def setText(self, text):               # noqa: N802
+            seen.append(text)
+
+    class Stack:
+        def count(self):
+            return 1
+
+        def command(self, i):
+            return Command()
+
+    assert gc.isenabled()
+    retranslate("en", "zh_CN", widgets=[], undo_stacks=[Stack()])
+    assert seen[0] is False and gc.isenabled()
+
+    class Broken(Command):
+        def text(self):
+            raise RuntimeError("a deleted object")
+
+    class BrokenStack(Stack):
+        def command(self, i):
+            return Broken()
+
+    with pytest.raises(RuntimeError):
+        retranslate("en", "zh_CN", widgets=[], undo_stacks=[BrokenStack()])
+    assert gc.isenabled()
