@@ -4,8 +4,8 @@ import math
 import pytest
 
 from core.errors import EngineError
-from core.scalar_graph import (OPS, TAG_FORMULAS, GateExplanation, Graph, GraphBuilder,
-                               GraphError, InputRule, Node)
+from core.graph_rules import OPS, TAG_FORMULAS
+from core.scalar_graph import GateExplanation, Graph, GraphBuilder, GraphError, InputRule, Node
 
 
 def xyz_graph():
