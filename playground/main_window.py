@@ -3,42 +3,26 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
-                               QScrollArea, QTabWidget)
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QScrollArea, QTabWidget
 
 from core import check_gradients
 from core.errors import EngineError
 
-from .canvas.scene import DEFAULT_DIGITS as CANVAS_DIGITS
 from .canvas.view import NetworkView
 from .document import Document
 from .file_actions import FileActions
 from .formatting import format_number
 from .widgets import LiveLabel
 from .exercise.window import ExerciseWindow
-from .help import HelpMenu
-from .lessons import LessonArea
-from .resources import example_names
 from .selection import Selection
 from .step_docks import StepDocks
 from .training_area import TrainingArea
+from .window_menus import WindowMenus
 from .presentation import Presentation
 from .classroom import ClassroomMode
-from .window_language import LanguageMenu
 from . import i18n, structure_edits, tooltips
 from .engine_text import error_text
-
-def standard_keys(standard, *extra: str) -> list[QKeySequence]:
-    """The platform's key sequences for a standard action, then ``extra`` ones, each once: an
-    action that carries one sequence twice is an ambiguous shortcut on X11 and never fires."""
-    keys: list[QKeySequence] = []
-    for k in [*QKeySequence.keyBindings(standard), *(QKeySequence(e) for e in extra)]:
-        if not k.isEmpty() and k not in keys:
-            keys.append(k)
-    return keys
-
 
 STATUS_MS = 4000
 """How long a passing status message stays (a new document clears it at once)."""
@@ -47,7 +31,7 @@ STATUS_TRAINING_SECONDS = 0.5
 STEP_DOCK_KEYS = ("steps", "derivation", "exercise", "inspector", "sample", "weights")
 
 
-class MainWindow(StepDocks, FileActions, QMainWindow):
+class MainWindow(StepDocks, FileActions, WindowMenus, QMainWindow):
     tab_built = Signal(str, object)     # "graph" | "digits", the widget: built on first use
 
     def __init__(self, doc: Document | None = None, settings: QSettings | None = None):
@@ -155,175 +139,6 @@ class MainWindow(StepDocks, FileActions, QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[key] = dock
-
-    def _action(self, text: str, slot, shortcut=None, tip: str | None = None, checkable=False) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if tip:
-            act.setStatusTip(tip)
-        act.setCheckable(checkable)
-        if slot is not None:
-            (act.toggled if checkable else act.triggered).connect(slot)
-        return act
-
-    def _build_actions(self) -> None:
-        d = self.doc
-        self.act_new = self._action(self.tr("&New"), self.new_document, QKeySequence.New)
-        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.Open)
-        self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save)
-        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
-        self.act_export_worksheet = self._action(
-            self.tr("Export &worksheet…"), self.export_worksheet, None,
-            self.tr("The forward/backward table as a PDF with blanks, and its answer key"))
-        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
-        self.act_undo = self.act_redo = None
-        self._make_undo_actions()
-        # toolbar buttons keep a short fixed label; the menu items name the command
-        stack = d.undo_stack
-        self.act_undo_short = self._action(self.tr("Undo"), stack.undo)
-        self.act_redo_short = self._action(self.tr("Redo"), stack.redo)
-        self.act_undo_short.setEnabled(stack.canUndo())
-        self.act_redo_short.setEnabled(stack.canRedo())
-        stack.canUndoChanged.connect(self.act_undo_short.setEnabled)
-        stack.canRedoChanged.connect(self.act_redo_short.setEnabled)
-        self.act_delete = self._action(self.tr("&Delete selected neuron"), self.delete_selected,
-                                       QKeySequence.Delete)
-        self.act_forward = self._action(self.tr("&Forward one layer"), self.step_forward, "F6")
-        self.act_backward = self._action(self.tr("&Backward one layer"), self.step_backward, "F7")
-        self.act_update = self._action(self.tr("Apply &update"), d.apply_update, "F8")
-        self.act_whole = self._action(self.tr("&Whole step"), d.whole_step, "F9")
-        self.act_back = self._action(self.tr("Step &back"), self.step_back, "Shift+F6")
-        self.act_reset_step = self._action(self.tr("&Reset step"), d.reset_step, "Ctrl+F6")
-        self.act_reset_doc = self._action(self.tr("Reset to the document's starting values"),
-                                          self.reset_document)
-        self.act_gradcheck = self._action(self.tr("&Gradient check"), self.gradient_check, "Ctrl+G",
-                                          self.tr("Compare back-propagation with finite differences"))
-        self.act_add_layer = self._action(self.tr("Add hidden &layer"), self.add_hidden_layer)
-        self.act_remove_layer = self._action(self.tr("&Remove last hidden layer"), self.remove_hidden_layer)
-        self.act_loss_graph = self._action(self.tr("Show the loss as a computational &graph"),
-                                           lambda: self.show_as_graph(None))
-        self.act_fullscreen = self._action(self.tr("&Full screen"), self.toggle_fullscreen, "F11")
-        self.act_fit = self._action(self.tr("&Fit network to window"), self.view.fit_to_view, "Ctrl+0")
-        self.act_zoom_in = self._action(self.tr("Zoom &in"), self.view.zoom_in)
-        self.act_zoom_in.setShortcuts(standard_keys(QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="))
-        self.act_zoom_out = self._action(self.tr("Zoom &out"), self.view.zoom_out, QKeySequence.ZoomOut)
-        self.act_show_weights = self._action(self.tr("Show &weights"), self._display_changed, None, None, True)
-        self.act_show_forward = self._action(self.tr("Show z and &a"), self._display_changed, None, None, True)
-        self.act_show_backward = self._action(self.tr("Show δ and &gradients"), self._display_changed, None, None, True)
-        for act in (self.act_show_weights, self.act_show_forward, self.act_show_backward):
-            act.blockSignals(True)
-            act.setChecked(True)
-            act.blockSignals(False)
-
-    def _make_undo_actions(self) -> None:
-        stack = self.doc.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence.Undo)
-        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
-
-    def rebuild_undo_actions(self) -> None:
-        """New Undo/Redo menu items: a QUndoStack action keeps the prefix it was made with."""
-        old = (self.act_undo, self.act_redo)
-        self._make_undo_actions()
-        for before, after in zip(old, (self.act_undo, self.act_redo)):
-            for w in before.associatedObjects():
-                if hasattr(w, "insertAction"):
-                    w.insertAction(before, after)
-                    w.removeAction(before)
-            before.setParent(None)
-            before.deleteLater()
-        if getattr(self, "_controls", None) is not None:
-            self._controls.reapply()          # a locked Undo stays locked in the new language
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        self.menus = {}
-        m = self.menus["file"] = mb.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_open])
-        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
-        self.examples_menu = m.addMenu(self.tr("&Examples"))
-        self.rebuild_examples_menu()
-        self.lessons = LessonArea(self, m)
-        m.addAction(self.classroom.act_open)
-        m.addSeparator()
-        m.addActions([self.act_save, self.act_save_as])
-        m.addSeparator()
-        m.addAction(self.act_export_worksheet)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        self._rebuild_recent_menu()
-
-        m = self.menus["edit"] = mb.addMenu(self.tr("&Edit"))
-        m.addActions([self.act_undo, self.act_redo])
-        m.addSeparator()
-        m.addAction(self.act_delete)
-
-        m = self.view_menu = self.menus["view"] = mb.addMenu(self.tr("&View"))
-        m.addActions([self.act_show_weights, self.act_show_forward, self.act_show_backward])
-        digits_menu = m.addMenu(self.tr("Significant &digits"))
-        group = QActionGroup(self)
-        for n in (3, 4, 5, 6, 8, 10):
-            act = digits_menu.addAction(str(n))
-            act.setCheckable(True)
-            act.setChecked(n == CANVAS_DIGITS)
-            group.addAction(act)
-            act.triggered.connect(lambda _=False, k=n: self.set_digits(k))
-        m.addSeparator()
-        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_fullscreen])
-        m.addSeparator()
-        for dock in self.docks.values():
-            m.addAction(dock.toggleViewAction())
-        m.addSeparator()
-        self.language_menu = LanguageMenu(self, m)
-        self.presentation.build_menu(m)
-        m.addSeparator()
-        m.addAction(self.classroom.act_unlock)
-
-        m = self.menus["network"] = mb.addMenu(self.tr("&Network"))
-        m.addActions([self.act_add_layer, self.act_remove_layer])
-        m.addSeparator()
-        m.addActions([self.act_gradcheck, self.act_loss_graph])
-
-        m = self.step_menu = self.menus["step"] = mb.addMenu(self.tr("&Step"))
-        m.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole])
-        m.addSeparator()
-        m.addActions([self.act_back, self.act_reset_step, self.act_reset_doc])
-
-        self.menus["train"] = self.training.build_menu(mb, self.view_menu)
-        self.help = HelpMenu(self)
-        self.help.build(mb)
-        self.menus["help"] = self.help.menu
-        self.act_about = self.help.act_about
-
-    def rebuild_examples_menu(self) -> None:
-        """One item per bundled example, titled in the current language."""
-        self.examples_menu.clear()
-        for name in example_names():
-            title, description = self._example_texts(name)
-            act = self.examples_menu.addAction(title)
-            act.setStatusTip(description)
-            act.setData(name)
-            act.triggered.connect(lambda _=False, n=name: self.open_example(n))
-
-    def _build_toolbar(self) -> None:
-        # toolbar buttons show the short icon text; menus keep the full names
-        for act, short in ((self.act_forward, self.tr("Forward")),
-                           (self.act_backward, self.tr("Backward")),
-                           (self.act_update, self.tr("Update")),
-                           (self.act_fit, self.tr("Fit"))):
-            act.setIconText(short)
-        tb = self.toolbar = self.addToolBar(self.tr("Main"))
-        tb.setObjectName("toolbar_main")
-        tb.addActions([self.act_new, self.act_open, self.act_save])
-        tb.addSeparator()
-        tb.addActions([self.act_undo_short, self.act_redo_short])
-        tb.addSeparator()
-        tb.addActions([self.act_forward, self.act_backward, self.act_update, self.act_whole, self.act_back])
-        tb.addSeparator()
-        tb.addActions([self.act_fit, self.act_gradcheck])
-        self.training.build_toolbar(tb)
 
     # ------------------------------------------------------------ state → widgets
     def _on_changed(self, change) -> None:
