@@ -25,17 +25,22 @@ _REPLACE_ID = 1001
 
 class ReplaceState(QUndoCommand):
     """Replace the project by ``new`` (a state made by ``core.session``). A ``new`` that is an
-    EngineError (the edit was refused) makes the push report it on ``doc.error`` and leave
-    nothing on the stack."""
+    EngineError (the edit was refused) makes the push report it on ``doc.error`` and leave the
+    stack as it was (``DocumentUndoStack.push``), Redo steps included."""
 
     def __init__(self, doc, new, text: str, merge_key=None, initiator=None, refs: tuple = ()):
         super().__init__(text)
         self.doc, self.merge_key, self.initiator, self.refs = doc, merge_key, initiator, tuple(refs)
         self.old, self.new = doc.project, new
 
+    @property
+    def refused(self) -> EngineError | None:
+        """Why the edit cannot be made (the stack then reports it and keeps its history)."""
+        return self.new if isinstance(self.new, EngineError) else None
+
     def redo(self):
         if isinstance(self.new, EngineError):
-            self.setObsolete(True)                  # QUndoStack drops it after this redo
+            self.setObsolete(True)                  # (pushed anyway: QUndoStack drops it)
             self.doc.error.emit(str(self.new))
             return
         self.doc.apply(self.new, initiator=self.initiator, refs=self.refs)

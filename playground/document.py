@@ -59,6 +59,12 @@ class DocumentUndoStack(QUndoStack):
     before_edit = Signal(object)      # the command about to be pushed, or None (undo/redo/load)
 
     def push(self, cmd) -> None:
+        if getattr(cmd, "refused", None) is not None:
+            # the edit was refused: say why (its redo reports it) and touch nothing else. Pushed,
+            # it would cost the Redo steps after the current one (QUndoStack drops them before
+            # it looks at the command) and pause a running training for nothing
+            cmd.redo()
+            return
         self.before_edit.emit(cmd)
         super().push(cmd)
 

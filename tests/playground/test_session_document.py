@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core import DatasetSpec, load_project_text, session
@@ -178,6 +178,7 @@ ACTIONS = st.sampled_from(["parameter", "structure", "remove neuron", "activatio
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(actions=st.lists(ACTIONS, min_size=1, max_size=12))
+@example(actions=["mask", "structure", "undo", "parameter"])     # a refused edit after an undo
 def test_undo_and_redo_return_every_state_exactly(qtbot, tmp_path, actions):
     file_text = dumps(load_example("circle.json"))
     doc = Document(load_project_text(file_text))
@@ -215,3 +216,26 @@ def test_undo_and_redo_return_every_state_exactly(qtbot, tmp_path, actions):
         assert rec.bad == []
     finally:
         controller.shutdown()
+
+
+def test_a_refused_edit_keeps_redo_and_the_clean_state(qtbot):
+    """Undo, then an edit the engine refuses (a weight on a disabled link): the user is told
+    why, and the stack is as it was — the step undone can still be redone, the document is
+    still unmodified where it was, and nothing was announced as an edit."""
+    doc = Document(load_example("circle.json"))
+    EDITS["mask"](doc, None)                      # disable W1[1,1]
+    doc.undo_stack.setClean()
+    EDITS["structure"](doc, None)
+    doc.undo_stack.undo()
+    assert doc.undo_stack.isClean() and doc.undo_stack.canRedo()
+    errors, announced = [], []
+    doc.error.connect(errors.append)
+    doc.undo_stack.before_edit.connect(announced.append)
+    before = project_to_dict(doc.project)
+    EDITS["parameter"](doc, None)                 # W1[1,1] is disabled: refused
+    assert errors and "disabled" in errors[0]
+    assert announced == [] and project_to_dict(doc.project) == before
+    assert doc.undo_stack.count() == 2 and doc.undo_stack.index() == 1
+    assert doc.undo_stack.isClean() and doc.undo_stack.canRedo()
+    doc.undo_stack.redo()
+    assert doc.network.sizes[1] == load_example("circle.json").network.sizes[1] + 1
