@@ -282,7 +282,10 @@ class Presentation(QObject):
         QTimer.singleShot(0, self._settled)
 
     def _settled(self) -> None:
-        """Once the new geometry is known: the canvas shows the network again."""
+        """Once the new geometry is known: the output view takes its share of its column again
+        (the bigger text had moved the split towards the loss curves), and the canvas shows
+        the network again."""
+        self.window.training.share_sizes()
         view = self.window.view
         if view.isVisible():
             view.fit_to_view()

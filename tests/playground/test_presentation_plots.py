@@ -158,3 +158,12 @@ def test_epoch_counter_grows_with_presentation_mode(window):
     window.presentation.set_active(False)
     settle()
     assert QFontMetricsF(label.font()).height() == pytest.approx(before)
+
+
+@pytest.mark.parametrize("window", PRESENTING_1024, indirect=True)
+def test_the_output_view_keeps_its_share_of_the_column_when_presenting(window):
+    """The 1.75× text moves the split between the heat map and the loss curves towards the
+    curves; once presentation mode settles the output view has its usual share again."""
+    d = window.docks
+    column = d["boundary"].height() + d["loss"].height()
+    assert d["boundary"].height() >= 0.6 * column, (d["boundary"].height(), column)
