@@ -39,9 +39,9 @@ class ReplaceState(QUndoCommand):
         return self.new if isinstance(self.new, EngineError) else None
 
     def redo(self):
-        if isinstance(self.new, EngineError):
-            self.setObsolete(True)                  # (pushed anyway: QUndoStack drops it)
-            self.doc.error.emit(str(self.new))
+        if self.refused is not None:                # reported; a stack other than the
+            self.setObsolete(True)                  # Document's drops it after this redo
+            self.doc.error.emit(str(self.refused))
             return
         self.doc.apply(self.new, initiator=self.initiator, refs=self.refs)
         self.initiator = None     # later redos come from the undo stack: every view refreshes
